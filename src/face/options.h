@@ -1,0 +1,53 @@
+/* options.h - the command line: GNU-style options into one struct.
+ *
+ * Layer 3 (faces). options_parse() validates every value before anything is
+ * printed, so a usage error never leaves half a report on stdout. */
+#ifndef QS_OPTIONS_H
+#define QS_OPTIONS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model/formats.h"
+#include "model/models.h"
+
+#define OPTIONS_MAX_DEVICES 8
+#define OPTIONS_ERROR_SIZE 256
+
+typedef enum {
+    MODE_DEFAULT,       /* no report option: TUI on a terminal, else the table */
+    MODE_TABLE,         /* --table */
+    MODE_FOOTPRINT,     /* -b BITS or -f FORMAT */
+    MODE_SAVINGS,       /* --from X --to Y */
+    MODE_INTERACTIVE,   /* -i */
+    MODE_HELP,
+    MODE_VERSION
+} options_mode;
+
+typedef struct {
+    options_mode mode;
+    double params;              /* -p: parameter count (7B by default) */
+    const qs_model *preset;     /* -p named a preset; NULL for a bare size */
+    double bits;                /* -b / -f */
+    const qs_format *format;    /* -f, or -b given as a name */
+    int have_bits;
+    double from_bits, to_bits;  /* --from / --to */
+    const qs_format *from_format, *to_format;
+    int have_from, have_to;
+    int all_formats;            /* --all-formats */
+    int json;                   /* --json */
+} options;
+
+/* Default parameter count when -p is not given: 7B. */
+#define OPTIONS_DEFAULT_PARAMS 7e9
+/* Default precision: FP16. */
+#define OPTIONS_DEFAULT_BITS 16.0
+
+/* Parses argv into *o. Returns 0 on success; -1 on a usage error, with a
+ * one-line message (no program name, no newline) in err. */
+int options_parse(int argc, char **argv, options *o, char *err, size_t errsize);
+
+/* Writes the --help text to fp. */
+void options_usage(FILE *fp);
+
+#endif

@@ -1,0 +1,67 @@
+/* devices.h - the catalog of devices a model may run on.
+ *
+ * Layer 1 (model): a compiled-in table, no I/O. Capacities are what the
+ * device really offers, in GiB (as nvidia-smi or the OS reports it), not the
+ * marketing figure; bandwidths in decimal GB/s. */
+#ifndef QS_DEVICES_H
+#define QS_DEVICES_H
+
+#include <stddef.h>
+
+typedef enum {
+    DEV_KIND_GPU,          /* discrete consumer GPU */
+    DEV_KIND_DATACENTER,   /* data-centre accelerator */
+    DEV_KIND_APPLE,        /* Apple silicon, unified memory */
+    DEV_KIND_PHONE,        /* phone */
+    DEV_KIND_BOARD,        /* single-board computer */
+    DEV_KIND_LAPTOP,       /* generic laptop (system RAM) */
+    DEV_KIND_HOST,         /* this machine, filled in at run time */
+    DEV_KIND_CUSTOM        /* a size given on the command line */
+} dev_kind;
+
+typedef struct {
+    const char *id;          /* short name: "rtx-4090", "h100-sxm", "m3-max-64" */
+    const char *name;        /* display name */
+    dev_kind kind;
+    double capacity_gib;     /* memory the device offers, GiB */
+    double bandwidth_gbps;   /* memory bandwidth, GB/s; 0 when unknown */
+    double gpu_share;        /* share of capacity usable by the accelerator
+                                (Apple: DEVICES_APPLE_GPU_SHARE by default) */
+    int is_gpu;              /* 1 when weights live in accelerator memory */
+} qs_device;
+
+/* Default share of unified memory Apple's GPU may use (Metal's
+ * recommendedMaxWorkingSetSize, ~65-75%; see shared notes.md). */
+#define DEVICES_APPLE_GPU_SHARE 0.75
+
+/* Number of catalogued devices, and the i-th one (NULL when out of range). */
+size_t devices_count(void);
+const qs_device *devices_get(size_t i);
+
+/* The device whose id equals `name`, ignoring case; NULL if none. */
+const qs_device *devices_find(const char *name);
+
+/* Up to `max` catalogued devices whose ids are closest to `name` (edit
+ * distance, then prefix matches); returns how many were written to out. */
+size_t devices_suggest(const char *name, const qs_device **out, size_t max);
+
+/* Usable capacity in GiB: capacity_gib * gpu_share, where a share in (0, 1]
+ * given as `share_override` (else <= 0) replaces the device's own. */
+double devices_usable_gib(const qs_device *d, double share_override);
+
+/* A device of `bytes` capacity for `--device 24GiB`: id and name are
+ * `label` (kept by pointer), kind DEV_KIND_CUSTOM, treated as a GPU
+ * (is_gpu 1, gpu_share 1), bandwidth unknown (0). Returns 0, or -1 when
+ * bytes is not positive and finite or label or out is NULL. */
+int devices_from_bytes(double bytes, const char *label, qs_device *out);
+
+/* `arg` as a catalogued id (any case), else as a size that parse_bytes
+ * accepts ("24GiB", "16GB"; label = arg). Returns 0 with *out filled, -1
+ * when it is neither (then use devices_suggest for the message). */
+int devices_resolve(const char *arg, qs_device *out);
+
+/* A short lowercase word for a kind: "gpu", "datacenter", "apple",
+ * "phone", "board", "laptop", "host", "custom". */
+const char *devices_kind_name(dev_kind kind);
+
+#endif

@@ -1,0 +1,84 @@
+/* fit.h - does a model at a precision fit on a device, and what fits best.
+ *
+ * Layer 1 (model): pure arithmetic over the catalogs. Total = weights +
+ * KV cache + runtime overhead, each kept apart so faces can show the
+ * working. Verdicts come from the share of the device's usable capacity. */
+#ifndef QS_FIT_H
+#define QS_FIT_H
+
+#include "model/devices.h"
+#include "model/formats.h"
+#include "model/models.h"
+
+#define FIT_DEFAULT_CTX 4096L
+#define FIT_DEFAULT_BATCH 1
+/* Runtime overhead on a GPU (CUDA context and compute buffers): about
+ * 0.5 GiB (ollama reserves 457 MiB per GPU; PyTorch's context 300-700 MB;
+ * see shared notes.md). */
+#define FIT_DEFAULT_OVERHEAD_GIB 0.5
+/* Verdict thresholds on total / usable capacity: up to FIT_SHARE_FITS
+ * "fits", up to FIT_SHARE_TIGHT "tight", above it "no fit". */
+#define FIT_SHARE_FITS 0.85
+#define FIT_SHARE_TIGHT 1.0
+
+typedef enum { FIT_FITS, FIT_TIGHT, FIT_NO_FIT } fit_verdict;
+
+typedef struct {
+    double params;          /* total parameters (all experts resident) */
+    double active_params;   /* parameters read per token (MoE); = params if dense */
+    double bits;            /* bits per weight */
+    const qs_model *arch;   /* architecture for the KV cache; NULL = unknown */
+    long ctx;               /* context tokens */
+    int batch;              /* sequences */
+    double kv_bits;         /* bits per KV element (KV_BITS_*) */
+    double overhead_gib;    /* runtime overhead */
+} fit_config;
+
+typedef struct {
+    double weights_gib;
+    double kv_gib;          /* 0 when the architecture is unknown */
+    double overhead_gib;
+    double total_gib;
+    int kv_known;           /* 0 for a custom size without architecture */
+    int kv_upper_bound;     /* 1 when the KV figure over-counts */
+    int ok;                 /* 0 when the configuration is invalid */
+} fit_need;
+
+typedef struct {
+    fit_verdict verdict;
+    double usable_gib;      /* usable capacity of the device */
+    double share;           /* total / usable */
+    double headroom_gib;    /* usable - total (negative when it does not fit) */
+    int gpu_layers;         /* partial offload: layers that fit on the GPU when
+                               the whole does not but GPU + RAM does; -1 n/a */
+} fit_result;
+
+/* Defaults for a model: FIT_DEFAULT_CTX, f16 cache, batch 1, default
+ * overhead; arch may be NULL for a custom size. */
+fit_config fit_config_default(double params, double bits, const qs_model *arch);
+
+/* The parts of the memory need and their total. */
+fit_need fit_need_of(const fit_config *c);
+
+/* The verdict of `need` on device d; apple_share overrides the Apple GPU
+ * share when > 0; ram_gib (> 0) is the host RAM available for a partial
+ * offload, 0 for none. */
+fit_result fit_on_device(const fit_need *need, const fit_config *c, const qs_device *d,
+                         double apple_share, double ram_gib);
+
+/* The highest-bits named precision whose configuration does not get
+ * "no fit" on d; NULL when none does. */
+const qs_format *fit_best_format(const fit_config *c, const qs_device *d, double apple_share);
+
+/* The largest context (tokens) that does not get "no fit" on d at c->bits;
+ * 0 when even one token does not fit, -1 when the KV cache is unknown. */
+long fit_max_ctx(const fit_config *c, const qs_device *d, double apple_share);
+
+/* Upper bound on decode speed on d in tokens/s: bandwidth / bytes read per
+ * token (active weights + KV cache); 0 when the bandwidth is unknown. */
+double fit_decode_ceiling(const fit_config *c, const qs_device *d);
+
+/* "fits", "tight" or "no fit". */
+const char *fit_verdict_word(fit_verdict v);
+
+#endif
