@@ -7,12 +7,19 @@
 #include <unistd.h>
 #include <errno.h>
 
+#include "face/hostdev.h"
 #include "face/options.h"
 #include "face/report.h"
+#include "face/report_fit.h"
+#include "face/report_host.h"
 #include "face/tui.h"
+#include "model/fit.h"
+#include "platform/host.h"
 
 #define EXIT_USAGE 2
 #define EXIT_OUTPUT 1
+/* --check: the configuration does not fit on the first device. */
+#define EXIT_NO_FIT 1
 
 /* Flushes and closes stdout; a failure means data was lost. */
 static int main_close_stdout(void)
@@ -33,6 +40,56 @@ static int main_close_stdout(void)
     return 0;
 }
 
+/* Detects this machine; problems are only reported by --host. */
+static void main_detect(host_info *info)
+{
+    if (host_detect(NULL, info) < 0)
+        memset(info, 0, sizeof *info);
+}
+
+/* The fit report; *fits gets 1 when the first device is not "no fit". */
+static int main_fit(const options *o, int *fits)
+{
+    static host_info info;     /* large; static keeps it off the stack */
+    static hostdev_set host;
+    const qs_device *devs[OPTIONS_MAX_DEVICES + HOSTDEV_MAX];
+    size_t n = 0, i;
+    fit_config c = fit_config_default(o->params, o->bits, o->preset);
+    fit_need need;
+    fit_result r;
+
+    c.ctx = o->ctx;
+    c.batch = o->batch;
+    c.kv_bits = o->kv_bits;
+    c.overhead_gib = o->overhead_gib;
+    main_detect(&info);
+    (void)hostdev_from_info(&info, &host);
+    for (i = 0; i < o->ndevices; i++)
+        devs[n++] = &o->devices[i];
+    if (n == 0)
+        for (i = 0; i < host.n; i++)
+            devs[n++] = &host.devs[i];
+    *fits = 0;
+    if (n > 0) {
+        need = fit_need_of(&c);
+        r = fit_on_device(&need, &c, devs[0], o->apple_share, host.ram_gib);
+        *fits = need.ok && r.verdict != FIT_NO_FIT;
+    }
+    if (o->json)
+        return report_fit_json(stdout, &c, o->preset ? o->preset->name : NULL, devs, n,
+                               o->apple_share, host.ram_gib);
+    return report_fit_text(stdout, &c, o->preset ? o->preset->name : NULL, devs, n,
+                           o->apple_share, host.ram_gib);
+}
+
+static int main_host(const options *o)
+{
+    static host_info info;
+
+    main_detect(&info);
+    return o->json ? report_host_json(stdout, &info) : report_host_text(stdout, &info);
+}
+
 static int main_report(const options *o)
 {
     report_model m = { o->params, o->preset ? o->preset->name : NULL };
@@ -45,6 +102,15 @@ static int main_report(const options *o)
         return o->json ? report_savings_json(stdout, &m, o->from_bits, o->to_bits)
                        : report_savings_text(stdout, &m, o->from_bits, o->from_format,
                                              o->to_bits, o->to_format);
+    case MODE_LIST_MODELS:
+        return o->json ? report_list_models_json(stdout) : report_list_models_text(stdout);
+    case MODE_LIST_DEVICES:
+        return o->json ? report_list_devices_json(stdout, o->apple_share)
+                       : report_list_devices_text(stdout, o->apple_share);
+    case MODE_LIST_FORMATS:
+        return o->json ? report_list_formats_json(stdout) : report_list_formats_text(stdout);
+    case MODE_HOST:
+        return main_host(o);
     default:
         return o->json ? report_table_json(stdout, &m, o->all_formats)
                        : report_table_text(stdout, &m, o->all_formats);
@@ -53,9 +119,14 @@ static int main_report(const options *o)
 
 static int main_interactive(const options *o)
 {
+    static host_info info;
     tui_options t;
+    double ram;
 
+    main_detect(&info);
+    ram = host_info_usable_gib(&info);
     memset(&t, 0, sizeof t);
+    t.host_ram_gib = ram > 0 ? ram : 0.0;
     t.params = o->params;
     t.preset = o->preset;
     t.bits = o->bits;
@@ -66,8 +137,8 @@ static int main_interactive(const options *o)
 int main(int argc, char **argv)
 {
     char err[OPTIONS_ERROR_SIZE];
-    options o;
-    int status;
+    static options o;
+    int status, fits = 1;
 
     /* Only the character type follows the environment: numbers keep the C
      * decimal point for parsing and for JSON. */
@@ -98,8 +169,10 @@ int main(int argc, char **argv)
     default:
         break;
     }
-    status = main_report(&o);
+    status = o.mode == MODE_FIT ? main_fit(&o, &fits) : main_report(&o);
     if (main_close_stdout() != 0 || status != 0)
         return EXIT_OUTPUT;
+    if (o.mode == MODE_FIT && o.check && !fits)
+        return EXIT_NO_FIT;
     return 0;
 }

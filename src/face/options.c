@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "face/options.h"
+#include "model/fit.h"
+#include "model/kvcache.h"
+#include "model/memory.h"
 #include "model/parse.h"
 
 /* Long options without a short form. */
@@ -11,8 +14,26 @@ enum {
     OPT_FROM = 256,
     OPT_TO,
     OPT_ALL_FORMATS,
-    OPT_JSON
+    OPT_JSON,
+    OPT_CTX,
+    OPT_BATCH,
+    OPT_KV_BITS,
+    OPT_KV_FORMAT,
+    OPT_OVERHEAD,
+    OPT_DEVICE,
+    OPT_APPLE_SHARE,
+    OPT_CHECK,
+    OPT_FIT,
+    OPT_LIST_MODELS,
+    OPT_LIST_DEVICES,
+    OPT_LIST_FORMATS,
+    OPT_HOST
 };
+
+/* Suggestions offered for an unknown preset or device name. */
+#define OPTIONS_SUGGESTIONS 3
+/* Most sequences --batch accepts. */
+#define OPTIONS_BATCH_MAX 4096
 
 static const char options_short[] = ":p:b:f:tijhV";
 
@@ -27,6 +48,19 @@ static const struct option options_long[] = {
     { "all-formats", no_argument, NULL, OPT_ALL_FORMATS },
     { "json", no_argument, NULL, OPT_JSON },
     { "interactive", no_argument, NULL, 'i' },
+    { "ctx", required_argument, NULL, OPT_CTX },
+    { "batch", required_argument, NULL, OPT_BATCH },
+    { "kv-bits", required_argument, NULL, OPT_KV_BITS },
+    { "kv-format", required_argument, NULL, OPT_KV_FORMAT },
+    { "overhead", required_argument, NULL, OPT_OVERHEAD },
+    { "device", required_argument, NULL, OPT_DEVICE },
+    { "apple-share", required_argument, NULL, OPT_APPLE_SHARE },
+    { "check", no_argument, NULL, OPT_CHECK },
+    { "fit", no_argument, NULL, OPT_FIT },
+    { "list-models", no_argument, NULL, OPT_LIST_MODELS },
+    { "list-devices", no_argument, NULL, OPT_LIST_DEVICES },
+    { "list-formats", no_argument, NULL, OPT_LIST_FORMATS },
+    { "host", no_argument, NULL, OPT_HOST },
     { "help", no_argument, NULL, 'h' },
     { "version", no_argument, NULL, 'V' },
     { NULL, 0, NULL, 0 }
@@ -60,17 +94,37 @@ void options_usage(FILE *fp)
           "      --json            print JSON instead of text (full-precision numbers)\n"
           "  -i, --interactive     start the front end at the given model and precision\n"
           "\n"
+          "Hardware fit (weights + KV cache + runtime overhead):\n"
+          "      --fit             the fit on this machine (RAM and each GPU found)\n"
+          "      --device D        a device by name (rtx-4090, h100-sxm, m3-max-64, ...)\n"
+          "                        or size (24GiB, 16GB); repeatable, implies --fit\n"
+          "      --check           exit 0 when it fits on the first device (this machine\n"
+          "                        when none is named), 1 when it does not\n"
+          "      --ctx N           context tokens (4096, 8k, 128k; default 4096)\n"
+          "      --batch N         sequences sharing the device (default 1)\n"
+          "      --kv-format T     KV cache type: f16 (default), q8_0, q4_0\n"
+          "      --kv-bits B       KV cache bits per element instead (e.g. 8.5)\n"
+          "      --overhead SIZE   runtime overhead (default 0.5GiB; e.g. 1GiB, 800MB)\n"
+          "      --apple-share F   share of unified memory Apple's GPU may use\n"
+          "                        (0.75 by default; e.g. 0.9 or 90%)\n"
+          "      --list-models     the model presets\n"
+          "      --list-devices    the device catalog\n"
+          "      --list-formats    the named precisions\n"
+          "      --host            what was found on this machine, and where\n"
+          "\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
           "\n"
           "Footprint in GiB = params x bits / 8 / 1024^3 (weights only).\n"
-          "Exit status: 0 success, 1 output could not be written or the terminal failed,\n"
-          "2 usage error.\n"
+          "Exit status: 0 success, 1 output could not be written, the terminal failed, or\n"
+          "(with --check) it does not fit; 2 usage error.\n"
           "\n"
           "Examples:\n"
           "  quantscope --table -p 70B\n"
           "  quantscope -p llama-3.1-8b -f q4_k_m\n"
-          "  quantscope -p 7B --from fp16 --to 4 --json\n",
+          "  quantscope -p 7B --from fp16 --to 4 --json\n"
+          "  quantscope -p llama-3.1-70b -f q4_k_m --device rtx-4090 --device h100-sxm\n"
+          "  quantscope -p llama-3.1-8b -f q4_k_m --ctx 32k --check --device 8GB\n",
           fp);
 }
 
@@ -91,9 +145,62 @@ static int options_model(const char *arg, options *o, char *err, size_t errsize)
         o->params = m->params;
         return 0;
     }
-    if (parse_params(arg, &o->params) != 0)
+    if (parse_params(arg, &o->params) != 0) {
+        const qs_model *near[OPTIONS_SUGGESTIONS];
+        size_t n = models_suggest(arg, near, OPTIONS_SUGGESTIONS);
+        if (n > 0) {
+            snprintf(err, errsize, "invalid model size '%s' (%s; did you mean %s%s%s%s%s?)", arg,
+                     OPTIONS_SIZE_HINT, near[0]->id, n > 1 ? ", " : "", n > 1 ? near[1]->id : "",
+                     n > 2 ? ", " : "", n > 2 ? near[2]->id : "");
+            return -1;
+        }
         return options_fail(err, errsize, "invalid model size", arg, OPTIONS_SIZE_HINT);
+    }
     o->preset = NULL;
+    return 0;
+}
+
+static int options_device(const char *arg, options *o, char *err, size_t errsize)
+{
+    const qs_device *near[OPTIONS_SUGGESTIONS];
+    size_t n;
+
+    if (o->ndevices >= OPTIONS_MAX_DEVICES) {
+        snprintf(err, errsize, "too many devices at '%s' (at most %d --device options)", arg,
+                 OPTIONS_MAX_DEVICES);
+        return -1;
+    }
+    if (devices_resolve(arg, &o->devices[o->ndevices]) == 0) {
+        o->ndevices++;
+        return 0;
+    }
+    n = devices_suggest(arg, near, OPTIONS_SUGGESTIONS);
+    snprintf(err, errsize,
+             "unknown device '%s' (%s%s%s%s%s%s%sa name from --list-devices or a size such as "
+             "24GiB or 16GB)", arg, n > 0 ? "did you mean " : "", n > 0 ? near[0]->id : "",
+             n > 1 ? ", " : "", n > 1 ? near[1]->id : "", n > 2 ? ", " : "",
+             n > 2 ? near[2]->id : "", n > 0 ? "? expected " : "expected ");
+    return -1;
+}
+
+/* A share of memory: a fraction in (0, 1] or a percentage "90%". */
+static int options_share(const char *arg, double *out)
+{
+    char buf[32];
+    size_t len = strlen(arg);
+    double v;
+
+    if (len > 1 && len < sizeof buf && arg[len - 1] == '%') {
+        memcpy(buf, arg, len - 1);
+        buf[len - 1] = '\0';
+        if (parse_bits(buf, &v) != 0 || v > 100.0)
+            return -1;
+        *out = v / 100.0;
+        return 0;
+    }
+    if (parse_bits(arg, &v) != 0 || v > 1.0)
+        return -1;
+    *out = v;
     return 0;
 }
 
@@ -121,7 +228,7 @@ static void options_seen(char *buf, size_t size, int argc, char **argv)
 
 /* Checks that the modes asked for go together, and picks the mode. */
 static int options_settle(options *o, int table, int interactive, int help, int version,
-                          char *err, size_t errsize)
+                          int fit, int list, char *err, size_t errsize)
 {
     int reports = table + (o->have_bits ? 1 : 0) + ((o->have_from || o->have_to) ? 1 : 0);
 
@@ -138,12 +245,28 @@ static int options_settle(options *o, int table, int interactive, int help, int 
                  o->have_from ? "--from" : "--to", o->have_from ? "--to" : "--from");
         return -1;
     }
+    if (list) {
+        if (list > 1 || table || o->have_from || o->have_bits || fit || interactive) {
+            snprintf(err, errsize, "--list-models, --list-devices, --list-formats and --host "
+                                   "each stand alone (with --json at most)");
+            return -1;
+        }
+        return 0;
+    }
     if (interactive) {
-        if (table || o->have_from || o->json) {
-            snprintf(err, errsize, "-i takes only -p and -b or -f (not --table, --from/--to, --json)");
+        if (table || o->have_from || o->json || fit) {
+            snprintf(err, errsize, "-i takes only -p and -b or -f (not a report option)");
             return -1;
         }
         o->mode = MODE_INTERACTIVE;
+        return 0;
+    }
+    if (fit) {
+        if (table || o->have_from) {
+            snprintf(err, errsize, "the fit takes -p and -b or -f, not --table or --from/--to");
+            return -1;
+        }
+        o->mode = MODE_FIT;
         return 0;
     }
     if (reports > 1) {
@@ -167,13 +290,18 @@ static int options_settle(options *o, int table, int interactive, int help, int 
 
 int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
 {
-    int table = 0, interactive = 0, help = 0, version = 0;
+    int table = 0, interactive = 0, help = 0, version = 0, fit = 0, list = 0;
     char seen[64];
+    double v;
     int c;
 
     memset(o, 0, sizeof *o);
     o->params = OPTIONS_DEFAULT_PARAMS;
     o->bits = OPTIONS_DEFAULT_BITS;
+    o->ctx = FIT_DEFAULT_CTX;
+    o->batch = FIT_DEFAULT_BATCH;
+    o->kv_bits = KV_BITS_F16;
+    o->overhead_gib = FIT_DEFAULT_OVERHEAD_GIB;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, options_short, options_long, NULL)) != -1) {
@@ -226,6 +354,79 @@ int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
         case 'i':
             interactive = 1;
             break;
+        case OPT_CTX:
+            if (parse_ctx(optarg, &o->ctx) != 0) {
+                snprintf(err, errsize, "invalid context '%s' (expected tokens from 1 to %ld, "
+                         "such as 4096, 8k or 128k)", optarg, PARSE_CTX_MAX);
+                return -1;
+            }
+            fit = 1;
+            break;
+        case OPT_BATCH:
+            if (parse_bits(optarg, &v) != 0 || v < 1 || v > OPTIONS_BATCH_MAX || v != (int)v) {
+                snprintf(err, errsize, "invalid batch '%s' (expected a whole number of "
+                         "sequences from 1 to %d)", optarg, OPTIONS_BATCH_MAX);
+                return -1;
+            }
+            o->batch = (int)v;
+            fit = 1;
+            break;
+        case OPT_KV_BITS:
+            if (parse_bits(optarg, &o->kv_bits) != 0)
+                return options_fail(err, errsize, "invalid KV cache bits", optarg,
+                                    "expected bits in (0, 64] such as 16, 8.5 or 4.5");
+            fit = 1;
+            break;
+        case OPT_KV_FORMAT:
+            if (kvcache_bits_from_name(optarg, &o->kv_bits) != 0)
+                return options_fail(err, errsize, "unknown KV cache type", optarg,
+                                    "expected f16, q8_0 or q4_0");
+            fit = 1;
+            break;
+        case OPT_OVERHEAD:
+            if (strcmp(optarg, "0") == 0) {
+                o->overhead_gib = 0.0;
+            } else if (parse_bytes(optarg, &v) != 0) {
+                return options_fail(err, errsize, "invalid overhead", optarg,
+                                    "expected 0 or a size with a unit such as 0.5GiB, 800MB or 1GiB");
+            } else {
+                o->overhead_gib = v / MEM_BYTES_PER_GIB;
+            }
+            fit = 1;
+            break;
+        case OPT_DEVICE:
+            if (options_device(optarg, o, err, errsize) != 0)
+                return -1;
+            fit = 1;
+            break;
+        case OPT_APPLE_SHARE:
+            if (options_share(optarg, &o->apple_share) != 0)
+                return options_fail(err, errsize, "invalid Apple GPU share", optarg,
+                                    "expected a fraction in (0, 1] such as 0.75, or a percentage such as 90%");
+            break;
+        case OPT_CHECK:
+            o->check = 1;
+            fit = 1;
+            break;
+        case OPT_FIT:
+            fit = 1;
+            break;
+        case OPT_LIST_MODELS:
+            o->mode = MODE_LIST_MODELS;
+            list++;
+            break;
+        case OPT_LIST_DEVICES:
+            o->mode = MODE_LIST_DEVICES;
+            list++;
+            break;
+        case OPT_LIST_FORMATS:
+            o->mode = MODE_LIST_FORMATS;
+            list++;
+            break;
+        case OPT_HOST:
+            o->mode = MODE_HOST;
+            list++;
+            break;
         case 'h':
             help = 1;
             break;
@@ -247,5 +448,5 @@ int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
                  argv[optind], argv[optind]);
         return -1;
     }
-    return options_settle(o, table, interactive, help, version, err, errsize);
+    return options_settle(o, table, interactive, help, version, fit, list, err, errsize);
 }

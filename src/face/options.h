@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "model/devices.h"
 #include "model/formats.h"
 #include "model/models.h"
 
@@ -20,6 +21,11 @@ typedef enum {
     MODE_FOOTPRINT,     /* -b BITS or -f FORMAT */
     MODE_SAVINGS,       /* --from X --to Y */
     MODE_INTERACTIVE,   /* -i */
+    MODE_FIT,           /* --device, --check, --fit or a fit option */
+    MODE_LIST_MODELS,   /* --list-models */
+    MODE_LIST_DEVICES,  /* --list-devices */
+    MODE_LIST_FORMATS,  /* --list-formats */
+    MODE_HOST,          /* --host */
     MODE_HELP,
     MODE_VERSION
 } options_mode;
@@ -36,6 +42,15 @@ typedef struct {
     int have_from, have_to;
     int all_formats;            /* --all-formats */
     int json;                   /* --json */
+    /* the fit (issue 4) */
+    long ctx;                   /* --ctx: context tokens */
+    int batch;                  /* --batch: sequences */
+    double kv_bits;             /* --kv-bits / --kv-format */
+    double overhead_gib;        /* --overhead */
+    double apple_share;         /* --apple-share; 0 = the catalog's default */
+    qs_device devices[OPTIONS_MAX_DEVICES]; /* --device, in order */
+    size_t ndevices;
+    int check;                  /* --check: exit 1 when it does not fit */
 } options;
 
 /* Default parameter count when -p is not given: 7B. */

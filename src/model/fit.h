@@ -51,6 +51,8 @@ typedef struct {
     double headroom_gib;    /* usable - total (negative when it does not fit) */
     int gpu_layers;         /* partial offload: layers that fit on the GPU when
                                the whole does not but GPU + RAM does; -1 n/a */
+    int ok;                 /* 0 when need, device or ram_gib is invalid: then
+                               verdict FIT_NO_FIT, numbers MODEL_MEMORY_ERROR */
 } fit_result;
 
 /* Defaults for a model: FIT_DEFAULT_CTX, f16 cache, batch 1, default
@@ -62,20 +64,31 @@ fit_need fit_need_of(const fit_config *c);
 
 /* The verdict of `need` on device d; apple_share overrides the Apple GPU
  * share when > 0; ram_gib (> 0) is the host RAM available for a partial
- * offload, 0 for none. */
+ * offload, 0 for none. Verdict: share = total / usable; share <=
+ * FIT_SHARE_FITS fits, <= FIT_SHARE_TIGHT tight (both bounds inclusive),
+ * else no fit. Partial offload (discrete GPUs and custom sizes, not unified
+ * memory): when the verdict is no fit, c->arch is known and total <=
+ * usable + ram_gib, gpu_layers = the most whole layers of size
+ * (weights + KV) / layers that fit in usable - overhead (the overhead stays
+ * on the GPU); 0 when none does. */
 fit_result fit_on_device(const fit_need *need, const fit_config *c, const qs_device *d,
                          double apple_share, double ram_gib);
 
 /* The highest-bits named precision whose configuration does not get
- * "no fit" on d; NULL when none does. */
+ * "no fit" on d; NULL when none does. TERNARY is never proposed: it needs
+ * a ternary-trained model, it is not a conversion. */
 const qs_format *fit_best_format(const fit_config *c, const qs_device *d, double apple_share);
 
-/* The largest context (tokens) that does not get "no fit" on d at c->bits;
- * 0 when even one token does not fit, -1 when the KV cache is unknown. */
+/* The largest context (tokens) that does not get "no fit" on d at c->bits,
+ * at most the model's max_ctx (exact: a search on fit_on_device's verdict);
+ * 0 when even one token does not fit, -1 when the KV cache is unknown or
+ * the configuration is invalid. */
 long fit_max_ctx(const fit_config *c, const qs_device *d, double apple_share);
 
-/* Upper bound on decode speed on d in tokens/s: bandwidth / bytes read per
- * token (active weights + KV cache); 0 when the bandwidth is unknown. */
+/* Upper bound on decode speed on d in tokens/s: bandwidth (GB/s x 10^9) /
+ * bytes read per token (active weights + the KV cache at c->ctx tokens, all
+ * batch sequences); 0 when the bandwidth is unknown, MODEL_MEMORY_ERROR for
+ * an invalid configuration. */
 double fit_decode_ceiling(const fit_config *c, const qs_device *d);
 
 /* "fits", "tight" or "no fit". */

@@ -1,0 +1,26 @@
+/* suggest.h - "did you mean": the catalog ids closest to a mistyped name.
+ *
+ * Layer 1 (model): pure, no I/O. Shared by the model and device catalogs. */
+#ifndef QS_SUGGEST_H
+#define QS_SUGGEST_H
+
+#include <stddef.h>
+
+/* Longest name compared by edit distance; longer names match only as a
+ * substring of an id. */
+#define SUGGEST_NAME_MAX 64
+
+/* The id of the i-th catalog entry. */
+typedef const char *(*suggest_id_fn)(size_t i);
+
+/* Levenshtein distance between a and b ignoring ASCII case; -1 when either
+ * is NULL or longer than SUGGEST_NAME_MAX. */
+int suggest_distance(const char *a, const char *b);
+
+/* Writes to out (up to max) the indexes in [0, n) of the ids closest to
+ * name: ids that contain name (ignoring case) first, shortest first; then
+ * ids within edit distance max(2, strlen(name) / 3), nearest first; ties in
+ * catalog order. Returns how many were written (0 for NULL or ""). */
+size_t suggest_best(const char *name, size_t n, suggest_id_fn id_of, size_t *out, size_t max);
+
+#endif

@@ -1,0 +1,364 @@
+/* check_catalog.c - unit tests for the model and device catalogs and the
+ * "did you mean" suggestions (model/models, model/devices, model/suggest). */
+#include <check.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "model/devices.h"
+#include "model/kvcache.h"
+#include "model/memory.h"
+#include "model/models.h"
+#include "model/suggest.h"
+
+#define GIB 1073741824.0
+
+/* kv_cache_bytes_per_token_fp16 of ../shared/reference/models.tsv. */
+static const struct {
+    const char *id;
+    double params;
+    double kv_bytes_per_token;
+} tsv_rows[] = {
+    { "gpt2", 124439808.0, 36864 },
+    { "tinyllama-1.1b", 1100048384.0, 22528 },
+    { "llama-2-7b", 6738415616.0, 524288 },
+    { "llama-2-13b", 13015864320.0, 819200 },
+    { "llama-2-70b", 68976648192.0, 327680 },
+    { "llama-3.1-8b", 8030261248.0, 131072 },
+    { "llama-3.1-70b", 70553706496.0, 327680 },
+    { "llama-3.1-405b", 405853388800.0, 516096 },
+    { "llama-3.2-1b", 1235814400.0, 32768 },
+    { "llama-3.2-3b", 3212749824.0, 114688 },
+    { "mistral-7b", 7241732096.0, 131072 },
+    { "mixtral-8x7b", 46702792704.0, 131072 },
+    { "qwen2.5-0.5b", 494032768.0, 12288 },
+    { "qwen2.5-7b", 7615616512.0, 57344 },
+    { "qwen2.5-14b", 14770033664.0, 196608 },
+    { "qwen2.5-32b", 32763876352.0, 262144 },
+    { "qwen2.5-72b", 72706203648.0, 327680 },
+    { "gemma-2-2b", 2614341888.0, 106496 },
+    { "gemma-2-9b", 9241705984.0, 344064 },
+    { "gemma-2-27b", 27227128320.0, 376832 },
+    { "phi-3-mini", 3821079552.0, 393216 },
+    { "deepseek-v3", 671026419200.0, 70272 },
+    { "falcon-180b", 178557088768.0, 163840 },
+    { "bloom-176b", 176247271424.0, 4014080 },
+};
+
+#define TSV_N (sizeof tsv_rows / sizeof tsv_rows[0])
+
+static int is_lower_id(const char *s)
+{
+    if (*s == '\0')
+        return 0;
+    for (; *s; s++)
+        if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '-' ||
+              *s == '.'))
+            return 0;
+    return 1;
+}
+
+/* ---- models -------------------------------------------------------------- */
+
+START_TEST(test_models_reference_rows)
+{
+    size_t i;
+
+    ck_assert_uint_ge(models_count(), TSV_N);
+    for (i = 0; i < TSV_N; i++) {
+        const qs_model *m = models_find(tsv_rows[i].id);
+        kv_size kv;
+
+        ck_assert_msg(m != NULL, "missing model %s", tsv_rows[i].id);
+        ck_assert_msg(m->params == tsv_rows[i].params, "params of %s", m->id);
+        /* One token of f16 cache equals the tsv's figure, in bytes. */
+        kv = kvcache_size(m, 1, KV_BITS_F16, 1);
+        ck_assert_msg(kv.gib * GIB == tsv_rows[i].kv_bytes_per_token, "KV/token of %s: %.1f",
+                      m->id, kv.gib * GIB);
+    }
+}
+END_TEST
+
+START_TEST(test_models_rows_sane)
+{
+    size_t i, j;
+
+    for (i = 0; i < models_count(); i++) {
+        const qs_model *m = models_get(i);
+
+        ck_assert_msg(is_lower_id(m->id), "id %s", m->id);
+        ck_assert(m->name != NULL && *m->name != '\0');
+        ck_assert(mem_is_positive(m->params) && m->params == floor(m->params));
+        ck_assert(mem_is_positive(m->active_params) && m->active_params <= m->params);
+        ck_assert(m->active_params == floor(m->active_params));
+        ck_assert_int_gt(m->layers, 0);
+        ck_assert_int_gt(m->heads, 0);
+        ck_assert_int_gt(m->kv_heads, 0);
+        ck_assert_int_gt(m->head_dim, 0);
+        /* GQA groups whole query heads onto each KV head. */
+        ck_assert_msg(m->kv_heads <= m->heads && m->heads % m->kv_heads == 0, "heads of %s",
+                      m->id);
+        ck_assert_int_ge(m->max_ctx, 1024);
+        ck_assert_int_ge(m->kv_latent, 0);
+        ck_assert_int_ge(m->window, 0);
+        ck_assert(m->window_layers >= 0 && m->window_layers <= m->layers);
+        ck_assert(m->window_layers == 0 || m->window > 0);
+        for (j = 0; j < i; j++)
+            ck_assert_msg(strcasecmp(models_get(j)->id, m->id) != 0, "duplicate %s", m->id);
+    }
+    ck_assert_ptr_null(models_get(models_count()));
+}
+END_TEST
+
+START_TEST(test_models_specifics)
+{
+    const qs_model *m;
+
+    /* The six original ids are kept. */
+    ck_assert_ptr_nonnull(models_find("gpt2"));
+    ck_assert_ptr_nonnull(models_find("llama-2-7b"));
+    ck_assert_ptr_nonnull(models_find("llama-3.1-70b"));
+    ck_assert_ptr_nonnull(models_find("qwen2.5-7b"));
+    /* Case-insensitive, by id or display name. */
+    m = models_find("LLAMA-3.1-8B");
+    ck_assert_ptr_nonnull(m);
+    ck_assert_str_eq(m->id, "llama-3.1-8b");
+    ck_assert_ptr_eq(models_find("Mistral-7B-v0.1"), models_find("mistral-7b"));
+    ck_assert_ptr_null(models_find("llama-9"));
+    ck_assert_ptr_null(models_find(NULL));
+    /* MoE: all experts resident, the active ones read. */
+    m = models_find("mixtral-8x7b");
+    ck_assert(m->params == 46702792704.0 && m->active_params == 12879925248.0);
+    m = models_find("deepseek-v3");
+    ck_assert(m->active_params == 37552297472.0);
+    ck_assert_int_eq(m->kv_latent, 512 + 64);
+    ck_assert_int_eq(m->layers, 61);
+    /* Windows: Gemma-2 half its layers; Mistral not applied. */
+    ck_assert_int_eq(models_find("gemma-2-27b")->window_layers, 46 / 2);
+    ck_assert_int_eq(models_find("mistral-7b")->window, 4096);
+    ck_assert_int_eq(models_find("mistral-7b")->window_layers, 0);
+    /* Attention words. */
+    ck_assert_str_eq(models_attention(models_find("gpt2")), "MHA");
+    ck_assert_str_eq(models_attention(models_find("llama-3.1-8b")), "GQA");
+    ck_assert_str_eq(models_attention(models_find("mistral-7b")), "GQA+SWA");
+    ck_assert_str_eq(models_attention(models_find("deepseek-v3")), "MLA");
+    ck_assert_str_eq(models_attention(NULL), "?");
+}
+END_TEST
+
+START_TEST(test_models_suggest)
+{
+    const qs_model *out[4];
+    size_t n;
+
+    /* Ids containing it first (shortest first), then near ones. */
+    n = models_suggest("llama-3.1", out, 4);
+    ck_assert_uint_eq(n, 4);
+    ck_assert_str_eq(out[0]->id, "llama-3.1-8b");
+    ck_assert_str_eq(out[1]->id, "llama-3.1-70b");
+    ck_assert_str_eq(out[2]->id, "llama-3.1-405b");
+    ck_assert_str_eq(out[3]->id, "llama-3.2-1b");
+    n = models_suggest("lama-2-7b", out, 4);
+    ck_assert_uint_ge(n, 1);
+    ck_assert_str_eq(out[0]->id, "llama-2-7b");
+    n = models_suggest("MIXTRAL", out, 1);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(out[0]->id, "mixtral-8x7b");
+    ck_assert_uint_eq(models_suggest("zzzzzzzz", out, 4), 0);
+    ck_assert_uint_eq(models_suggest(NULL, out, 4), 0);
+    ck_assert_uint_eq(models_suggest("gpt2", NULL, 4), 0);
+    ck_assert_uint_eq(models_suggest("gpt2", out, 0), 0);
+}
+END_TEST
+
+/* ---- devices ------------------------------------------------------------- */
+
+START_TEST(test_devices_capacities)
+{
+    /* nvidia-smi totals in MiB (notes.md), shown to two decimals there. */
+    ck_assert(devices_find("rtx-4090")->capacity_gib == 24564.0 / 1024);
+    ck_assert(devices_find("h100-sxm")->capacity_gib == 81559.0 / 1024);
+    ck_assert(devices_find("h200")->capacity_gib == 143771.0 / 1024);
+    ck_assert(devices_find("b200")->capacity_gib == 183359.0 / 1024);
+    ck_assert(fabs(devices_find("rtx-4090")->capacity_gib - 23.99) < 0.005);
+    ck_assert(fabs(devices_find("h100-sxm")->capacity_gib - 79.65) < 0.005);
+    ck_assert(fabs(devices_find("h200")->capacity_gib - 140.40) < 0.005);
+    ck_assert(fabs(devices_find("b200")->capacity_gib - 179.06) < 0.005);
+    ck_assert(devices_find("a100-80gb")->capacity_gib == 80.0);
+    ck_assert(devices_find("t4")->capacity_gib == 15.0);
+    ck_assert(devices_find("rtx-4090")->bandwidth_gbps == 1008.0);
+    ck_assert(devices_find("h100-sxm")->bandwidth_gbps == 3350.0);
+    ck_assert(devices_find("rpi5-8gb")->bandwidth_gbps == 4267.0 * 4 / 1000);
+    /* Apple: one row per memory option, the GPU share by default. */
+    ck_assert(devices_find("m3-max-64")->capacity_gib == 64.0);
+    ck_assert(devices_find("m2-ultra-192")->capacity_gib == 192.0);
+    ck_assert(devices_find("m3-max-64")->gpu_share == DEVICES_APPLE_GPU_SHARE);
+    ck_assert(devices_usable_gib(devices_find("m3-max-64"), 0.0) == 48.0);
+    ck_assert(devices_usable_gib(devices_find("m3-max-64"), 0.5) == 32.0);
+    ck_assert(devices_usable_gib(devices_find("m3-max-64"), 1.5) == 48.0);
+    ck_assert(devices_usable_gib(devices_find("rtx-4090"), 0.0) == 24564.0 / 1024);
+    ck_assert(devices_usable_gib(NULL, 0.0) == MODEL_MEMORY_ERROR);
+}
+END_TEST
+
+START_TEST(test_devices_rows_sane)
+{
+    static const char *const required[] = {
+        "rtx-3060", "rtx-3090", "rtx-4060", "rtx-4060-ti-16gb", "rtx-4070", "rtx-4080",
+        "rtx-4090", "rtx-5090", "t4", "l4", "a10", "v100-16gb", "v100-32gb", "a100-40gb",
+        "a100-80gb", "h100-sxm", "h100-pcie", "h200", "b200", "mi300x", "mi325x", "m1-8",
+        "m1-ultra-128", "m2-ultra-192", "m3-max-64", "m3-ultra-512", "m4-max-128",
+        "iphone-15-pro", "rpi5-8gb", "laptop-8gb", "laptop-16gb",
+    };
+    size_t i, j;
+
+    for (i = 0; i < sizeof required / sizeof required[0]; i++)
+        ck_assert_msg(devices_find(required[i]) != NULL, "missing device %s", required[i]);
+    for (i = 0; i < devices_count(); i++) {
+        const qs_device *d = devices_get(i);
+
+        ck_assert_msg(is_lower_id(d->id), "id %s", d->id);
+        ck_assert_msg(strlen(d->id) <= 16, "id %s too long for the tables", d->id);
+        ck_assert_msg(d->name != NULL && strlen(d->name) <= 20, "name of %s", d->id);
+        ck_assert(mem_is_positive(d->capacity_gib));
+        ck_assert(d->bandwidth_gbps >= 0.0 && isfinite(d->bandwidth_gbps));
+        ck_assert(d->gpu_share > 0.0 && d->gpu_share <= 1.0);
+        ck_assert(d->kind != DEV_KIND_HOST && d->kind != DEV_KIND_CUSTOM);
+        if (d->kind == DEV_KIND_APPLE)
+            ck_assert(d->gpu_share == DEVICES_APPLE_GPU_SHARE && d->is_gpu);
+        if (d->kind == DEV_KIND_GPU || d->kind == DEV_KIND_DATACENTER)
+            ck_assert(d->gpu_share == 1.0 && d->is_gpu && d->bandwidth_gbps > 0.0);
+        if (d->kind == DEV_KIND_BOARD || d->kind == DEV_KIND_LAPTOP)
+            ck_assert(!d->is_gpu);
+        for (j = 0; j < i; j++)
+            ck_assert_msg(strcasecmp(devices_get(j)->id, d->id) != 0, "duplicate %s", d->id);
+    }
+    ck_assert_ptr_null(devices_get(devices_count()));
+}
+END_TEST
+
+START_TEST(test_devices_find_case)
+{
+    ck_assert_ptr_eq(devices_find("RTX-4090"), devices_find("rtx-4090"));
+    ck_assert_ptr_eq(devices_find("H100-Sxm"), devices_find("h100-sxm"));
+    ck_assert_ptr_eq(devices_find("M3-MAX-64"), devices_find("m3-max-64"));
+    ck_assert_ptr_null(devices_find("rtx 4090"));
+    ck_assert_ptr_null(devices_find(""));
+    ck_assert_ptr_null(devices_find(NULL));
+}
+END_TEST
+
+START_TEST(test_devices_suggest)
+{
+    const qs_device *out[8];
+    size_t n;
+
+    n = devices_suggest("rtx4090", out, 3);
+    ck_assert_uint_ge(n, 1);
+    ck_assert_str_eq(out[0]->id, "rtx-4090");
+    /* A prefix or part of an id: those ids first, shortest first. */
+    n = devices_suggest("h100", out, 8);
+    ck_assert_uint_ge(n, 2);
+    ck_assert_str_eq(out[0]->id, "h100-sxm");
+    ck_assert_str_eq(out[1]->id, "h100-pcie");
+    n = devices_suggest("4090", out, 8);
+    ck_assert_uint_ge(n, 1);
+    ck_assert_str_eq(out[0]->id, "rtx-4090");
+    n = devices_suggest("M3-Max", out, 8);
+    ck_assert_uint_eq(n, 5);
+    ck_assert_str_eq(out[0]->id, "m3-max-36");
+    /* A typo. */
+    n = devices_suggest("rtx-4009", out, 2);
+    ck_assert_uint_eq(n, 2);
+    ck_assert(strncmp(out[0]->id, "rtx-40", 6) == 0);
+    /* max is respected, and nothing far-fetched is offered. */
+    ck_assert_uint_eq(devices_suggest("m", out, 2), 2);
+    ck_assert_uint_eq(devices_suggest("quantum-computer", out, 8), 0);
+    ck_assert_uint_eq(devices_suggest("", out, 8), 0);
+    ck_assert_uint_eq(devices_suggest(NULL, out, 8), 0);
+    ck_assert_uint_eq(devices_suggest("h100", NULL, 8), 0);
+}
+END_TEST
+
+START_TEST(test_devices_sizes)
+{
+    qs_device d;
+
+    ck_assert_int_eq(devices_from_bytes(24.0 * GIB, "24GiB", &d), 0);
+    ck_assert(d.capacity_gib == 24.0);
+    ck_assert_str_eq(d.id, "24GiB");
+    ck_assert_int_eq(d.kind, DEV_KIND_CUSTOM);
+    ck_assert_int_eq(d.is_gpu, 1);
+    ck_assert(d.gpu_share == 1.0);
+    ck_assert(d.bandwidth_gbps == 0.0);
+    ck_assert_int_eq(devices_from_bytes(0.0, "x", &d), -1);
+    ck_assert_int_eq(devices_from_bytes(-1.0, "x", &d), -1);
+    ck_assert_int_eq(devices_from_bytes(NAN, "x", &d), -1);
+    ck_assert_int_eq(devices_from_bytes(INFINITY, "x", &d), -1);
+    ck_assert_int_eq(devices_from_bytes(1.0, NULL, &d), -1);
+    ck_assert_int_eq(devices_from_bytes(1.0, "x", NULL), -1);
+
+    /* --device NAME or SIZE, both units. */
+    ck_assert_int_eq(devices_resolve("24GiB", &d), 0);
+    ck_assert(d.capacity_gib == 24.0);
+    ck_assert_int_eq(devices_resolve("16GB", &d), 0);
+    ck_assert(d.capacity_gib == 16e9 / GIB);
+    ck_assert_int_eq(devices_resolve("RTX-4090", &d), 0);
+    ck_assert_str_eq(d.id, "rtx-4090");
+    ck_assert(d.capacity_gib == 24564.0 / 1024);
+    ck_assert_int_eq(devices_resolve("rtx-9999", &d), -1);
+    ck_assert_int_eq(devices_resolve("0GiB", &d), -1);
+    ck_assert_int_eq(devices_resolve("", &d), -1);
+    ck_assert_int_eq(devices_resolve(NULL, &d), -1);
+
+    ck_assert_str_eq(devices_kind_name(DEV_KIND_APPLE), "apple");
+    ck_assert_str_eq(devices_kind_name(DEV_KIND_CUSTOM), "custom");
+}
+END_TEST
+
+START_TEST(test_suggest_distance)
+{
+    ck_assert_int_eq(suggest_distance("kitten", "sitting"), 3);
+    ck_assert_int_eq(suggest_distance("RTX", "rtx"), 0);
+    ck_assert_int_eq(suggest_distance("", "abc"), 3);
+    ck_assert_int_eq(suggest_distance("abc", ""), 3);
+    ck_assert_int_eq(suggest_distance(NULL, "a"), -1);
+    ck_assert_int_eq(suggest_distance("a", NULL), -1);
+    ck_assert_int_eq(suggest_distance("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "a"),
+                     -1);
+}
+END_TEST
+
+static Suite *catalog_suite(void)
+{
+    Suite *s = suite_create("catalog");
+    TCase *models = tcase_create("models");
+    TCase *devices = tcase_create("devices");
+
+    tcase_add_test(models, test_models_reference_rows);
+    tcase_add_test(models, test_models_rows_sane);
+    tcase_add_test(models, test_models_specifics);
+    tcase_add_test(models, test_models_suggest);
+    suite_add_tcase(s, models);
+    tcase_add_test(devices, test_devices_capacities);
+    tcase_add_test(devices, test_devices_rows_sane);
+    tcase_add_test(devices, test_devices_find_case);
+    tcase_add_test(devices, test_devices_suggest);
+    tcase_add_test(devices, test_devices_sizes);
+    tcase_add_test(devices, test_suggest_distance);
+    suite_add_tcase(s, devices);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(catalog_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

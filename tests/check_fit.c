@@ -1,0 +1,617 @@
+/* check_fit.c - unit tests for model/kvcache and model/fit: the KV cache,
+ * the verdicts and their boundaries, partial offload, and the inverse
+ * answers (best precision, largest context, decode ceiling). Expected values
+ * are computed by hand and written as their arithmetic. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/devices.h"
+#include "model/fit.h"
+#include "model/formats.h"
+#include "model/kvcache.h"
+#include "model/memory.h"
+#include "model/models.h"
+#include "model/parse.h"
+
+#define GIB 1073741824.0
+
+static const qs_model *model(const char *id)
+{
+    const qs_model *m = models_find(id);
+
+    ck_assert_ptr_nonnull(m);
+    return m;
+}
+
+static const qs_device *device(const char *id)
+{
+    const qs_device *d = devices_find(id);
+
+    ck_assert_ptr_nonnull(d);
+    return d;
+}
+
+/* A custom device of `gib` GiB. */
+static qs_device sized(double gib)
+{
+    qs_device d;
+
+    ck_assert_int_eq(devices_from_bytes(gib * GIB, "test", &d), 0);
+    return d;
+}
+
+/* ---- KV cache ------------------------------------------------------------ */
+
+START_TEST(test_kv_llama31_8b_is_one_gib)
+{
+    kv_size kv = kvcache_size(model("llama-3.1-8b"), 8192, KV_BITS_F16, 1);
+
+    ck_assert(kv.gib == 2.0 * 32 * 8 * 128 * 2 * 8192 / 1073741824.0);
+    ck_assert(kv.gib == 1.0);
+    ck_assert_int_eq(kv.upper_bound, 0);
+    /* Linear in context and batch. */
+    ck_assert(kvcache_size(model("llama-3.1-8b"), 4096, KV_BITS_F16, 1).gib == 0.5);
+    ck_assert(kvcache_size(model("llama-3.1-8b"), 8192, KV_BITS_F16, 3).gib == 3.0);
+    /* Llama-3.1-70B, HF blog: 2 x 80 x 8 x 128 x 2 B x 1024 tokens. */
+    ck_assert(kvcache_size(model("llama-3.1-70b"), 1024, KV_BITS_F16, 1).gib ==
+              2.0 * 80 * 8 * 128 * 2 * 1024 / 1073741824.0);
+}
+END_TEST
+
+START_TEST(test_kv_quantized_types)
+{
+    const qs_model *m = model("llama-3.1-8b");
+
+    ck_assert(kvcache_size(m, 8192, KV_BITS_Q8_0, 1).gib == 8.5 / 16.0);
+    ck_assert(kvcache_size(m, 8192, KV_BITS_Q4_0, 1).gib == 4.5 / 16.0);
+    ck_assert(kvcache_size(m, 8192, 32.0, 1).gib == 2.0);
+}
+END_TEST
+
+START_TEST(test_kv_mla_deepseek_v3)
+{
+    /* ik_llama.cpp PR #235: "KV self size = 2196.00 MiB" at ctx 32768. */
+    kv_size kv = kvcache_size(model("deepseek-v3"), 32768, KV_BITS_F16, 1);
+
+    ck_assert(kv.gib == 32768.0 * 61 * 576 * 2 / 1073741824.0);
+    ck_assert(kv.gib * 1024.0 == 2196.0);
+    ck_assert_int_eq(kv.upper_bound, 0);
+    /* Not the naive 128 heads x (192 + 128) figure. */
+    ck_assert(kv.gib < 128.0 * (192 + 128) * 61 * 2 * 32768 / 1073741824.0);
+}
+END_TEST
+
+START_TEST(test_kv_sliding_windows)
+{
+    const qs_model *g = model("gemma-2-9b");
+    const qs_model *mi = model("mistral-7b");
+    kv_size kv;
+
+    /* Gemma-2-9B: 21 global layers hold ctx tokens, 21 local layers 4096. */
+    kv = kvcache_size(g, 8192, KV_BITS_F16, 1);
+    ck_assert(kv.gib == 2.0 * 8 * 256 * (21.0 * 8192 + 21.0 * 4096) * 2 / 1073741824.0);
+    ck_assert_int_eq(kv.upper_bound, 0);
+    /* Within the window every layer holds ctx tokens. */
+    ck_assert(kvcache_size(g, 4096, KV_BITS_F16, 1).gib ==
+              2.0 * 8 * 256 * 42 * 4096 * 2 / 1073741824.0);
+    ck_assert(kvcache_size(g, 2, KV_BITS_F16, 2).gib == 2.0 * 8 * 256 * 42 * 2 * 2 * 2 / 1073741824.0);
+    /* Mistral-7B-v0.1: window not applied, so the full figure, flagged. */
+    kv = kvcache_size(mi, 32768, KV_BITS_F16, 1);
+    ck_assert(kv.gib == 2.0 * 32 * 8 * 128 * 2 * 32768 / 1073741824.0);
+    ck_assert_int_eq(kv.upper_bound, 1);
+    ck_assert_int_eq(kvcache_size(mi, 4096, KV_BITS_F16, 1).upper_bound, 0);
+    ck_assert_int_eq(kvcache_size(mi, 4097, KV_BITS_F16, 1).upper_bound, 1);
+}
+END_TEST
+
+START_TEST(test_kv_errors)
+{
+    const qs_model *m = model("llama-3.1-8b");
+    qs_model bad = *m;
+
+    ck_assert(kvcache_size(NULL, 8192, 16, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 0, 16, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(m, -1, 16, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(m, PARSE_CTX_MAX + 1, 16, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 8192, 0, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 8192, -16, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 8192, NAN, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 8192, INFINITY, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 8192, 16, 0).gib == MODEL_MEMORY_ERROR);
+    bad.kv_heads = 0;
+    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MODEL_MEMORY_ERROR);
+    bad = *m;
+    bad.layers = 0;
+    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MODEL_MEMORY_ERROR);
+    bad = *m;
+    bad.window = 4096;
+    bad.window_layers = 33;
+    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MODEL_MEMORY_ERROR);
+}
+END_TEST
+
+START_TEST(test_kv_type_names)
+{
+    double b = 0.0;
+
+    ck_assert_int_eq(kvcache_bits_from_name("f16", &b), 0);
+    ck_assert(b == 16.0);
+    ck_assert_int_eq(kvcache_bits_from_name("Q8_0", &b), 0);
+    ck_assert(b == 8.5);
+    ck_assert_int_eq(kvcache_bits_from_name("q4_0", &b), 0);
+    ck_assert(b == 4.5);
+    ck_assert_int_eq(kvcache_bits_from_name("q5_1", &b), 0);
+    ck_assert(b == (4.0 + 4.0 + 16.0) * 8 / 32);
+    ck_assert_int_eq(kvcache_bits_from_name("q3_k", &b), -1);
+    ck_assert(b == (4.0 + 4.0 + 16.0) * 8 / 32);   /* untouched on refusal */
+    ck_assert_int_eq(kvcache_bits_from_name("", &b), -1);
+    ck_assert_int_eq(kvcache_bits_from_name(NULL, &b), -1);
+    ck_assert_int_eq(kvcache_bits_from_name("f16", NULL), -1);
+    ck_assert_str_eq(kvcache_name_from_bits(16.0), "f16");
+    ck_assert_str_eq(kvcache_name_from_bits(8.5), "q8_0");
+    ck_assert_str_eq(kvcache_name_from_bits(4.5), "q4_0");
+    ck_assert_ptr_null(kvcache_name_from_bits(7.0));
+    ck_assert_uint_ge(kvcache_type_count(), 3);
+    ck_assert_str_eq(kvcache_type_name(1), "f16");
+    ck_assert(kvcache_type_bits(1) == 16.0);
+    ck_assert_ptr_null(kvcache_type_name(kvcache_type_count()));
+    ck_assert(kvcache_type_bits(kvcache_type_count()) == 0.0);
+}
+END_TEST
+
+/* ---- the need ------------------------------------------------------------ */
+
+START_TEST(test_config_defaults)
+{
+    const qs_model *mx = model("mixtral-8x7b");
+    fit_config c = fit_config_default(mx->params, 16.0, mx);
+
+    ck_assert_int_eq(c.ctx, 4096);
+    ck_assert_int_eq(c.batch, 1);
+    ck_assert(c.kv_bits == 16.0);
+    ck_assert(c.overhead_gib == 0.5);
+    ck_assert(c.params == 46702792704.0);
+    ck_assert(c.active_params == 12879925248.0);
+    ck_assert_ptr_eq(c.arch, mx);
+    /* A different size on the same architecture reads all its weights. */
+    c = fit_config_default(7e9, 16.0, mx);
+    ck_assert(c.active_params == 7e9);
+    c = fit_config_default(7e9, 4.0, NULL);
+    ck_assert(c.active_params == 7e9);
+    ck_assert_ptr_null(c.arch);
+}
+END_TEST
+
+START_TEST(test_need_parts)
+{
+    const qs_model *m = model("llama-3.1-8b");
+    fit_config c = fit_config_default(m->params, 16.0, m);
+    fit_need n;
+
+    c.ctx = 8192;
+    n = fit_need_of(&c);
+    ck_assert_int_eq(n.ok, 1);
+    ck_assert(n.weights_gib == 8030261248.0 * 16 / 8 / 1073741824.0);
+    ck_assert(n.kv_gib == 1.0);
+    ck_assert(n.overhead_gib == 0.5);
+    ck_assert(n.total_gib == 8030261248.0 * 16 / 8 / 1073741824.0 + 1.0 + 0.5);
+    ck_assert_int_eq(n.kv_known, 1);
+    ck_assert_int_eq(n.kv_upper_bound, 0);
+
+    /* The default context is 4096 tokens, not the model's 131072. */
+    c = fit_config_default(m->params, 16.0, m);
+    ck_assert(fit_need_of(&c).kv_gib == 0.5);
+
+    /* No architecture: no KV cache, and said so. */
+    c = fit_config_default(7e9, 16.0, NULL);
+    n = fit_need_of(&c);
+    ck_assert_int_eq(n.ok, 1);
+    ck_assert_int_eq(n.kv_known, 0);
+    ck_assert(n.kv_gib == 0.0);
+    ck_assert(n.total_gib == 14e9 / 1073741824.0 + 0.5);
+
+    /* Overhead 0 allowed. */
+    c.overhead_gib = 0.0;
+    ck_assert(fit_need_of(&c).total_gib == 14e9 / 1073741824.0);
+
+    /* Mistral beyond its window: flagged. */
+    m = model("mistral-7b");
+    c = fit_config_default(m->params, 16.0, m);
+    c.ctx = 8192;
+    ck_assert_int_eq(fit_need_of(&c).kv_upper_bound, 1);
+}
+END_TEST
+
+START_TEST(test_need_invalid)
+{
+    const qs_model *m = model("llama-3.1-8b");
+    fit_config good = fit_config_default(m->params, 16.0, m);
+    fit_config c;
+    fit_need n;
+
+    n = fit_need_of(NULL);
+    ck_assert_int_eq(n.ok, 0);
+    ck_assert(n.total_gib == MODEL_MEMORY_ERROR);
+#define BAD(field, value)                              \
+    do {                                               \
+        c = good;                                      \
+        c.field = value;                               \
+        n = fit_need_of(&c);                           \
+        ck_assert_int_eq(n.ok, 0);                     \
+        ck_assert(n.weights_gib == MODEL_MEMORY_ERROR); \
+        ck_assert(n.total_gib == MODEL_MEMORY_ERROR);  \
+    } while (0)
+    BAD(params, 0.0);
+    BAD(params, -1.0);
+    BAD(params, NAN);
+    BAD(bits, 0.0);
+    BAD(bits, 65.0);
+    BAD(bits, INFINITY);
+    BAD(active_params, m->params * 2);
+    BAD(active_params, -1.0);
+    BAD(ctx, 0L);
+    BAD(ctx, PARSE_CTX_MAX + 1L);
+    BAD(batch, 0);
+    BAD(kv_bits, 0.0);
+    BAD(kv_bits, NAN);
+    BAD(overhead_gib, -0.5);
+    BAD(overhead_gib, NAN);
+    BAD(overhead_gib, INFINITY);
+#undef BAD
+    /* active_params 0 means dense. */
+    c = good;
+    c.active_params = 0.0;
+    ck_assert_int_eq(fit_need_of(&c).ok, 1);
+}
+END_TEST
+
+/* ---- verdicts ------------------------------------------------------------ */
+
+/* A need of exactly `total` GiB: weights total - 0.5 at 8 bits, no
+ * architecture, overhead 0.5. */
+static fit_config exact_config(double total)
+{
+    fit_config c = fit_config_default((total - 0.5) * GIB, 8.0, NULL);
+
+    return c;
+}
+
+START_TEST(test_verdict_boundaries)
+{
+    qs_device d = sized(20.0);
+    fit_config c;
+    fit_need n;
+    fit_result r;
+
+    /* 17 / 20 = 0.85 exactly: still "fits" (bounds are inclusive). */
+    c = exact_config(17.0);
+    n = fit_need_of(&c);
+    ck_assert(n.total_gib == 17.0);
+    r = fit_on_device(&n, &c, &d, 0.0, 0.0);
+    ck_assert_int_eq(r.ok, 1);
+    ck_assert(r.share == 0.85);
+    ck_assert_int_eq(r.verdict, FIT_FITS);
+    ck_assert(r.usable_gib == 20.0);
+    ck_assert(r.headroom_gib == 3.0);
+    ck_assert_int_eq(r.gpu_layers, -1);
+
+    /* One MiB more: "tight". */
+    c = exact_config(17.0 + 1.0 / 1024);
+    n = fit_need_of(&c);
+    r = fit_on_device(&n, &c, &d, 0.0, 0.0);
+    ck_assert(r.share > 0.85);
+    ck_assert_int_eq(r.verdict, FIT_TIGHT);
+
+    /* 20 / 20 = 1.0 exactly: "tight", headroom 0. */
+    c = exact_config(20.0);
+    n = fit_need_of(&c);
+    r = fit_on_device(&n, &c, &d, 0.0, 0.0);
+    ck_assert(r.share == 1.0);
+    ck_assert_int_eq(r.verdict, FIT_TIGHT);
+    ck_assert(r.headroom_gib == 0.0);
+
+    /* One MiB more: "no fit", negative headroom. */
+    c = exact_config(20.0 + 1.0 / 1024);
+    n = fit_need_of(&c);
+    r = fit_on_device(&n, &c, &d, 0.0, 0.0);
+    ck_assert_int_eq(r.verdict, FIT_NO_FIT);
+    ck_assert(r.headroom_gib == -1.0 / 1024);
+
+    ck_assert_str_eq(fit_verdict_word(FIT_FITS), "fits");
+    ck_assert_str_eq(fit_verdict_word(FIT_TIGHT), "tight");
+    ck_assert_str_eq(fit_verdict_word(FIT_NO_FIT), "no fit");
+}
+END_TEST
+
+START_TEST(test_verdict_apple_share)
+{
+    const qs_device *mac = device("m3-max-64");
+    const qs_device *gpu = device("rtx-4090");
+    fit_config c = exact_config(42.0);
+    fit_need n = fit_need_of(&c);
+    fit_result r;
+
+    /* Default share 0.75 of 64 GiB = 48 GiB: 42 / 48 = 0.875, tight. */
+    r = fit_on_device(&n, &c, mac, 0.0, 0.0);
+    ck_assert(r.usable_gib == 64.0 * 0.75);
+    ck_assert(r.share == 42.0 / 48.0);
+    ck_assert_int_eq(r.verdict, FIT_TIGHT);
+    /* The user raises it to 0.9: 57.6 GiB, 0.73: fits. */
+    r = fit_on_device(&n, &c, mac, 0.9, 0.0);
+    ck_assert(r.usable_gib == 64.0 * 0.9);
+    ck_assert_int_eq(r.verdict, FIT_FITS);
+    /* Lowers it to 0.5: 32 GiB, no fit, and no offload on unified memory. */
+    r = fit_on_device(&n, &c, mac, 0.5, 64.0);
+    ck_assert(r.usable_gib == 32.0);
+    ck_assert_int_eq(r.verdict, FIT_NO_FIT);
+    ck_assert_int_eq(r.gpu_layers, -1);
+    /* An out-of-range share is ignored. */
+    ck_assert(fit_on_device(&n, &c, mac, 1.5, 0.0).usable_gib == 48.0);
+    /* The Apple share does not touch other devices. */
+    ck_assert(fit_on_device(&n, &c, gpu, 0.5, 0.0).usable_gib == 24564.0 / 1024);
+}
+END_TEST
+
+START_TEST(test_verdict_invalid)
+{
+    qs_device d = sized(20.0);
+    fit_config c = exact_config(10.0);
+    fit_need n = fit_need_of(&c);
+    fit_need bad = n;
+    qs_device zero = d;
+    fit_result r;
+
+    bad.ok = 0;
+    r = fit_on_device(&bad, &c, &d, 0.0, 0.0);
+    ck_assert_int_eq(r.ok, 0);
+    ck_assert_int_eq(r.verdict, FIT_NO_FIT);
+    ck_assert(r.usable_gib == MODEL_MEMORY_ERROR);
+    ck_assert_int_eq(fit_on_device(NULL, &c, &d, 0.0, 0.0).ok, 0);
+    ck_assert_int_eq(fit_on_device(&n, &c, NULL, 0.0, 0.0).ok, 0);
+    ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, -1.0).ok, 0);
+    ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, NAN).ok, 0);
+    zero.capacity_gib = 0.0;
+    ck_assert_int_eq(fit_on_device(&n, &c, &zero, 0.0, 0.0).ok, 0);
+    zero = d;
+    zero.gpu_share = 0.0;
+    ck_assert_int_eq(fit_on_device(&n, &c, &zero, 0.0, 0.0).ok, 0);
+    /* c may be NULL: a verdict without partial offload. */
+    ck_assert_int_eq(fit_on_device(&n, NULL, &d, 0.0, 0.0).ok, 1);
+}
+END_TEST
+
+/* ---- partial offload ----------------------------------------------------- */
+
+/* A 4-layer test architecture whose f16 cache is 1 KiB per token:
+ * 2 x 1 KV head x 64 x 4 layers x 2 B = 1024 B. */
+static const qs_model tiny4 = { "tiny4", "Tiny4", 4.0 * 1073741824.0,
+                                4.0 * 1073741824.0, 4, 1, 64, 2097152L, 1, 0, 0L, 0 };
+
+START_TEST(test_offload_exact_layers)
+{
+    /* Weights 4 GiB (4 GiB params at 8 bits), KV 1 GiB at 2^20 tokens:
+     * 1.25 GiB per layer; overhead 0.5; total 5.5 GiB. */
+    fit_config c = fit_config_default(tiny4.params, 8.0, &tiny4);
+    fit_need n;
+    qs_device d3 = sized(3.0), d;
+
+    c.ctx = 1048576L;
+    n = fit_need_of(&c);
+    ck_assert(n.weights_gib == 4.0);
+    ck_assert(n.kv_gib == 1.0);
+    ck_assert(n.total_gib == 5.5);
+    /* 3 GiB GPU: (3 - 0.5) / 1.25 = 2 layers exactly; 2.5 GiB RAM makes
+     * GPU + RAM = 5.5 = total exactly, which counts. */
+    ck_assert_int_eq(fit_on_device(&n, &c, &d3, 0.0, 2.5).gpu_layers, 2);
+    ck_assert_int_eq(fit_on_device(&n, &c, &d3, 0.0, 2.5).verdict, FIT_NO_FIT);
+    /* A little less RAM: the whole does not fit anywhere. */
+    ck_assert_int_eq(fit_on_device(&n, &c, &d3, 0.0, 2.5 - 1.0 / 1024).gpu_layers, -1);
+    /* No RAM given: no offload answer. */
+    ck_assert_int_eq(fit_on_device(&n, &c, &d3, 0.0, 0.0).gpu_layers, -1);
+    /* One MiB less GPU: 1 layer. */
+    d = sized(3.0 - 1.0 / 1024);
+    ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, 64.0).gpu_layers, 1);
+    /* 4.25 GiB: 3 layers; the overhead alone does not fit in 0.25: 0. */
+    d = sized(4.25);
+    ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, 64.0).gpu_layers, 3);
+    d = sized(0.25);
+    ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, 64.0).gpu_layers, 0);
+    /* When the whole fits there is nothing to offload. */
+    d = sized(8.0);
+    ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, 64.0).gpu_layers, -1);
+}
+END_TEST
+
+START_TEST(test_offload_llama)
+{
+    /* Llama-3.1-8B FP16, 8192 tokens: weights W = 8030261248 x 2 B,
+     * KV 1 GiB, per layer (W + 1) / 32 = 0.4987 GiB; an 8 GiB GPU keeps
+     * floor(7.5 / 0.4987) = 15 layers (15 x 0.4987 = 7.48 <= 7.5 < 7.98). */
+    const qs_model *m = model("llama-3.1-8b");
+    fit_config c = fit_config_default(m->params, 16.0, m);
+    qs_device d = sized(8.0);
+    fit_need n;
+    double per_layer;
+
+    c.ctx = 8192;
+    n = fit_need_of(&c);
+    per_layer = (8030261248.0 * 2 / 1073741824.0 + 1.0) / 32;
+    ck_assert(15 * per_layer <= 7.5 && 16 * per_layer > 7.5);
+    ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, 16.0).gpu_layers, 15);
+    /* 8 GiB of RAM is not enough for the other 8.46 GiB. */
+    ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, 8.0).gpu_layers, -1);
+    /* A CPU-only device (Raspberry Pi) and a Mac never offload. */
+    ck_assert_int_eq(fit_on_device(&n, &c, device("rpi5-8gb"), 0.0, 64.0).gpu_layers, -1);
+    ck_assert_int_eq(fit_on_device(&n, &c, device("m1-16"), 0.0, 64.0).gpu_layers, -1);
+    /* A catalogued GPU does: RTX 4060 (8 GiB) the same 15 layers. */
+    ck_assert_int_eq(fit_on_device(&n, &c, device("rtx-4060"), 0.0, 16.0).gpu_layers, 15);
+    /* Without architecture there are no layers to count. */
+    c = fit_config_default(20e9, 16.0, NULL);
+    n = fit_need_of(&c);
+    ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, 64.0).gpu_layers, -1);
+}
+END_TEST
+
+/* ---- inverse answers ------------------------------------------------------ */
+
+START_TEST(test_best_format)
+{
+    const qs_model *m = model("llama-3.1-8b");
+    fit_config c = fit_config_default(m->params, 4.0, m);
+    const qs_format *f;
+    qs_device d1 = sized(1.0);
+
+    /* RTX 4090: FP32 is 29.9 + 1 GiB, no fit; FP16 14.96 + 1, fits: FP16
+     * (not BF16, the same size, later in the table). */
+    f = fit_best_format(&c, device("rtx-4090"), 0.0);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(f->name, "FP16");
+    /* RTX 4060 (8 GiB): INT8 7.48 + 1 = 8.48 no fit; Q6_K 6.14 + 1 = 7.14 is
+     * 89%, tight but not "no fit": Q6_K. */
+    f = fit_best_format(&c, device("rtx-4060"), 0.0);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(f->name, "Q6_K");
+    ck_assert(8030261248.0 * 8.0 / 8 / GIB + 1.0 > 8.0);
+    ck_assert(8030261248.0 * 6.5633 / 8 / GIB + 1.0 <= 8.0);
+    /* Nothing fits: NULL. */
+    c = fit_config_default(model("deepseek-v3")->params, 4.0, model("deepseek-v3"));
+    ck_assert_ptr_null(fit_best_format(&c, device("rtx-4060"), 0.0));
+    /* Only ternary would fit (5e9 x 1.58 bits = 0.92 GiB, x 2 bits = 1.16):
+     * TERNARY is not a conversion, so none. */
+    c = fit_config_default(5e9, 16.0, NULL);
+    c.overhead_gib = 0.0;
+    ck_assert(5e9 * 2.0 / 8 / GIB > 1.0 && 5e9 * 1.58 / 8 / GIB <= 1.0);
+    ck_assert_ptr_null(fit_best_format(&c, &d1, 0.0));
+    /* The Apple share moves the answer: M1 16 GB at 0.75 = 12 GiB. */
+    c = fit_config_default(m->params, 4.0, m);
+    ck_assert_str_eq(fit_best_format(&c, device("m1-16"), 0.0)->name, "Q8_0");
+    ck_assert_str_eq(fit_best_format(&c, device("m1-16"), 1.0)->name, "FP16");
+    /* Invalid input: NULL. */
+    ck_assert_ptr_null(fit_best_format(NULL, &d1, 0.0));
+    ck_assert_ptr_null(fit_best_format(&c, NULL, 0.0));
+}
+END_TEST
+
+START_TEST(test_max_ctx)
+{
+    const qs_model *m = model("llama-3.1-8b");
+    fit_config c = fit_config_default(m->params, 16.0, m);
+    const qs_device *d = device("rtx-4090");
+    double w = 8030261248.0 * 16 / 8 / GIB;
+    long expect, got;
+    fit_need n;
+
+    /* Closed form: W + 0.5 + ctx x 131072 B <= 24564 MiB. */
+    expect = (long)floor((24564.0 / 1024 - w - 0.5) * GIB / 131072.0);
+    got = fit_max_ctx(&c, d, 0.0);
+    ck_assert_int_eq(got, expect);
+    ck_assert_int_eq(got, 69883);
+    /* ... and exact: that context is not "no fit", one more is. */
+    c.ctx = got;
+    n = fit_need_of(&c);
+    ck_assert_int_ne(fit_on_device(&n, &c, d, 0.0, 0.0).verdict, FIT_NO_FIT);
+    c.ctx = got + 1;
+    n = fit_need_of(&c);
+    ck_assert_int_eq(fit_on_device(&n, &c, d, 0.0, 0.0).verdict, FIT_NO_FIT);
+    /* It does not depend on the configured context. */
+    ck_assert_int_eq(fit_max_ctx(&c, d, 0.0), expect);
+    /* Capped at the model's maximum when everything fits. */
+    ck_assert_int_eq(fit_max_ctx(&c, device("h100-sxm"), 0.0), 131072);
+    /* Sliding window: Gemma-2-2B on an H100 reaches its 8192 maximum. */
+    c = fit_config_default(model("gemma-2-2b")->params, 16.0, model("gemma-2-2b"));
+    ck_assert_int_eq(fit_max_ctx(&c, device("h100-sxm"), 0.0), 8192);
+    /* Even one token does not fit: 0. */
+    c = fit_config_default(model("deepseek-v3")->params, 4.0, model("deepseek-v3"));
+    ck_assert_int_eq(fit_max_ctx(&c, d, 0.0), 0);
+    /* No architecture: -1; invalid: -1. */
+    c = fit_config_default(7e9, 16.0, NULL);
+    ck_assert_int_eq(fit_max_ctx(&c, d, 0.0), -1);
+    ck_assert_int_eq(fit_max_ctx(NULL, d, 0.0), -1);
+    c = fit_config_default(m->params, 16.0, m);
+    ck_assert_int_eq(fit_max_ctx(&c, NULL, 0.0), -1);
+}
+END_TEST
+
+START_TEST(test_max_ctx_tiny_exact)
+{
+    /* tiny4 at 8 bits: 4 GiB + 0.5 GiB + ctx KiB. A 5 GiB device takes
+     * ctx <= 0.5 GiB / 1 KiB = 524288 tokens exactly (share 1.0: tight). */
+    fit_config c = fit_config_default(tiny4.params, 8.0, &tiny4);
+    qs_device d = sized(5.0);
+
+    ck_assert_int_eq(fit_max_ctx(&c, &d, 0.0), 524288);
+    /* A 4.5 GiB device: the weights and overhead alone fill it; one token
+     * more is "no fit": 0. */
+    d = sized(4.5);
+    ck_assert_int_eq(fit_max_ctx(&c, &d, 0.0), 0);
+}
+END_TEST
+
+START_TEST(test_decode_ceiling)
+{
+    const qs_model *m = model("llama-3.1-8b");
+    const qs_model *mx = model("mixtral-8x7b");
+    fit_config c = fit_config_default(m->params, 16.0, m);
+    qs_device d = sized(24.0);
+
+    /* 1008 GB/s / (8030261248 x 2 B + 0.5 GiB of cache at 4096 tokens). */
+    ck_assert(fit_decode_ceiling(&c, device("rtx-4090")) ==
+              1008.0 * 1e9 / (8030261248.0 * 16 / 8 + 0.5 * 1073741824.0));
+    /* Mixtral reads its 12.88B active parameters, not all 46.7B. */
+    c = fit_config_default(mx->params, 16.0, mx);
+    ck_assert(fit_decode_ceiling(&c, device("h200")) ==
+              4800.0 * 1e9 / (12879925248.0 * 16 / 8 + 2.0 * 32 * 8 * 128 * 4096 * 2));
+    /* Unknown bandwidth: 0. Invalid: MODEL_MEMORY_ERROR. */
+    ck_assert(fit_decode_ceiling(&c, &d) == 0.0);
+    ck_assert(fit_decode_ceiling(&c, device("iphone-15-pro")) == 0.0);
+    ck_assert(fit_decode_ceiling(NULL, device("h200")) == MODEL_MEMORY_ERROR);
+    ck_assert(fit_decode_ceiling(&c, NULL) == MODEL_MEMORY_ERROR);
+    c.bits = 0.0;
+    ck_assert(fit_decode_ceiling(&c, device("h200")) == MODEL_MEMORY_ERROR);
+    /* No architecture: the weights alone. */
+    c = fit_config_default(7e9, 4.0, NULL);
+    ck_assert(fit_decode_ceiling(&c, device("rtx-4090")) == 1008.0 * 1e9 / (7e9 * 4 / 8));
+}
+END_TEST
+
+static Suite *fit_suite(void)
+{
+    Suite *s = suite_create("fit");
+    TCase *kv = tcase_create("kvcache");
+    TCase *fit = tcase_create("fit");
+
+    tcase_add_test(kv, test_kv_llama31_8b_is_one_gib);
+    tcase_add_test(kv, test_kv_quantized_types);
+    tcase_add_test(kv, test_kv_mla_deepseek_v3);
+    tcase_add_test(kv, test_kv_sliding_windows);
+    tcase_add_test(kv, test_kv_errors);
+    tcase_add_test(kv, test_kv_type_names);
+    suite_add_tcase(s, kv);
+    tcase_add_test(fit, test_config_defaults);
+    tcase_add_test(fit, test_need_parts);
+    tcase_add_test(fit, test_need_invalid);
+    tcase_add_test(fit, test_verdict_boundaries);
+    tcase_add_test(fit, test_verdict_apple_share);
+    tcase_add_test(fit, test_verdict_invalid);
+    tcase_add_test(fit, test_offload_exact_layers);
+    tcase_add_test(fit, test_offload_llama);
+    tcase_add_test(fit, test_best_format);
+    tcase_add_test(fit, test_max_ctx);
+    tcase_add_test(fit, test_max_ctx_tiny_exact);
+    tcase_add_test(fit, test_decode_ceiling);
+    suite_add_tcase(s, fit);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(fit_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,349 @@
+/* check_report_fit.c - unit tests for face/report_fit: the fit and catalog
+ * reports in text (80 columns) and JSON (full precision), and their errors. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "face/json.h"
+#include "face/report_fit.h"
+#include "model/devices.h"
+#include "model/fit.h"
+#include "model/formats.h"
+#include "model/memory.h"
+#include "model/models.h"
+
+/* Longest line the text reports may write. */
+#define MAX_COLS 79
+#define BUF_SIZE 65536
+
+typedef int (*render_fn)(FILE *fp, const void *arg);
+
+static char out_buf[BUF_SIZE];
+
+/* Runs fn on a temporary file; returns its status, the text in out_buf. */
+static int render(render_fn fn, const void *arg)
+{
+    FILE *fp = tmpfile();
+    size_t n;
+    int rc;
+
+    ck_assert_ptr_nonnull(fp);
+    rc = fn(fp, arg);
+    rewind(fp);
+    n = fread(out_buf, 1, BUF_SIZE - 1, fp);
+    out_buf[n] = '\0';
+    fclose(fp);
+    return rc;
+}
+
+static void assert_narrow(const char *text)
+{
+    const char *p = text;
+    int line = 1;
+
+    while (*p) {
+        size_t len = strcspn(p, "\n");
+        ck_assert_msg(len <= MAX_COLS, "line %d has %zu columns: %.*s", line, len, (int)len, p);
+        ck_assert_msg(memchr(p, '\t', len) == NULL, "tab on line %d", line);
+        p += len;
+        if (*p == '\n')
+            p++;
+        line++;
+    }
+}
+
+/* Brackets balance outside strings, and the document ends with a newline. */
+static void assert_json_shape(const char *text)
+{
+    int depth = 0, in_str = 0;
+    const char *p;
+
+    for (p = text; *p; p++) {
+        if (in_str) {
+            if (*p == '\\')
+                p++;
+            else if (*p == '"')
+                in_str = 0;
+            continue;
+        }
+        if (*p == '"')
+            in_str = 1;
+        else if (*p == '{' || *p == '[')
+            depth++;
+        else if (*p == '}' || *p == ']')
+            ck_assert_int_ge(--depth, 0);
+    }
+    ck_assert_int_eq(depth, 0);
+    ck_assert_int_eq(in_str, 0);
+    ck_assert(strlen(text) > 0 && text[strlen(text) - 1] == '\n');
+}
+
+typedef struct {
+    const fit_config *c;
+    const char *label;
+    const qs_device *const *devs;
+    size_t ndev;
+    double apple_share;
+    double ram_gib;
+} fit_args;
+
+static int fit_text(FILE *fp, const void *arg)
+{
+    const fit_args *a = arg;
+
+    return report_fit_text(fp, a->c, a->label, a->devs, a->ndev, a->apple_share, a->ram_gib);
+}
+
+static int fit_json(FILE *fp, const void *arg)
+{
+    const fit_args *a = arg;
+
+    return report_fit_json(fp, a->c, a->label, a->devs, a->ndev, a->apple_share, a->ram_gib);
+}
+
+static int models_text(FILE *fp, const void *arg)
+{
+    (void)arg;
+    return report_list_models_text(fp);
+}
+
+static int models_json(FILE *fp, const void *arg)
+{
+    (void)arg;
+    return report_list_models_json(fp);
+}
+
+static int devices_text(FILE *fp, const void *arg)
+{
+    return report_list_devices_text(fp, *(const double *)arg);
+}
+
+static int devices_json(FILE *fp, const void *arg)
+{
+    return report_list_devices_json(fp, *(const double *)arg);
+}
+
+static int formats_text(FILE *fp, const void *arg)
+{
+    (void)arg;
+    return report_list_formats_text(fp);
+}
+
+static int formats_json(FILE *fp, const void *arg)
+{
+    (void)arg;
+    return report_list_formats_json(fp);
+}
+
+/* Llama-3.1-8B FP16 with 8192 tokens: exactly 1 GiB of cache. */
+static fit_config llama_config(void)
+{
+    const qs_model *m = models_find("llama-3.1-8b");
+    fit_config c = fit_config_default(m->params, 16.0, m);
+
+    c.ctx = 8192;
+    return c;
+}
+
+START_TEST(test_fit_text)
+{
+    fit_config c = llama_config();
+    const qs_device *devs[] = { devices_find("rtx-4090"), devices_find("rtx-4060"),
+                                devices_find("m3-max-64") };
+    fit_args a = { &c, NULL, devs, 3, 0.0, 16.0 };
+
+    ck_assert_int_eq(render(fit_text, &a), 0);
+    assert_narrow(out_buf);
+    ck_assert_ptr_nonnull(strstr(out_buf, "Llama-3.1-8B"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "weights     14.96 GiB"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "KV cache     1.00 GiB"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "= 2 x 8 KV heads x 128 x 32 layers x 8192 tokens"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "overhead     0.50 GiB"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "total       16.46 GiB"));
+    /* Per device: verdicts, partial offload on the 4060, the answers. */
+    ck_assert_ptr_nonnull(strstr(out_buf, "rtx-4090"));
+    ck_assert_ptr_nonnull(strstr(out_buf, " fits "));
+    ck_assert_ptr_nonnull(strstr(out_buf, " no fit "));
+    ck_assert_ptr_nonnull(strstr(out_buf, "15/32"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "FP16"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "upper bound"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "Apple: the GPU may use 75%"));
+    /* The label given wins; the Apple share given is shown. */
+    a.label = "my model";
+    a.apple_share = 0.9;
+    ck_assert_int_eq(render(fit_text, &a), 0);
+    ck_assert(strncmp(out_buf, "my model:", 9) == 0);
+    ck_assert_ptr_nonnull(strstr(out_buf, "Apple: the GPU may use 90%"));
+}
+END_TEST
+
+START_TEST(test_fit_text_variants)
+{
+    const qs_model *mi = models_find("mistral-7b");
+    fit_config c = fit_config_default(mi->params, 16.0, mi);
+    fit_args a = { &c, NULL, NULL, 0, 0.0, 0.0 };
+
+    /* Beyond the window the KV figure is called an upper bound. */
+    c.ctx = 32768;
+    ck_assert_int_eq(render(fit_text, &a), 0);
+    assert_narrow(out_buf);
+    ck_assert_ptr_nonnull(strstr(out_buf, "upper bound: the 4096-token window"));
+    ck_assert_ptr_null(strstr(out_buf, "device"));
+    /* No architecture: the KV cache is unknown, and said so. */
+    c = fit_config_default(7e9, 4.0, NULL);
+    ck_assert_int_eq(render(fit_text, &a), 0);
+    assert_narrow(out_buf);
+    ck_assert(strncmp(out_buf, "custom model:", 13) == 0);
+    ck_assert_ptr_nonnull(strstr(out_buf, "unknown without the architecture"));
+    /* MLA working. */
+    c = fit_config_default(models_find("deepseek-v3")->params, 8.0, models_find("deepseek-v3"));
+    c.ctx = 32768;
+    ck_assert_int_eq(render(fit_text, &a), 0);
+    ck_assert_ptr_nonnull(strstr(out_buf, "= 576 MLA latent x 61 layers x 32768 tokens x 2 B"));
+}
+END_TEST
+
+START_TEST(test_fit_json)
+{
+    fit_config c = llama_config();
+    const qs_device *devs[] = { devices_find("rtx-4090"), devices_find("rtx-4060") };
+    fit_args a = { &c, NULL, devs, 2, 0.0, 16.0 };
+    char num[40], key[80];
+
+    ck_assert_int_eq(render(fit_json, &a), 0);
+    assert_json_shape(out_buf);
+    /* Each part in GiB at full precision. */
+    json_format_number(num, sizeof num, 8030261248.0 * 16 / 8 / 1073741824.0);
+    snprintf(key, sizeof key, "\"weights_gib\":%s,", num);
+    ck_assert_ptr_nonnull(strstr(out_buf, key));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"kv_cache_gib\":1,"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"overhead_gib\":0.5,"));
+    json_format_number(num, sizeof num, 8030261248.0 * 16 / 8 / 1073741824.0 + 1.0 + 0.5);
+    snprintf(key, sizeof key, "\"total_gib\":%s,", num);
+    ck_assert_ptr_nonnull(strstr(out_buf, key));
+    /* And the verdict per device. */
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"id\":\"rtx-4090\""));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"verdict\":\"fits\""));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"verdict\":\"no fit\""));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"gpu_layers\":15"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"best_format\":\"FP16\""));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"decode_tokens_per_s_upper_bound\":"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"kv_format\":\"f16\""));
+    /* A custom size: kv null, no bandwidth. */
+    c = fit_config_default(7e9, 4.0, NULL);
+    ck_assert_int_eq(render(fit_json, &a), 0);
+    assert_json_shape(out_buf);
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"kv_cache_gib\":null"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"max_ctx\":null"));
+}
+END_TEST
+
+START_TEST(test_fit_errors)
+{
+    fit_config c = llama_config();
+    const qs_device *devs[] = { devices_find("rtx-4090"), NULL };
+    fit_args a = { &c, NULL, devs, 2, 0.0, 0.0 };
+    FILE *full;
+
+    /* A NULL device, an invalid configuration: -1 and nothing written. */
+    ck_assert_int_eq(render(fit_text, &a), -1);
+    ck_assert_str_eq(out_buf, "");
+    ck_assert_int_eq(render(fit_json, &a), -1);
+    ck_assert_str_eq(out_buf, "");
+    a.ndev = 1;
+    c.bits = 0.0;
+    ck_assert_int_eq(render(fit_text, &a), -1);
+    ck_assert_str_eq(out_buf, "");
+    ck_assert_int_eq(render(fit_json, &a), -1);
+    ck_assert_str_eq(out_buf, "");
+    a.c = NULL;
+    ck_assert_int_eq(render(fit_text, &a), -1);
+    ck_assert_int_eq(report_fit_text(NULL, &c, NULL, devs, 1, 0.0, 0.0), -1);
+    ck_assert_int_eq(report_list_models_text(NULL), -1);
+
+    /* Write errors are reported. */
+    full = fopen("/dev/full", "w");
+    if (full != NULL) {
+        c = llama_config();
+        ck_assert_int_eq(report_fit_text(full, &c, NULL, devs, 1, 0.0, 0.0), -1);
+        clearerr(full);
+        ck_assert_int_eq(report_fit_json(full, &c, NULL, devs, 1, 0.0, 0.0), -1);
+        clearerr(full);
+        ck_assert_int_eq(report_list_models_text(full), -1);
+        clearerr(full);
+        ck_assert_int_eq(report_list_devices_json(full, 0.0), -1);
+        clearerr(full);
+        ck_assert_int_eq(report_list_formats_text(full), -1);
+        fclose(full);
+    }
+}
+END_TEST
+
+START_TEST(test_lists)
+{
+    double share = 0.0, share_half = 0.5;
+    size_t i;
+    char key[96];
+
+    ck_assert_int_eq(render(models_text, NULL), 0);
+    assert_narrow(out_buf);
+    for (i = 0; i < models_count(); i++)
+        ck_assert_ptr_nonnull(strstr(out_buf, models_get(i)->id));
+    ck_assert_ptr_nonnull(strstr(out_buf, "12.88B"));
+    ck_assert_int_eq(render(models_json, NULL), 0);
+    assert_json_shape(out_buf);
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"id\":\"deepseek-v3\""));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"kv_bytes_per_token_f16\":70272"));
+
+    ck_assert_int_eq(render(devices_text, &share), 0);
+    assert_narrow(out_buf);
+    for (i = 0; i < devices_count(); i++) {
+        snprintf(key, sizeof key, "\n%s ", devices_get(i)->id);
+        ck_assert_ptr_nonnull(strstr(out_buf, key));
+    }
+    ck_assert_ptr_nonnull(strstr(out_buf, "23.99"));
+    ck_assert_int_eq(render(devices_json, &share_half), 0);
+    assert_json_shape(out_buf);
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"id\":\"m3-max-64\",\"name\":\"Apple M3 Max 64GB\","
+                                          "\"kind\":\"apple\",\"capacity_gib\":64,"
+                                          "\"gpu_share\":0.5,\"usable_gib\":32"));
+
+    ck_assert_int_eq(render(formats_text, NULL), 0);
+    assert_narrow(out_buf);
+    for (i = 0; i < formats_count(); i++) {
+        snprintf(key, sizeof key, "%s ", formats_get(i)->name);
+        ck_assert_ptr_nonnull(strstr(out_buf, key));
+    }
+    ck_assert_ptr_nonnull(strstr(out_buf, "+0.1754"));
+    ck_assert_int_eq(render(formats_json, NULL), 0);
+    assert_json_shape(out_buf);
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"name\":\"Q4_K_M\""));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"ppl_delta\":null"));
+}
+END_TEST
+
+static Suite *report_fit_suite(void)
+{
+    Suite *s = suite_create("report_fit");
+    TCase *tc = tcase_create("core");
+
+    tcase_add_test(tc, test_fit_text);
+    tcase_add_test(tc, test_fit_text_variants);
+    tcase_add_test(tc, test_fit_json);
+    tcase_add_test(tc, test_fit_errors);
+    tcase_add_test(tc, test_lists);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(report_fit_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

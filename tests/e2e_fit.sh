@@ -1,0 +1,97 @@
+#!/bin/sh
+# e2e_fit.sh - the hardware fit on the command line: --check exit codes, JSON
+# that parses and adds up, the catalogs, device names and sizes, --host.
+. "${TESTS_SRCDIR:-$(dirname "$0")}/lib.sh"
+
+if ! command -v jq >/dev/null 2>&1; then
+    echo "jq is not installed: install it (apt-get install jq) to run this test" >&2
+    exit 77
+fi
+
+# --- --check: 0 fits, 1 does not, 2 usage error -----------------------------------
+# Llama-3.1-8B at FP16: 14.96 GiB weights + 0.5 KV (4096 tokens) + 0.5 overhead.
+run -p llama-3.1-8b -f fp16 --check --device rtx-4090
+expect_rc "8B FP16 on a 4090 fits" 0
+expect_out "verdict word" "fits"
+run -p llama-3.1-8b -f fp16 --check --device 8GB
+expect_rc "8B FP16 in 8 GB does not fit" 1
+expect_out "no fit word" "no fit"
+run -p llama-3.1-8b -f q4_k_m --check --device 8GB
+expect_rc "8B Q4_K_M in 8 GB fits" 0
+run -p llama-3.1-8b -f q4_k_m --ctx 128k --check --device 8GB
+expect_rc "a 128k context does not fit in 8 GB" 1
+run -p llama-3.1-8b -f q4_k_m --ctx 128k --kv-format q4_0 --check --device 16GiB
+expect_rc "q4_0 cache makes 128k fit in 16 GiB" 0
+# Only the first device decides.
+run -p llama-3.1-70b -f fp16 --check --device h200 --device rtx-4090
+expect_rc "70B FP16 on an H200 (first device)" 0
+run -p llama-3.1-70b -f fp16 --check --device rtx-4090 --device h200
+expect_rc "70B FP16 on a 4090 (first device)" 1
+expect_usage_error "--check with an unknown device" --check --device rtx4090
+expect_err "suggests the closest name" "did you mean rtx-4090"
+expect_usage_error "bad context" --ctx 0
+expect_usage_error "bad context suffix" --ctx 4096tok
+expect_usage_error "bad KV type" --kv-format q3
+expect_usage_error "bad overhead" --overhead 12
+expect_usage_error "bad Apple share" --apple-share 1.5
+expect_usage_error "bad batch" --batch 0
+expect_usage_error "fit with --table" --table --device h100-sxm
+expect_usage_error "two lists" --list-models --list-devices
+
+# --- JSON of a fit: every part, exact, and a verdict per device ---------------------
+run -p llama-3.1-8b -f fp16 --ctx 8192 --device rtx-4090 --device 8GB --json
+expect_rc "fit JSON" 0
+expect_json "8192 tokens of f16 cache are exactly 1 GiB" '.kv_cache_gib == 1'
+expect_json "weights exact" '.weights_gib == 8030261248*16/8/1073741824'
+expect_json "total adds up" '.total_gib == .weights_gib + .kv_cache_gib + .overhead_gib'
+expect_json "overhead default" '.overhead_gib == 0.5'
+expect_json "verdicts" '[.devices[].verdict] == ["fits","no fit"]'
+expect_json "8GB is decimal" '.devices[1].capacity_gib == 8e9/1073741824'
+expect_json "24GiB is binary" '.devices[0].capacity_gib > 23.9'
+run -p llama-3.1-8b -f fp16 --overhead 0 --kv-format q8_0 --ctx 8k --device 24GiB --json
+expect_json "q8_0 cache" '.kv_cache_gib == 8.5/16 and .overhead_gib == 0'
+expect_json "custom size device" '.devices[0].capacity_gib == 24'
+run -p deepseek-v3 -f fp8 --ctx 32768 --device h200 --json
+expect_json "MLA cache: 2196 MiB at 32768 tokens" '.kv_cache_gib == 2196/1024'
+run -p 13B -b 4 --device rtx-4090 --json
+expect_json "a custom size has no KV cache" '.kv_cache_gib == null and .total_gib == .weights_gib + .overhead_gib'
+run -p m3-max-64 -b 4 --device m3-max-64 --json
+expect_rc "a device name is not a model" 2
+
+# --- Apple unified memory -----------------------------------------------------------
+run -p llama-3.1-8b -f fp16 --device m3-max-64 --json
+expect_json "Apple GPU gets 75% by default" '.devices[0].usable_gib == 48'
+run -p llama-3.1-8b -f fp16 --device m3-max-64 --apple-share 90% --json
+expect_json "--apple-share 90%" '.devices[0].usable_gib == 64*0.9'
+
+# --- partial offload ------------------------------------------------------------------
+run -p llama-3.1-70b -f q4_k_m --device rtx-4090 --json
+expect_json "70B Q4_K_M on a 4090: some layers on the GPU" \
+    '.devices[0].verdict == "no fit" and (.devices[0].gpu_layers | type == "number" and . > 0 and . < 80)'
+
+# --- catalogs -----------------------------------------------------------------------------
+run --list-models
+expect_rc "--list-models" 0
+for id in gpt2 llama-3.1-8b llama-3.1-405b mixtral-8x7b deepseek-v3 gemma-2-9b bloom-176b; do
+    expect_out "model $id listed" "$id"
+done
+run --list-models --json
+expect_json "24 models or more" 'length >= 24 or (.models | length >= 24)'
+run --list-devices
+expect_rc "--list-devices" 0
+for id in rtx-4090 h100-sxm h200 m3-max-64 laptop-8gb; do expect_out "device $id listed" "$id"; done
+run --list-devices --json
+expect_json "devices parse" 'type == "object" or type == "array"'
+run --list-formats --json
+expect_json "formats parse" 'type == "object" or type == "array"'
+
+# --- this machine ---------------------------------------------------------------------------
+run --host
+expect_rc "--host" 0
+expect_out "--host says where RAM came from" "/proc/meminfo"
+run --host --json
+expect_json "--host JSON" '.ram.total_bytes > 0'
+run -p 1B -b 4 --check
+expect_rc "a 1B model at 4 bits fits this machine" 0
+
+finish
