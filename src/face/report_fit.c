@@ -219,7 +219,9 @@ int report_fit_text(FILE *fp, const fit_config *c, const char *model_label,
         fit_result r = fit_on_device(&n, c, d, apple_share, ram_gib);
         const qs_format *best = fit_best_format(c, d, apple_share);
         long mctx = fit_max_ctx(c, d, apple_share);
-        double tps = fit_decode_ceiling(c, d);
+        /* No speed where it does not fit: the bound would be the device's,
+         * not that of the RAM a partial offload would also read. */
+        double tps = r.ok && r.verdict != FIT_NO_FIT ? fit_decode_ceiling(c, d) : 0.0;
         char share[16], off[24], ctx[24], tp[24];
 
         if (!r.ok) {
@@ -314,7 +316,7 @@ int report_fit_json(FILE *fp, const fit_config *c, const char *model_label,
         fit_result r = fit_on_device(&n, c, d, apple_share, ram_gib);
         const qs_format *best = fit_best_format(c, d, apple_share);
         long mctx = fit_max_ctx(c, d, apple_share);
-        double tps = fit_decode_ceiling(c, d);
+        double tps = r.ok && r.verdict != FIT_NO_FIT ? fit_decode_ceiling(c, d) : 0.0;
 
         json_begin_object(&w, NULL);
         json_string(&w, "id", d->id);

@@ -1,0 +1,89 @@
+/* host.h - what this machine offers a model: RAM, cgroup limit, GPUs.
+ *
+ * Layer 4 (platform). Everything is read below a root directory ("/" for
+ * this machine; tests point it at fixture trees with a fake proc/ and sys/):
+ *   RAM       proc/meminfo MemTotal, MemAvailable (macOS with root "/":
+ *             sysctl hw.memsize, total only)
+ *   cgroup    v2 sys/fs/cgroup/<path>/memory.max ("max" = none) and
+ *             v1 sys/fs/cgroup/memory/<path>/memory.limit_in_bytes, for the
+ *             process's cgroup from proc/self/cgroup and each ancestor (the
+ *             smallest limit binds); without proc/self/cgroup, the top files
+ *   AMD GPUs  sys/class/drm/cardN/device/mem_info_vram_total (+ vendor,
+ *             product_name, mem_info_vram_used when present)
+ *   NVIDIA    NVML (libnvidia-ml.so.1) loaded at run time, see nvml.h
+ * GPUs are listed one by one, never summed. Missing, unreadable or
+ * malformed files never stop detection: each becomes one message. */
+#ifndef QS_HOST_H
+#define QS_HOST_H
+
+#include <stddef.h>
+
+#define HOST_MAX_GPUS 16
+#define HOST_MAX_MESSAGES 16
+#define HOST_PATH_LEN 512
+#define HOST_NAME_LEN 96        /* NVML_DEVICE_NAME_V2_BUFFER_SIZE */
+#define HOST_MSG_LEN 768        /* a message quoting a full path */
+#define HOST_UNKNOWN (-1.0)     /* a byte count that was not found */
+
+struct nvml_api;                /* nvml.h */
+
+typedef enum { HOST_GPU_NVIDIA, HOST_GPU_AMD } host_gpu_vendor;
+
+typedef struct {
+    host_gpu_vendor vendor;
+    int index;                      /* NVML index, or N of DRM cardN */
+    char name[HOST_NAME_LEN];       /* product name, or a generic label */
+    double total_bytes;             /* memory the GPU reports */
+    double free_bytes;              /* HOST_UNKNOWN when not reported */
+    char source[HOST_PATH_LEN];     /* "NVML" or the file read */
+} host_gpu;
+
+typedef struct {
+    const char *root;               /* NULL or "/": this machine */
+    const struct nvml_api *nvml;    /* NULL: the real NVML (dlopen) when root
+                                       is "/", no NVML otherwise; tests pass
+                                       a fake */
+} host_options;
+
+typedef struct {
+    char root[HOST_PATH_LEN];       /* the root read from */
+    double ram_total_bytes;         /* MemTotal / hw.memsize, or HOST_UNKNOWN */
+    double ram_available_bytes;     /* MemAvailable, or HOST_UNKNOWN */
+    char ram_source[HOST_PATH_LEN]; /* file read or "sysctl hw.memsize"; "" */
+    int cgroup_version;             /* 0 no cgroup memory file found, 1 or 2 */
+    double cgroup_limit_bytes;      /* the binding limit; 0 = none */
+    char cgroup_source[HOST_PATH_LEN]; /* file giving that limit (or the one
+                                       that said "max"); "" when none read */
+    double usable_bytes;            /* see host_info_usable_gib; HOST_UNKNOWN */
+    host_gpu gpus[HOST_MAX_GPUS];
+    int n_gpus;
+    char nvml_status[HOST_MSG_LEN]; /* what NVML gave: "2 GPUs", "not found:
+                                       ...", "not queried (root is not /)" */
+    char messages[HOST_MAX_MESSAGES][HOST_MSG_LEN]; /* problems, one a line */
+    int n_messages;
+    int messages_dropped;           /* messages past HOST_MAX_MESSAGES */
+} host_info;
+
+/* Detects RAM, the cgroup limit and the GPUs below opt->root (opt may be
+ * NULL: this machine, real NVML). Always fills out completely. Returns 0
+ * when everything found was read cleanly, 1 when something was missing or
+ * malformed (see out->messages), -1 when out is NULL. */
+int host_detect(const host_options *opt, host_info *out);
+
+/* RAM a model can use, in GiB: MemAvailable (MemTotal when that is
+ * unknown, e.g. on macOS), capped by the cgroup limit. Available rather
+ * than total, because memory other programs hold is not free for the model
+ * (the kernel's own estimate of what can be had without swapping); the
+ * cgroup cap because the kernel kills the process past it. Returns -1 when
+ * RAM is unknown. */
+double host_info_usable_gib(const host_info *info);
+
+/* Appends a message to info (formatted like printf, one line); past
+ * HOST_MAX_MESSAGES it is counted in messages_dropped. For nvml.c. */
+void host_info_add_message(host_info *info, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#endif

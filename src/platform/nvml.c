@@ -1,0 +1,219 @@
+/* nvml.c - NVIDIA GPUs through NVML opened with dlopen. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#ifdef HAVE_DLFCN_H
+#define NVML_HAVE_DLOPEN 1
+#endif
+#else
+#define _POSIX_C_SOURCE 200809L
+#if defined(__unix__) || defined(__APPLE__)
+#define NVML_HAVE_DLOPEN 1
+#endif
+#endif
+
+#include <stdio.h>
+#include <string.h>
+
+#ifdef NVML_HAVE_DLOPEN
+#include <dlfcn.h>
+#endif
+
+#include "platform/host_parse.h"
+#include "platform/nvml.h"
+
+static void nvml_say(char *err, size_t err_size, const char *a, const char *b)
+{
+    if (!err || err_size == 0)
+        return;
+    if (snprintf(err, err_size, "%s%s", a, b) < 0)
+        err[0] = '\0';
+}
+
+#ifdef NVML_HAVE_DLOPEN
+_Static_assert(sizeof(void *) == sizeof(int (*)(void)),
+               "dlsym results are copied into function pointers");
+
+/* Looks up one symbol; returns NULL (and says which) when it is missing. */
+static void *nvml_symbol(void *lib, const char *name, char *err, size_t err_size)
+{
+    void *sym = dlsym(lib, name);
+
+    if (!sym)
+        nvml_say(err, err_size, "missing symbol ", name);
+    return sym;
+}
+#endif
+
+int nvml_load(nvml_api *api, const char *library, char *err, size_t err_size)
+{
+    memset(api, 0, sizeof *api);
+    if (err && err_size > 0)
+        err[0] = '\0';
+    if (!library)
+        library = NVML_LIBRARY;
+#ifdef NVML_HAVE_DLOPEN
+    {
+        void *lib = dlopen(library, RTLD_NOW | RTLD_LOCAL);
+        void *s[6];
+        const char *why;
+        int i;
+
+        if (!lib) {
+            why = dlerror();
+            nvml_say(err, err_size, "not found: ", why ? why : library);
+            return -1;
+        }
+        s[0] = nvml_symbol(lib, "nvmlInit_v2", err, err_size);
+        s[1] = nvml_symbol(lib, "nvmlDeviceGetCount_v2", err, err_size);
+        s[2] = nvml_symbol(lib, "nvmlDeviceGetHandleByIndex_v2", err, err_size);
+        s[3] = nvml_symbol(lib, "nvmlDeviceGetName", err, err_size);
+        s[4] = nvml_symbol(lib, "nvmlDeviceGetMemoryInfo", err, err_size);
+        s[5] = nvml_symbol(lib, "nvmlShutdown", err, err_size);
+        for (i = 0; i < 6; i++) {
+            if (!s[i]) {
+                (void)dlclose(lib);
+                return -1;
+            }
+        }
+        /* POSIX dlsym returns a function's address as a void *; copying
+         * the representation avoids ISO C's object-to-function cast. */
+        memcpy(&api->init, &s[0], sizeof api->init);
+        memcpy(&api->get_count, &s[1], sizeof api->get_count);
+        memcpy(&api->get_handle, &s[2], sizeof api->get_handle);
+        memcpy(&api->get_name, &s[3], sizeof api->get_name);
+        memcpy(&api->get_memory, &s[4], sizeof api->get_memory);
+        memcpy(&api->shutdown, &s[5], sizeof api->shutdown);
+        s[0] = dlsym(lib, "nvmlErrorString");
+        if (s[0])
+            memcpy(&api->error_string, &s[0], sizeof api->error_string);
+        api->library = lib;
+        return 0;
+    }
+#else
+    nvml_say(err, err_size, "not built with dlopen", "");
+    return -1;
+#endif
+}
+
+void nvml_unload(nvml_api *api)
+{
+    if (!api)
+        return;
+#ifdef NVML_HAVE_DLOPEN
+    if (api->library)
+        (void)dlclose(api->library);
+#endif
+    memset(api, 0, sizeof *api);
+}
+
+/* The text for an NVML result code. */
+static void nvml_result_text(const nvml_api *api, int rc, char *buf, size_t size)
+{
+    const char *s = api->error_string ? api->error_string(rc) : NULL;
+    int n;
+
+    if (s)
+        n = snprintf(buf, size, "%.100s (%d)", s, rc);
+    else
+        n = snprintf(buf, size, "error %d", rc);
+    if (n < 0)
+        buf[0] = '\0';
+}
+
+/* Sets info->nvml_status to "WHAT failed: RESULT". */
+static void nvml_status_failed(const nvml_api *api, host_info *info, const char *what, int rc)
+{
+    char why[128];
+
+    nvml_result_text(api, rc, why, sizeof why);
+    if (snprintf(info->nvml_status, sizeof info->nvml_status, "%s failed: %s", what, why) < 0)
+        info->nvml_status[0] = '\0';
+}
+
+int nvml_list(const nvml_api *api, host_info *info)
+{
+    unsigned int count = 0, i;
+    char why[128];
+    int added = 0;
+    int rc;
+
+    if (!api || !api->init || !api->get_count || !api->get_handle || !api->get_name
+        || !api->get_memory || !api->shutdown) {
+        nvml_say(info->nvml_status, sizeof info->nvml_status, "not available", "");
+        return -1;
+    }
+    rc = api->init();
+    if (rc != NVML_SUCCESS) {
+        nvml_status_failed(api, info, "nvmlInit_v2", rc);
+        return -1;
+    }
+    rc = api->get_count(&count);
+    if (rc != NVML_SUCCESS) {
+        nvml_status_failed(api, info, "nvmlDeviceGetCount_v2", rc);
+        rc = api->shutdown();
+        if (rc != NVML_SUCCESS) {
+            nvml_result_text(api, rc, why, sizeof why);
+            host_info_add_message(info, "NVML: nvmlShutdown failed: %s", why);
+        }
+        return -1;
+    }
+    for (i = 0; i < count; i++) {
+        char raw[HOST_NAME_LEN];
+        nvml_device dev = NULL;
+        nvml_memory mem;
+        host_gpu *g;
+        const char *end;
+
+        if (info->n_gpus >= HOST_MAX_GPUS) {
+            host_info_add_message(info, "NVML: %u GPUs reported, only %d GPUs are listed",
+                                  count, HOST_MAX_GPUS);
+            break;
+        }
+        rc = api->get_handle(i, &dev);
+        if (rc != NVML_SUCCESS) {
+            nvml_result_text(api, rc, why, sizeof why);
+            host_info_add_message(info, "NVML GPU %u: nvmlDeviceGetHandleByIndex_v2 failed: %s",
+                                  i, why);
+            continue;
+        }
+        memset(&mem, 0, sizeof mem);
+        rc = api->get_memory(dev, &mem);
+        if (rc != NVML_SUCCESS) {
+            nvml_result_text(api, rc, why, sizeof why);
+            host_info_add_message(info, "NVML GPU %u: nvmlDeviceGetMemoryInfo failed: %s",
+                                  i, why);
+            continue;
+        }
+        g = &info->gpus[info->n_gpus];
+        memset(g, 0, sizeof *g);
+        g->vendor = HOST_GPU_NVIDIA;
+        g->index = (int)i;
+        g->total_bytes = (double)mem.total;
+        g->free_bytes = mem.free <= mem.total ? (double)mem.free : HOST_UNKNOWN;
+        nvml_say(g->source, sizeof g->source, "NVML", "");
+        memset(raw, 0, sizeof raw);
+        rc = api->get_name(dev, raw, (unsigned int)sizeof raw);
+        end = memchr(raw, '\0', sizeof raw);
+        if (rc == NVML_SUCCESS)
+            host_parse_name(raw, end ? (size_t)(end - raw) : sizeof raw, g->name, sizeof g->name);
+        if (rc != NVML_SUCCESS || !g->name[0]) {
+            if (rc != NVML_SUCCESS) {
+                nvml_result_text(api, rc, why, sizeof why);
+                host_info_add_message(info, "NVML GPU %u: nvmlDeviceGetName failed: %s", i, why);
+            }
+            if (snprintf(g->name, sizeof g->name, "NVIDIA GPU %u", i) < 0)
+                g->name[0] = '\0';
+        }
+        info->n_gpus++;
+        added++;
+    }
+    rc = api->shutdown();
+    if (rc != NVML_SUCCESS) {
+        nvml_result_text(api, rc, why, sizeof why);
+        host_info_add_message(info, "NVML: nvmlShutdown failed: %s", why);
+    }
+    if (snprintf(info->nvml_status, sizeof info->nvml_status, "%u GPU%s reported",
+                 count, count == 1 ? "" : "s") < 0)
+        info->nvml_status[0] = '\0';
+    return added;
+}
