@@ -925,6 +925,23 @@ START_TEST(test_report_write_error)
 }
 END_TEST
 
+/* Leading zeros counted toward an 8-digit limit, so "0x000000001" (= 1) was
+ * refused although host_parse.h accepts any id up to 0xffffffff. */
+START_TEST(test_hex_id_leading_zeros)
+{
+    unsigned long id = 7;
+    char err[128];
+
+    ck_assert_int_eq(host_parse_hex_id("0x000000001", 11, &id, err, sizeof err), 0);
+    ck_assert_uint_eq(id, 1);
+    ck_assert_int_eq(host_parse_hex_id("0x0000000000ffffffff\n", 21, &id, err, sizeof err), 0);
+    ck_assert_uint_eq(id, 0xffffffffUL);
+    ck_assert_int_eq(host_parse_hex_id("0x00000001ffffffff", 18, &id, err, sizeof err), -1);
+    ck_assert_uint_eq(id, 0);
+    ck_assert_ptr_nonnull(strstr(err, "too large"));
+}
+END_TEST
+
 static Suite *host_suite(void)
 {
     Suite *s = suite_create("host");
@@ -965,6 +982,7 @@ static Suite *host_suite(void)
     tcase_add_test(parse, test_parse_proc_cgroup);
     tcase_add_test(parse, test_parse_name);
     tcase_add_test(parse, test_rootfs_join);
+    tcase_add_test(parse, test_hex_id_leading_zeros);
     suite_add_tcase(s, parse);
     tcase_add_test(report, test_report_text);
     tcase_add_test(report, test_report_json);

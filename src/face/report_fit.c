@@ -160,7 +160,12 @@ static void report_fit_need_text(FILE *fp, const fit_config *c, const fit_need *
 
     report_fit_params(p, sizeof p, c->params);
     report_fit_kv_type(kvt, sizeof kvt, c->kv_bits);
-    fprintf(fp, "%s: %s parameters at %g bits per weight\n", label, p, c->bits);
+    /* Name the precision when the bits are exactly a named one's. */
+    if (formats_nearest(c->bits) != NULL && formats_nearest(c->bits)->bits == c->bits)
+        fprintf(fp, "%s: %s parameters at %s, %g bits per weight\n", label, p,
+                formats_nearest(c->bits)->name, c->bits);
+    else
+        fprintf(fp, "%s: %s parameters at %g bits per weight\n", label, p, c->bits);
     if (c->arch != NULL) {
         fprintf(fp, "context %ld tokens, KV cache %s, batch %d", c->ctx, kvt, c->batch);
         if (c->ctx > c->arch->max_ctx)

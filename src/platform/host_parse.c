@@ -5,6 +5,9 @@
 
 #include "platform/host_parse.h"
 
+/* Largest id host_parse_hex_id accepts (host_parse.h). */
+#define HOST_PARSE_HEX_ID_MAX 0xffffffffUL
+
 /* Longest excerpt of bad input quoted in a message. */
 #define HOST_PARSE_EXCERPT 24
 
@@ -285,7 +288,7 @@ int host_parse_hex_id(const char *text, size_t len, unsigned long *id,
     if (len - i >= 2 && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X'))
         i += 2;
     while (i < len && (d = host_parse_hex_digit(text[i])) >= 0) {
-        if (nd == 8) {
+        if (v > (HOST_PARSE_HEX_ID_MAX - (unsigned long)d) / 16) {
             host_parse_quote(err, err_size, "", text + start, len - start,
                              " is too large for an id");
             return -1;

@@ -1,0 +1,114 @@
+#!/bin/sh
+# run.sh - `make fuzz`: builds every libFuzzer target with clang straight
+# from the sources (AddressSanitizer + UndefinedBehaviorSanitizer), then runs
+# each for FUZZ_SECONDS on a fresh copy of its committed seed corpus.
+# Any finding (crash, sanitizer report, broken contract, leak, timeout)
+# fails the run and leaves the input that caused it in the build tree.
+#
+# Usage: run.sh SRCDIR BUILDDIR [TARGET...]
+#   SRCDIR    the source tree (holding src/ and tests/fuzz/)
+#   BUILDDIR  where binaries, corpus copies and findings go
+#             (tests/fuzz of the build tree)
+#   TARGET    names to build and run (default: all), e.g. params input
+# Environment:
+#   FUZZ_SECONDS  seconds per target (default 30); 0 builds only
+#   CLANG         the compiler (default clang; needs -fsanitize=fuzzer)
+#
+# A finding is replayed with: BUILDDIR/fuzz_NAME BUILDDIR/fuzz_work/NAME/crash-...
+set -u
+
+if [ $# -lt 2 ]; then
+    echo "usage: $0 SRCDIR BUILDDIR [TARGET...]" >&2
+    exit 2
+fi
+srcdir=$1
+builddir=$2
+shift 2
+seconds=${FUZZ_SECONDS:-30}
+cc=${CLANG:-clang}
+
+# Sources each target is built from: the real library files, nothing more.
+model_parse="src/model/parse.c src/model/formats.c"
+host_parse="src/platform/host_parse.c"
+sources_of() {
+    case $1 in
+    params) echo "$model_parse src/model/models.c src/model/suggest.c" ;;
+    precision | ctx) echo "$model_parse" ;;
+    bytes) echo "$model_parse src/model/devices.c src/model/memory.c src/model/suggest.c" ;;
+    meminfo | cgroup_limit | proc_cgroup | uint | hex_id | name) echo "$host_parse" ;;
+    input) echo "src/app/input.c" ;;
+    *) return 1 ;;
+    esac
+}
+# Longest input tried: names and numbers are short; files and byte streams
+# get room for long lines, overlong sequences and many of them.
+max_len_of() {
+    case $1 in
+    params | precision | bytes | ctx) echo 256 ;;
+    *) echo 4096 ;;
+    esac
+}
+all="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input"
+[ $# -gt 0 ] && all=$*
+
+case $seconds in
+'' | *[!0-9]*) echo "run.sh: FUZZ_SECONDS must be a whole number of seconds, got '$seconds'" >&2; exit 2 ;;
+esac
+if ! command -v "$cc" >/dev/null 2>&1; then
+    echo "run.sh: $cc not found; make fuzz needs clang with libFuzzer (CLANG=clang-14 make fuzz)" >&2
+    exit 1
+fi
+
+cflags="-std=c11 -g -O1 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined
+ -fno-sanitize-recover=all -fno-omit-frame-pointer
+ -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Werror"
+mkdir -p "$builddir/fuzz_work" || exit 1
+failed=""
+
+for name in $all; do
+    srcs=$(sources_of "$name") || { echo "run.sh: no fuzz target '$name' (known: params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input)" >&2; exit 2; }
+    bin="$builddir/fuzz_$name"
+    paths=""
+    for s in $srcs; do paths="$paths $srcdir/$s"; done
+    printf 'fuzz_%s: build\n' "$name"
+    # shellcheck disable=SC2086 # flag and file lists are meant to split
+    if ! "$cc" $cflags -I"$srcdir/src" -I"$srcdir/tests/fuzz" \
+            "$srcdir/tests/fuzz/fuzz_$name.c" $paths -lm -o "$bin"; then
+        echo "fuzz_$name: BUILD FAILED" >&2
+        failed="$failed $name"
+        continue
+    fi
+    [ "$seconds" -eq 0 ] && continue
+
+    work="$builddir/fuzz_work/$name"
+    rm -rf "$work"
+    mkdir -p "$work/corpus" || exit 1
+    cp "$srcdir/tests/fuzz/corpus/$name"/* "$work/corpus/" || exit 1
+    dict=""
+    [ -f "$srcdir/tests/fuzz/$name.dict" ] && dict="-dict=$srcdir/tests/fuzz/$name.dict"
+    log="$work/fuzz.log"
+    # shellcheck disable=SC2086 # $dict is empty or one word
+    "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_len="$(max_len_of "$name")" -print_final_stats=1 \
+        -artifact_prefix="$work/" $dict "$work/corpus" >"$log" 2>&1
+    rc=$?
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1)
+    if [ "$rc" -ne 0 ]; then
+        echo "fuzz_$name: FINDING (exit status $rc) after ${runs:-?} runs; log: $log" >&2
+        tail -n 40 "$log" >&2
+        for a in "$work"/crash-* "$work"/leak-* "$work"/timeout-* "$work"/oom-*; do
+            [ -f "$a" ] && echo "fuzz_$name: input kept in $a (replay: $bin $a)" >&2
+        done
+        failed="$failed $name"
+    else
+        printf 'fuzz_%s: ok, %s runs in %ss, %s, corpus %s files\n' "$name" "${runs:-?}" \
+            "$seconds" "${cov:-cov: ?}" "$(ls "$work/corpus" | wc -l)"
+    fi
+done
+
+if [ -n "$failed" ]; then
+    echo "make fuzz: FAILED:$failed" >&2
+    exit 1
+fi
+echo "make fuzz: all targets passed"
