@@ -1,0 +1,40 @@
+/* view.h - drawing the front end from the state, one file per screen.
+ *
+ * Layer 3 (faces). Views only draw into stdscr from the app state and its
+ * layout (app/layout.h); they never change the state and never refresh:
+ * the loop calls view_draw() after erase() and sends one doupdate(). */
+#ifndef QS_VIEW_H
+#define QS_VIEW_H
+
+#include "app/app.h"
+#include "app/layout.h"
+#include "face/crt.h"
+
+/* The whole frame for the state: the main screen, or the size message,
+ * with the open overlay on top. */
+void view_draw(const app_state *s);
+
+/* Text at (y, x) in the attributes of `role`, clipped at the right edge
+ * and at max_cols columns (< 0: no limit); UTF-8 counts one column per
+ * character. Returns the column after the text. Off-screen rows are skipped. */
+int view_put(int y, int x, int max_cols, crt_role role, const char *text);
+
+/* The glyph g repeated n times from (y, x). Returns the column after it. */
+int view_repeat(int y, int x, int n, crt_role role, crt_glyph_id g);
+
+/* A box with a title in its top border, its inside blanked. */
+void view_box(int y, int x, int h, int w, const char *title);
+
+/* view_main.c: the main screen (model, slider, numbers, fit). */
+void view_main_draw(const app_state *s, const app_layout *l);
+
+/* view_main.c: "terminal too small: need 40x12, have WxH". */
+void view_main_draw_small(const app_layout *l);
+
+/* view_picker.c: the model picker overlay. */
+void view_picker_draw(const app_state *s, const app_layout *l);
+
+/* view_help.c: the help overlay. */
+void view_help_draw(const app_state *s, const app_layout *l);
+
+#endif

@@ -1,0 +1,222 @@
+# tui_lib.sh - helpers for the end-to-end tests of the interactive front end
+# (sourced, not run). The real binary runs in a tmux pane on a private
+# socket (tmux -L qs-PID -f /dev/null); keys and raw mouse bytes go in with
+# send-keys, the screen comes back with capture-pane. Every wait has a
+# timeout and a failure prints the whole screen. Exit 77 (skip) only when
+# tmux is not installed. Each test ends with `tui_finish`.
+
+: "${QUANTSCOPE:?QUANTSCOPE must name the quantscope binary}"
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "tmux is not installed: install it to run the front-end tests" >&2
+    exit 77
+fi
+
+# One private server per session started (qs-PID-N): a new session never
+# races with the previous server's exit.
+TUI_SOCKET_BASE="qs-$$"
+tui_n=0
+TUI_SOCKET="$TUI_SOCKET_BASE-$tui_n"
+TUI_TIMEOUT=${TUI_TIMEOUT:-10}          # seconds for any one wait
+tui_passed=0
+tui_failed=0
+tui_dir=$(mktemp -d "${TMPDIR:-/tmp}/qs-tui.XXXXXX") || exit 99
+
+tmx() { tmux -L "$TUI_SOCKET" -f /dev/null "$@"; }
+tui_cleanup() {
+    i=0
+    while [ $i -le $tui_n ]; do
+        tmux -L "$TUI_SOCKET_BASE-$i" -f /dev/null kill-server >/dev/null 2>&1
+        rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TUI_SOCKET_BASE-$i"
+        i=$((i + 1))
+    done
+    rm -rf "$tui_dir"
+}
+trap tui_cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# A UTF-8 locale for the default runs when there is one (glyphs), else C.
+TUI_UTF8=
+for l in C.UTF-8 C.utf8 en_US.UTF-8 en_US.utf8; do
+    if locale -a 2>/dev/null | grep -qx "$l"; then TUI_UTF8=$l; break; fi
+done
+TUI_LOCALE=${TUI_UTF8:-C}
+
+pass() { tui_passed=$((tui_passed + 1)); }
+fail() {
+    tui_failed=$((tui_failed + 1))
+    printf 'FAIL: %s\n' "$*" >&2
+    tui_dump
+}
+
+# tui_dump: the whole screen of the session, for a failure.
+tui_dump() {
+    echo "---- screen ----" >&2
+    tmx capture-pane -p -t qs 2>/dev/null | sed 's/^/  |/' >&2
+    echo "----------------" >&2
+}
+
+# Single-quotes a word for the shell.
+tui_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+# tui_start COLS ROWS [VAR=VALUE ...] -- [ARGS ...]: starts quantscope in
+# a COLS x ROWS pane with the given environment and arguments. Around the
+# run, the pane's shell saves `stty -g` before and after, the program's
+# pid and its exit status in $tui_dir (files stty.before, stty.after, pid,
+# status), then waits so that the screen can still be read.
+tui_start() {
+    cols=$1 rows=$2
+    shift 2
+    rm -f "$tui_dir/stty.before" "$tui_dir/stty.after" "$tui_dir/pid" "$tui_dir/status" \
+        "$tui_dir/stopped" "$tui_dir/cont"
+    envs="TERM=xterm-256color LC_ALL=$TUI_LOCALE"
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+        envs="$envs $(tui_quote "$1")"
+        shift
+    done
+    [ $# -gt 0 ] && shift
+    args=
+    for a in "$@"; do args="$args $(tui_quote "$a")"; done
+    if [ -n "${TUI_JOBCTL:-}" ]; then
+        # With job control, as from an interactive shell: the program gets a
+        # process group of its own, so Ctrl-Z really stops it; the runner
+        # writes "stopped" and resumes it with fg once "cont" appears.
+        cat >"$tui_dir/run.sh" <<EOF
+set -m
+stty -g > "$tui_dir/stty.before"
+env -u NO_COLOR $envs $(tui_quote "$QUANTSCOPE")$args &
+echo \$! > "$tui_dir/pid"
+fg >/dev/null
+st=\$?
+while [ "\$(kill -l \$st 2>/dev/null)" = TSTP ]; do
+    echo \$st > "$tui_dir/stopped"
+    while [ ! -e "$tui_dir/cont" ]; do sleep 0.05; done
+    rm -f "$tui_dir/cont" "$tui_dir/stopped"
+    fg >/dev/null
+    st=\$?
+done
+echo \$st > "$tui_dir/status"
+stty -g > "$tui_dir/stty.after"
+exec sleep 600
+EOF
+    else
+        cat >"$tui_dir/run.sh" <<EOF
+stty -g > "$tui_dir/stty.before"
+trap : INT
+sh -c 'echo \$\$ > "$tui_dir/pid"; exec "\$@"' sh env -u NO_COLOR $envs $(tui_quote "$QUANTSCOPE")$args
+echo \$? > "$tui_dir/status"
+stty -g > "$tui_dir/stty.after"
+exec sleep 600
+EOF
+    fi
+    tmx kill-server >/dev/null 2>&1
+    tui_n=$((tui_n + 1))
+    TUI_SOCKET="$TUI_SOCKET_BASE-$tui_n"
+    tmx new-session -d -s qs -x "$cols" -y "$rows" "sh $(tui_quote "$tui_dir/run.sh")" ||
+        { echo "tmux could not start a session" >&2; exit 99; }
+    tui_wait_file pid || { fail "quantscope did not start"; return 1; }
+    tui_pid=$(cat "$tui_dir/pid")
+}
+
+# tui_screen: the screen as text (trailing spaces kept off by tmux).
+tui_screen() { tmx capture-pane -p -t qs; }
+
+# tui_wait_file NAME: waits until $tui_dir/NAME exists and is not empty.
+tui_wait_file() {
+    i=0
+    while [ ! -s "$tui_dir/$1" ]; do
+        i=$((i + 1))
+        [ $i -gt $((TUI_TIMEOUT * 20)) ] && return 1
+        sleep 0.05
+    done
+    return 0
+}
+
+# tui_wait WHAT TEXT: waits until the screen shows TEXT (a fixed string).
+tui_wait() {
+    i=0
+    while :; do
+        if tui_screen | grep -qF -- "$2"; then pass; return 0; fi
+        i=$((i + 1))
+        if [ $i -gt $((TUI_TIMEOUT * 20)) ]; then
+            fail "$1: the screen never showed '$2'"
+            return 1
+        fi
+        sleep 0.05
+    done
+}
+
+# tui_wait_gone WHAT TEXT: waits until TEXT is no longer on the screen.
+tui_wait_gone() {
+    i=0
+    while tui_screen | grep -qF -- "$2"; do
+        i=$((i + 1))
+        if [ $i -gt $((TUI_TIMEOUT * 20)) ]; then
+            fail "$1: the screen still shows '$2'"
+            return 1
+        fi
+        sleep 0.05
+    done
+    pass
+}
+
+# tui_keys KEY...: tmux key names (Right, PageUp, Escape, C-c, q, ...).
+tui_keys() { tmx send-keys -t qs "$@"; }
+
+# tui_type TEXT: literal text.
+tui_type() { tmx send-keys -t qs -l -- "$1"; }
+
+# tui_raw BYTES: raw bytes given as a printf format (e.g. '\033[<0;33;5M').
+tui_raw() {
+    hex=$(printf "$1" | od -An -tx1 | tr -s ' \n' '  ')
+    # shellcheck disable=SC2086
+    tmx send-keys -t qs -H $hex
+}
+
+# tui_flag NAME: a pane flag from tmux (mouse_button_flag, cursor_flag, ...).
+tui_flag() { tmx display-message -p -t qs "#{$1}"; }
+
+# tui_expect_flag WHAT NAME VALUE: waits until the pane flag has VALUE.
+tui_expect_flag() {
+    i=0
+    while [ "$(tui_flag "$2")" != "$3" ]; do
+        i=$((i + 1))
+        if [ $i -gt $((TUI_TIMEOUT * 20)) ]; then
+            fail "$1: #{$2} is $(tui_flag "$2"), expected $3"
+            return 1
+        fi
+        sleep 0.05
+    done
+    pass
+}
+
+# tui_wait_exit WHAT STATUS: waits for the program to end with STATUS.
+tui_wait_exit() {
+    if ! tui_wait_file status; then
+        fail "$1: quantscope did not exit"
+        return 1
+    fi
+    st=$(cat "$tui_dir/status")
+    if [ "$st" = "$2" ]; then pass; else fail "$1: exit status $st, expected $2"; fi
+}
+
+# tui_expect_stty WHAT: the terminal modes after the run equal those before.
+tui_expect_stty() {
+    tui_wait_file stty.after || { fail "$1: no stty after the run"; return 1; }
+    if cmp -s "$tui_dir/stty.before" "$tui_dir/stty.after"; then
+        pass
+    else
+        fail "$1: stty -g before $(cat "$tui_dir/stty.before") after $(cat "$tui_dir/stty.after")"
+    fi
+}
+
+# footprint SIZE BITS: the footprint in GiB with two decimals, as the model
+# layer gives it (through the command-line report).
+footprint() {
+    "$QUANTSCOPE" -p "$1" -b "$2" </dev/null | sed -n 's/.*: \([0-9][0-9.]*\) GiB.*/\1/p'
+}
+
+tui_finish() {
+    printf '%d passed, %d failed\n' "$tui_passed" "$tui_failed"
+    [ "$tui_failed" -eq 0 ]
+    exit $?
+}
