@@ -112,4 +112,19 @@ fi
 rc=$?
 [ "$rc" -eq 1 ] && pass || fail "closed stdout: exit $rc, expected 1"
 
+# A reader that went away: quiet, non-zero (SIGPIPE, or exit 1 where SIGPIPE
+# is ignored), no message, no crash.
+( sleep 0.3; "$QUANTSCOPE" --table --all-formats 2>"$tmpdir/err"; echo $? >"$tmpdir/rc" ) | true
+rc=$(cat "$tmpdir/rc")
+case $rc in
+141 | 1) pass ;;
+*) fail "broken pipe: exit status $rc, expected 141 (SIGPIPE) or 1" ;;
+esac
+[ -s "$tmpdir/err" ] && fail "broken pipe: a message on stderr: $(cat "$tmpdir/err")" || pass
+# ... and where SIGPIPE is ignored, the same quiet exit 1.
+( sleep 0.3; trap '' PIPE; "$QUANTSCOPE" --table --all-formats 2>"$tmpdir/err"; echo $? >"$tmpdir/rc" ) | true
+rc=$(cat "$tmpdir/rc")
+[ "$rc" -eq 1 ] && pass || fail "broken pipe, SIGPIPE ignored: exit status $rc, expected 1"
+[ -s "$tmpdir/err" ] && fail "broken pipe, SIGPIPE ignored: message $(cat "$tmpdir/err")" || pass
+
 finish

@@ -254,8 +254,9 @@ static int options_settle(options *o, int table, int interactive, int help, int 
         return 0;
     }
     if (interactive) {
-        if (table || o->have_from || o->json || fit) {
-            snprintf(err, errsize, "-i takes only -p and -b or -f (not a report option)");
+        if (table || o->have_from || o->json || o->check) {
+            snprintf(err, errsize, "-i takes -p, -b or -f and the fit options, not --table, "
+                                   "--from/--to, --json or --check");
             return -1;
         }
         o->mode = MODE_INTERACTIVE;
