@@ -50,8 +50,8 @@ static void main_detect(host_info *info)
 /* The fit report; *fits gets 1 when the first device is not "no fit". */
 static int main_fit(const options *o, int *fits)
 {
-    static host_info info;     /* large; static keeps it off the stack */
-    static hostdev_set host;
+    host_info info;
+    hostdev_set host;
     const qs_device *devs[OPTIONS_MAX_DEVICES + HOSTDEV_MAX];
     size_t n = 0, i;
     fit_config c = fit_config_default(o->params, o->bits, o->preset);
@@ -84,7 +84,7 @@ static int main_fit(const options *o, int *fits)
 
 static int main_host(const options *o)
 {
-    static host_info info;
+    host_info info;
 
     main_detect(&info);
     return o->json ? report_host_json(stdout, &info) : report_host_text(stdout, &info);
@@ -119,7 +119,7 @@ static int main_report(const options *o)
 
 static int main_interactive(const options *o)
 {
-    static host_info info;
+    host_info info;
     tui_options t;
     double ram;
 
@@ -137,7 +137,7 @@ static int main_interactive(const options *o)
 int main(int argc, char **argv)
 {
     char err[OPTIONS_ERROR_SIZE];
-    static options o;
+    options o;
     int status, fits = 1;
 
     /* Only the character type follows the environment: numbers keep the C
