@@ -9,6 +9,7 @@
 #include "app/fitrows.h"
 #include "app/layout.h"
 #include "model/fit.h"
+#include "model/kvcache.h"
 #include "model/memory.h"
 
 static app_state fresh(double bits)
@@ -253,6 +254,10 @@ START_TEST(test_focus_and_baseline_keys)
     ck_assert(s.bits == 4.0);
     key(&s, IN_KEY_ENTER, 0);                 /* Enter on the baseline cycles */
     ck_assert(s.baseline_bits == 16.0);
+    key(&s, IN_KEY_TAB, 0);
+    ck_assert_int_eq(s.focus, APP_FOCUS_CONTEXT);
+    key(&s, IN_KEY_TAB, 0);
+    ck_assert_int_eq(s.focus, APP_FOCUS_DEVICES);
     key(&s, IN_KEY_TAB, 0);
     ck_assert_int_eq(s.focus, APP_FOCUS_MODEL);
     key(&s, IN_KEY_TAB, 0);
@@ -568,12 +573,15 @@ START_TEST(test_layout_80x24)
     ck_assert_int_eq(l.track_y, 4);
     ck_assert_int_eq(l.scale_y, 5);
     ck_assert_int_eq(l.names_y, 6);
-    ck_assert_int_eq(l.footprint_y, 8);
-    ck_assert_int_eq(l.savings_y, 9);
-    ck_assert_int_eq(l.quality_y, 10);
-    ck_assert_int_eq(l.fit_title_y, 12);
-    ck_assert_int_eq(l.fit_y, 13);
+    ck_assert_int_eq(l.best_y, 7);
+    ck_assert_int_eq(l.footprint_y, 9);
+    ck_assert_int_eq(l.savings_y, 10);
+    ck_assert_int_eq(l.quality_y, 11);
+    ck_assert_int_eq(l.ctx_y, 13);
+    ck_assert_int_eq(l.fit_title_y, 14);
+    ck_assert_int_eq(l.fit_y, 15);
     ck_assert_int_eq(l.fit_n, LAYOUT_FIT_MAX);
+    ck_assert_int_eq(l.detail_y, 21);
     ck_assert_int_eq(l.footer_y, 23);
     ck_assert_int_eq(l.track_x0, 2);
     ck_assert_int_eq(l.track_x1, 77);
@@ -607,6 +615,22 @@ START_TEST(test_layout_all_sizes)
             ck_assert_int_lt(l.quality_y, l.footer_y);
             ck_assert_int_ge(l.fit_n, 1);                /* this machine always */
             ck_assert_int_lt(l.fit_y + l.fit_n - 1, l.footer_y);
+            ck_assert_int_lt(l.quality_y, l.ctx_y);      /* the context control always */
+            ck_assert_int_lt(l.ctx_y, l.fit_title_y);
+            if (l.detail_y >= 0) {
+                ck_assert_int_eq(l.detail_y, l.fit_y + l.fit_n);
+                ck_assert_int_lt(l.detail_y, l.footer_y);
+            }
+            if (l.best_y >= 0) {
+                ck_assert_int_gt(l.best_y, l.scale_y);
+                ck_assert_int_lt(l.best_y, l.footprint_y);
+            }
+            ck_assert_int_ge(l.table_list_n, 1);
+            ck_assert_int_lt(l.table_list_y + l.table_list_n - 1, l.table_legend_y);
+            ck_assert_int_lt(l.table_legend_y, l.table_keys_y);
+            ck_assert_int_eq(l.table_keys_y, r - 1);
+            ck_assert_int_ge(l.table_ncols, 1);
+            ck_assert_int_le(l.table_dev_x + l.table_ncols * l.table_col_w, c);
             ck_assert_int_eq(l.footer_y, r - 1);
             ck_assert_int_lt(l.track_x1, c);
             ck_assert_int_gt(l.track_x1, l.track_x0);
@@ -702,6 +726,537 @@ START_TEST(test_fit_rows)
 }
 END_TEST
 
+
+/* ---- context, KV cache, devices, table (issue 4) ------------------------ */
+
+/* A state on preset `id` at `bits` with a 32 GiB host, 80x24. */
+static app_state fresh_preset(const char *id, double bits)
+{
+    app_state s = fresh(bits);
+
+    s.preset = models_find(id);
+    ck_assert_ptr_nonnull(s.preset);
+    s.params = s.preset->params;
+    return s;
+}
+
+static void focus_on(app_state *s, app_focus f)
+{
+    int i;
+
+    for (i = 0; i < APP_FOCUS_COUNT && s->focus != f; i++)
+        key(s, IN_KEY_TAB, 0);
+    ck_assert_int_eq(s->focus, f);
+}
+
+START_TEST(test_ctx_steps)
+{
+    app_state s = fresh_preset("llama-3.1-8b", 16.0);
+
+    ck_assert_int_eq(s.ctx, FIT_DEFAULT_CTX);             /* never the model's max */
+    ck_assert_int_eq(app_ctx(&s), 4096);
+    ck_assert_int_eq(app_ctx_max(&s), 131072);
+    focus_on(&s, APP_FOCUS_CONTEXT);
+    key(&s, IN_KEY_RIGHT, 0);
+    ck_assert_int_eq(app_ctx(&s), 8192);
+    ck_assert(s.bits == 16.0);                            /* the bits stay */
+    key(&s, IN_KEY_LEFT, 0);
+    key(&s, IN_KEY_LEFT, 0);
+    ck_assert_int_eq(app_ctx(&s), 2048);
+    type(&s, "l");
+    ck_assert_int_eq(app_ctx(&s), 4096);
+    type(&s, "h");
+    ck_assert_int_eq(app_ctx(&s), 2048);
+    key(&s, IN_KEY_HOME, 0);
+    ck_assert_int_eq(app_ctx(&s), APP_CTX_MIN);
+    key(&s, IN_KEY_LEFT, 0);                              /* clamped at 256 */
+    ck_assert_int_eq(app_ctx(&s), 256);
+    key(&s, IN_KEY_END, 0);
+    ck_assert_int_eq(app_ctx(&s), 131072);
+    key(&s, IN_KEY_RIGHT, 0);                             /* clamped at the max */
+    ck_assert_int_eq(app_ctx(&s), 131072);
+    /* PgUp/PgDn and Shift+arrows still step the bits */
+    key(&s, IN_KEY_PGDN, 0);
+    ck_assert(s.bits == formats_find("Q8_0")->bits);
+    key(&s, IN_KEY_RIGHT, IN_MOD_SHIFT);
+    ck_assert(s.bits == 16.0);
+    ck_assert_int_eq(app_ctx(&s), 131072);
+
+    ck_assert_int_eq(app_ctx_step(4096, 1, 131072), 8192);
+    ck_assert_int_eq(app_ctx_step(4096, -1, 131072), 2048);
+    ck_assert_int_eq(app_ctx_step(300, -1, 131072), 256);
+    ck_assert_int_eq(app_ctx_step(256, -1, 131072), 256);
+    ck_assert_int_eq(app_ctx_step(100000, 1, 131072), 131072);
+    ck_assert_int_eq(app_ctx_step(40960, 1, 32768), 32768);
+    ck_assert_int_eq(app_ctx_step(4096, 0, 131072), 4096);
+    ck_assert_int_eq(app_ctx_step(4096, 1, 128), 128);    /* max below the least */
+}
+END_TEST
+
+START_TEST(test_ctx_follows_model)
+{
+    app_state s = fresh_preset("llama-3.1-8b", 16.0);
+
+    s.ctx = 8192;
+    s.preset = models_find("gpt2");                       /* max 1024 */
+    s.params = s.preset->params;
+    ck_assert_int_eq(app_ctx(&s), 1024);
+    ck_assert_int_eq(s.ctx, 8192);                        /* kept for the next */
+    ck_assert(fitrows_config(&s).ctx == 1024);
+    s.preset = models_find("llama-3.1-8b");
+    s.params = s.preset->params;
+    ck_assert_int_eq(app_ctx(&s), 8192);
+    /* a custom size: up to the cap */
+    s.preset = NULL;
+    s.params = 7e9;
+    ck_assert_int_eq(app_ctx_max(&s), APP_CTX_CAP);
+    s.ctx = 10L * APP_CTX_CAP;
+    ck_assert_int_eq(app_ctx(&s), APP_CTX_CAP);
+    /* from the configuration */
+    {
+        app_config c;
+        memset(&c, 0, sizeof c);
+        c.params = models_find("llama-3.1-8b")->params;
+        c.preset = models_find("llama-3.1-8b");
+        c.bits = 16.0;
+        c.ctx = 32768;
+        c.cols = 80;
+        c.rows = 24;
+        app_init(&s, &c);
+        ck_assert_int_eq(app_ctx(&s), 32768);
+        ck_assert(s.kv_bits == KV_BITS_F16);
+        ck_assert(s.overhead_gib == FIT_DEFAULT_OVERHEAD_GIB);
+    }
+}
+END_TEST
+
+START_TEST(test_ctx_typed)
+{
+    app_state s = fresh_preset("llama-3.1-8b", 16.0);
+
+    focus_on(&s, APP_FOCUS_CONTEXT);
+    type(&s, "8k");
+    ck_assert_int_eq(s.entry, APP_ENTRY_CTX);
+    ck_assert_str_eq(s.entry_text, "8k");
+    ck_assert_int_eq(app_ctx(&s), 4096);                  /* nothing until Enter */
+    key(&s, IN_KEY_ENTER, 0);
+    ck_assert_int_eq(app_ctx(&s), 8192);
+    ck_assert_int_eq(s.entry, APP_ENTRY_NONE);
+    ck_assert(s.kv_bits == KV_BITS_F16);                  /* 'k' was text */
+    type(&s, "12345");
+    key(&s, IN_KEY_ENTER, 0);
+    ck_assert_int_eq(app_ctx(&s), 12345);
+    ck_assert(s.bits == 16.0);
+    /* out of range or malformed: a message, no change */
+    type(&s, "100");
+    key(&s, IN_KEY_ENTER, 0);
+    ck_assert_int_eq(app_ctx(&s), 12345);
+    ck_assert(strstr(s.msg, "'100'") != NULL);
+    type(&s, "200k");
+    key(&s, IN_KEY_ENTER, 0);
+    ck_assert_int_eq(app_ctx(&s), 12345);
+    ck_assert(strstr(s.msg, "200k") != NULL);
+    type(&s, "8kk");
+    key(&s, IN_KEY_ENTER, 0);
+    ck_assert_int_eq(app_ctx(&s), 12345);
+    ck_assert(s.msg[0] != '\0');
+    /* a dot or a letter: a hint, the entry stays */
+    type(&s, "4.");
+    ck_assert_int_eq(s.entry, APP_ENTRY_CTX);
+    ck_assert_str_eq(s.entry_text, "4");
+    ck_assert(s.msg[0] != '\0');
+    key(&s, IN_KEY_ESC, 0);                               /* Esc cancels, no quit */
+    ck_assert_int_eq(s.entry, APP_ENTRY_NONE);
+    ck_assert_int_eq(s.quit, 0);
+    ck_assert_int_eq(app_ctx(&s), 12345);
+    /* the edges */
+    type(&s, "256");
+    key(&s, IN_KEY_ENTER, 0);
+    ck_assert_int_eq(app_ctx(&s), 256);
+    type(&s, "128k");
+    key(&s, IN_KEY_ENTER, 0);
+    ck_assert_int_eq(app_ctx(&s), 131072);
+}
+END_TEST
+
+START_TEST(test_kv_cycle)
+{
+    app_state s = fresh_preset("llama-3.1-8b", 16.0);
+
+    ck_assert(s.kv_bits == KV_BITS_F16);
+    s.ctx = 8192;
+    /* Llama-3.1-8B at 8192 tokens of f16 cache: exactly 1 GiB */
+    ck_assert(fitrows_need(&s).kv_gib == 1.0);
+    type(&s, "k");
+    ck_assert(s.kv_bits == KV_BITS_Q8_0);
+    ck_assert(fitrows_need(&s).kv_gib == 2.0 * 32 * 8 * 128 * 8192 * (8.5 / 8) / 1073741824.0);
+    type(&s, "k");
+    ck_assert(s.kv_bits == KV_BITS_Q4_0);
+    ck_assert(fitrows_need(&s).kv_gib == 2.0 * 32 * 8 * 128 * 8192 * (4.5 / 8) / 1073741824.0);
+    type(&s, "k");
+    ck_assert(s.kv_bits == KV_BITS_F16);
+    ck_assert(app_next_kv(5.5) == KV_BITS_F16);           /* q5_0 from the command line */
+    ck_assert(app_next_kv(KV_BITS_Q8_0) == KV_BITS_Q4_0);
+    /* the total follows: weights + KV + overhead */
+    ck_assert(fitrows_need(&s).total_gib ==
+              model_memory(s.params, 16.0) + 1.0 + FIT_DEFAULT_OVERHEAD_GIB);
+    /* k works from any focus, and in the table */
+    focus_on(&s, APP_FOCUS_DEVICES);
+    type(&s, "k");
+    ck_assert(s.kv_bits == KV_BITS_Q8_0);
+    type(&s, "t");
+    type(&s, "k");
+    ck_assert(s.kv_bits == KV_BITS_Q4_0);
+    ck_assert_int_eq(s.overlay, APP_OVERLAY_TABLE);
+}
+END_TEST
+
+START_TEST(test_device_select)
+{
+    app_state s = fresh_preset("llama-3.1-70b", formats_find("Q4_K_M")->bits);
+    app_layout l;
+
+    ck_assert_uint_eq(app_device_count(&s), 6);
+    ck_assert_uint_eq(s.sel, 0);
+    ck_assert_int_eq(app_device(&s, 0)->kind, DEV_KIND_HOST);
+    ck_assert_str_eq(app_device(&s, 1)->id, "laptop-8gb");
+    ck_assert_str_eq(app_device(&s, 3)->id, "rtx-4090");
+    ck_assert_str_eq(app_device(&s, 5)->id, "h200");
+    ck_assert_ptr_null(app_device(&s, 6));
+    focus_on(&s, APP_FOCUS_DEVICES);
+    key(&s, IN_KEY_DOWN, 0);
+    ck_assert_uint_eq(s.sel, 1);
+    ck_assert_int_eq(s.focus, APP_FOCUS_DEVICES);
+    key(&s, IN_KEY_END, 0);
+    ck_assert_uint_eq(s.sel, 5);
+    ck_assert(s.bits == formats_find("Q4_K_M")->bits);    /* End did not move the bits */
+    key(&s, IN_KEY_DOWN, 0);                              /* past the end: focus on */
+    ck_assert_int_eq(s.focus, APP_FOCUS_MODEL);
+    ck_assert_uint_eq(s.sel, 5);
+    focus_on(&s, APP_FOCUS_DEVICES);
+    key(&s, IN_KEY_UP, 0);
+    ck_assert_uint_eq(s.sel, 4);
+    key(&s, IN_KEY_HOME, 0);
+    ck_assert_uint_eq(s.sel, 0);
+    key(&s, IN_KEY_UP, 0);                                /* past the top: focus back */
+    ck_assert_int_eq(s.focus, APP_FOCUS_CONTEXT);
+    ck_assert_uint_eq(s.sel, 0);
+    key(&s, IN_KEY_DOWN, 0);
+    ck_assert_int_eq(s.focus, APP_FOCUS_DEVICES);
+    /* Left/Right on the devices step the bits */
+    key(&s, IN_KEY_RIGHT, 0);
+    ck_assert(s.bits == 5.0);
+    /* the mouse: a click on a device row selects it, on the context focuses it */
+    app_layout_of(&s, &l);
+    mouse(&s, IN_MOUSE_PRESS, 0, 5, l.fit_y + 3);
+    ck_assert_uint_eq(s.sel, 3);
+    ck_assert_int_eq(s.focus, APP_FOCUS_DEVICES);
+    mouse(&s, IN_MOUSE_PRESS, 0, 5, l.ctx_y);
+    ck_assert_int_eq(s.focus, APP_FOCUS_CONTEXT);
+    ck_assert_uint_eq(s.sel, 3);
+    /* a digit on the context starts a context entry, on the devices a bits one */
+    type(&s, "8");
+    ck_assert_int_eq(s.entry, APP_ENTRY_CTX);
+    key(&s, IN_KEY_ESC, 0);
+    focus_on(&s, APP_FOCUS_DEVICES);
+    type(&s, "8");
+    ck_assert_int_eq(s.entry, APP_ENTRY_BITS);
+}
+END_TEST
+
+START_TEST(test_devices_from_config)
+{
+    app_state s;
+    app_config c;
+    qs_device devs[APP_TARGETS_MAX + 3];
+    size_t i;
+
+    memset(&c, 0, sizeof c);
+    c.params = 7e9;
+    c.bits = 4.0;
+    c.host_ram_gib = 32.0;
+    c.cols = 80;
+    c.rows = 24;
+    devs[0] = *devices_find("m3-max-64");
+    ck_assert_int_eq(devices_from_bytes(24.0 * 1073741824.0, "24GiB", &devs[1]), 0);
+    c.devices = devs;
+    c.ndevices = 2;
+    c.apple_share = 0.5;
+    c.overhead_gib = 1.0;
+    c.kv_bits = KV_BITS_Q4_0;
+    app_init(&s, &c);
+    ck_assert_uint_eq(app_device_count(&s), 3);
+    ck_assert_int_eq(app_device(&s, 0)->kind, DEV_KIND_HOST);      /* this machine first */
+    ck_assert_str_eq(app_device(&s, 1)->id, "m3-max-64");
+    ck_assert_str_eq(app_device(&s, 2)->name, "24GiB");
+    ck_assert(s.kv_bits == KV_BITS_Q4_0);
+    {
+        fitrows_row rows[FITROWS_MAX];
+        ck_assert_uint_eq(fitrows_compute(&s, rows, FITROWS_MAX), 3);
+        ck_assert(rows[1].usable_gib == 64.0 * 0.5);               /* the share given */
+        ck_assert(rows[2].usable_gib == 24.0);
+        ck_assert(rows[0].need_gib == model_memory(7e9, 4.0) + 1.0);
+    }
+    /* more than fit: the first APP_TARGETS_MAX */
+    for (i = 0; i < APP_TARGETS_MAX + 3; i++)
+        devs[i] = *devices_get(i);
+    c.ndevices = APP_TARGETS_MAX + 3;
+    app_init(&s, &c);
+    ck_assert_uint_eq(s.ntargets, APP_TARGETS_MAX);
+    ck_assert_ptr_eq(app_device(&s, APP_TARGETS_MAX)->id, devices_get(APP_TARGETS_MAX - 1)->id);
+    /* a bad share falls back to the device's own */
+    c.apple_share = 1.5;
+    app_init(&s, &c);
+    ck_assert(s.apple_share == 0.0);
+}
+END_TEST
+
+START_TEST(test_table_keys)
+{
+    app_state s = fresh_preset("llama-3.1-70b", formats_find("Q4_K_M")->bits);
+    app_layout l;
+    size_t cur = 0, i, max;
+
+    for (i = 0; i < app_table_rows(); i++)
+        if (formats_get(i) == formats_find("Q4_K_M"))
+            cur = i;
+    app_layout_of(&s, &l);
+    ck_assert_uint_eq(app_table_rows(), formats_count());
+    max = app_table_top_max(&s);
+    ck_assert_uint_eq(max, formats_count() - (size_t)l.table_list_n);
+    type(&s, "t");
+    ck_assert_int_eq(s.overlay, APP_OVERLAY_TABLE);
+    /* the current precision's row is in view */
+    ck_assert_uint_le(s.table_top, cur);
+    ck_assert_uint_lt(cur, s.table_top + (size_t)l.table_list_n);
+    key(&s, IN_KEY_HOME, 0);
+    ck_assert_uint_eq(s.table_top, 0);
+    key(&s, IN_KEY_UP, 0);
+    ck_assert_uint_eq(s.table_top, 0);
+    key(&s, IN_KEY_DOWN, 0);
+    ck_assert_uint_eq(s.table_top, 1 < max ? 1 : max);
+    key(&s, IN_KEY_END, 0);
+    ck_assert_uint_eq(s.table_top, max);
+    key(&s, IN_KEY_DOWN, 0);
+    ck_assert_uint_eq(s.table_top, max);
+    key(&s, IN_KEY_PGUP, 0);
+    ck_assert_uint_eq(s.table_top, 0);
+    key(&s, IN_KEY_PGDN, 0);
+    ck_assert_uint_eq(s.table_top, max);
+    mouse(&s, IN_MOUSE_WHEEL_UP, -1, 5, 5);
+    ck_assert_uint_eq(s.table_top, max - 1);
+    mouse(&s, IN_MOUSE_PRESS, 0, 5, 5);                   /* a click does nothing */
+    ck_assert_int_eq(s.overlay, APP_OVERLAY_TABLE);
+    /* the keys of the main screen do nothing here */
+    key(&s, IN_KEY_RIGHT, 0);
+    type(&s, "m4");
+    ck_assert(s.bits == formats_find("Q4_K_M")->bits);
+    ck_assert_int_eq(s.overlay, APP_OVERLAY_TABLE);
+    ck_assert_int_eq(s.entry, APP_ENTRY_NONE);
+    /* a taller screen: the top is clamped on resize */
+    {
+        in_event r = input_resize(80, 60);
+        app_update(&s, &r);
+        ck_assert_uint_eq(app_table_top_max(&s), 0);
+        ck_assert_uint_eq(s.table_top, 0);
+        r = input_resize(80, 24);
+        app_update(&s, &r);
+    }
+    type(&s, "t");                                        /* t closes */
+    ck_assert_int_eq(s.overlay, APP_OVERLAY_NONE);
+    ck_assert_int_eq(s.quit, 0);
+    type(&s, "t");
+    type(&s, "q");                                        /* q quits from the table */
+    ck_assert_int_eq(s.quit, 1);
+}
+END_TEST
+
+START_TEST(test_esc_order)
+{
+    app_state s = fresh_preset("llama-3.1-8b", 16.0);
+
+    /* an entry first, then the overlay, then quit */
+    type(&s, "4");
+    ck_assert_int_eq(s.entry, APP_ENTRY_BITS);
+    key(&s, IN_KEY_ESC, 0);
+    ck_assert_int_eq(s.entry, APP_ENTRY_NONE);
+    ck_assert_int_eq(s.quit, 0);
+    type(&s, "t");
+    ck_assert_int_eq(s.overlay, APP_OVERLAY_TABLE);
+    key(&s, IN_KEY_ESC, 0);
+    ck_assert_int_eq(s.overlay, APP_OVERLAY_NONE);
+    ck_assert_int_eq(s.quit, 0);
+    /* opening the table drops an entry being typed on the context */
+    focus_on(&s, APP_FOCUS_CONTEXT);
+    type(&s, "9");
+    ck_assert_int_eq(s.entry, APP_ENTRY_CTX);
+    key(&s, IN_KEY_ESC, 0);
+    ck_assert_int_eq(s.entry, APP_ENTRY_NONE);
+    type(&s, "?");
+    key(&s, IN_KEY_ESC, 0);
+    ck_assert_int_eq(s.overlay, APP_OVERLAY_NONE);
+    ck_assert_int_eq(s.quit, 0);
+    key(&s, IN_KEY_ESC, 0);
+    ck_assert_int_eq(s.quit, 1);
+    /* Ctrl-C quits from the table too */
+    s = fresh(16.0);
+    type(&s, "t");
+    key(&s, IN_KEY_CTRL_C, 0);
+    ck_assert_int_eq(s.quit, 1);
+}
+END_TEST
+
+/* The numbers the view shows come from the model layer for the state. */
+START_TEST(test_detail_numbers)
+{
+    app_state s = fresh_preset("llama-3.1-70b", formats_find("Q4_K_M")->bits);
+    fitrows_detail d;
+    fitrows_row rows[FITROWS_MAX];
+    fit_config c;
+    fit_need need;
+    const qs_device *h100 = devices_find("h100-sxm"), *rtx = devices_find("rtx-4090");
+
+    c = fit_config_default(s.params, s.bits, s.preset);
+    need = fit_need_of(&c);
+    ck_assert(fitrows_config(&s).ctx == c.ctx);
+    /* H100: fits; best, max context and speed ceiling as the model gives them */
+    ck_assert_int_eq(fitrows_detail_of(&s, 4, &d), 0);
+    ck_assert_ptr_eq(d.row.device, app_device(&s, 4));
+    ck_assert_ptr_eq(d.best, fit_best_format(&c, h100, 0.0));
+    ck_assert_str_eq(d.best->name, "Q8_0");
+    ck_assert_int_eq(d.max_ctx, fit_max_ctx(&c, h100, 0.0));
+    ck_assert_int_eq(d.max_ctx, 127622);                  /* quantscope --fit says so too */
+    ck_assert_int_eq(d.model_max_ctx, 131072);
+    ck_assert(d.tok_s == fit_decode_ceiling(&c, h100));
+    ck_assert(d.tok_s > 0.0);
+    ck_assert_int_eq(d.row.verdict, FIT_FITS);
+    ck_assert(d.row.headroom_gib == devices_usable_gib(h100, 0.0) - need.total_gib);
+    /* RTX 4090: no fit, 45 of 80 layers on the GPU with 32 GiB of RAM; no speed */
+    ck_assert_int_eq(fitrows_detail_of(&s, 3, &d), 0);
+    ck_assert_int_eq(d.row.verdict, FIT_NO_FIT);
+    ck_assert_int_eq(d.row.gpu_layers, fit_on_device(&need, &c, rtx, 0.0, 32.0).gpu_layers);
+    ck_assert_int_eq(d.row.gpu_layers, 45);
+    ck_assert_int_eq(d.row.layers, 80);
+    ck_assert(d.tok_s == 0.0);
+    ck_assert_int_eq(d.max_ctx, 0);
+    ck_assert_ptr_eq(d.best, fit_best_format(&c, rtx, 0.0));
+    /* this machine: RAM, no partial offload into itself */
+    ck_assert_int_eq(fitrows_detail_of(&s, 0, &d), 0);
+    ck_assert_int_eq(d.row.gpu_layers, -1);
+    ck_assert_ptr_eq(d.best, fit_best_format(&c, &s.host, 0.0));
+    ck_assert(d.tok_s == 0.0);                            /* bandwidth unknown */
+    /* the context and KV type change the answers as the model says */
+    s.ctx = 32768;
+    s.kv_bits = KV_BITS_Q8_0;
+    c.ctx = 32768;
+    c.kv_bits = KV_BITS_Q8_0;
+    ck_assert_int_eq(fitrows_detail_of(&s, 4, &d), 0);
+    ck_assert(d.row.need_gib == fit_need_of(&c).total_gib);
+    ck_assert_int_eq(d.max_ctx, fit_max_ctx(&c, h100, 0.0));
+    ck_assert_ptr_eq(d.best, fit_best_format(&c, h100, 0.0));
+    ck_assert(d.tok_s == fit_decode_ceiling(&c, h100));
+    ck_assert_uint_eq(fitrows_compute(&s, rows, FITROWS_MAX), 6);
+    ck_assert(rows[4].need_gib == fit_need_of(&c).total_gib);
+    /* out of range, and unknown RAM */
+    ck_assert_int_eq(fitrows_detail_of(&s, 6, &d), -1);
+    s.host.capacity_gib = 0.0;
+    ck_assert_int_eq(fitrows_detail_of(&s, 0, &d), -1);
+    ck_assert_int_eq(d.row.known, 0);
+    /* a custom size: no KV cache, so no context answer */
+    s = fresh(4.0);
+    ck_assert_int_eq(fitrows_detail_of(&s, 4, &d), 0);
+    ck_assert_int_eq(d.max_ctx, -1);
+    ck_assert_int_eq(d.model_max_ctx, 0);
+}
+END_TEST
+
+START_TEST(test_table_cells)
+{
+    app_state s = fresh_preset("llama-3.1-70b", formats_find("Q4_K_M")->bits);
+    const qs_format *q8 = formats_find("Q8_0");
+    fit_config c = fit_config_default(s.params, q8->bits, s.preset);
+    fitrows_cell cell = fitrows_table_cell(&s, q8, 4);    /* H100 */
+    fit_need need = fit_need_of(&c);
+
+    ck_assert_int_eq(cell.ok, 1);
+    ck_assert(cell.need_gib == need.total_gib);
+    ck_assert(cell.share == need.total_gib / devices_find("h100-sxm")->capacity_gib);
+    ck_assert_int_eq(cell.verdict, FIT_TIGHT);            /* 71.57 of 79.65 GiB */
+    ck_assert_int_eq(fitrows_table_cell(&s, q8, 5).verdict, FIT_FITS);
+    ck_assert_int_eq(fitrows_table_cell(&s, q8, 3).verdict, FIT_NO_FIT);
+    ck_assert_int_eq(fitrows_table_cell(&s, q8, 6).ok, 0);
+    ck_assert_int_eq(fitrows_table_cell(&s, NULL, 0).ok, 0);
+    s.host.capacity_gib = 0.0;
+    ck_assert_int_eq(fitrows_table_cell(&s, q8, 0).ok, 0);
+    ck_assert_str_eq(fitrows_short_verdict(FIT_FITS), "fits");
+    ck_assert_str_eq(fitrows_short_verdict(FIT_TIGHT), "tight");
+    ck_assert_str_eq(fitrows_short_verdict(FIT_NO_FIT), "NO");
+}
+END_TEST
+
+START_TEST(test_table_headers)
+{
+    char a[FITROWS_HEAD_MAX], b[FITROWS_HEAD_MAX];
+
+    fitrows_header("this machine (RAM)", 8, a, b);
+    ck_assert_str_eq(a, "this");
+    ck_assert_str_eq(b, "machine");
+    fitrows_header("RTX 4090", 8, a, b);
+    ck_assert_str_eq(a, "RTX 4090");
+    ck_assert_str_eq(b, "");
+    fitrows_header("Apple M3 Max 64GB", 8, a, b);
+    ck_assert_str_eq(a, "Apple M3");
+    ck_assert_str_eq(b, "Max 64GB");
+    fitrows_header("Laptop, 16GB RAM", 8, a, b);
+    ck_assert_str_eq(a, "Laptop,");
+    ck_assert_str_eq(b, "16GB RAM");
+    fitrows_header("Supercalifragilistic word", 5, a, b);
+    ck_assert_str_eq(a, "Super");
+    ck_assert_str_eq(b, "word");
+    fitrows_header(NULL, 8, a, b);
+    ck_assert_str_eq(a, "");
+    fitrows_header("x", 0, a, b);
+    ck_assert_str_eq(a, "");
+    fitrows_header("a very long name indeed, more than sixty-four bytes in all of it", 200, a,
+                   b);
+    ck_assert_uint_lt(strlen(a), FITROWS_HEAD_MAX);
+}
+END_TEST
+
+START_TEST(test_layout_table)
+{
+    app_layout l;
+
+    /* 80x24, this machine + 5 devices: every column fits */
+    layout_compute_for(80, 24, 6, &l);
+    ck_assert_int_eq(l.table_ncols, 6);
+    ck_assert_int_le(l.table_dev_x + 6 * l.table_col_w, 80);
+    ck_assert_int_eq(l.table_list_y, 3);
+    ck_assert_int_eq(l.table_list_n, 19);
+    ck_assert_int_eq(l.table_share, 0);
+    /* wider: the share fits in the cells */
+    layout_compute_for(120, 40, 6, &l);
+    ck_assert_int_eq(l.table_share, 1);
+    ck_assert_int_ge(l.table_list_n, (int)formats_count());
+    /* nine devices at 80x24: fewer columns, all rows still on the screen */
+    layout_compute_for(80, 24, 9, &l);
+    ck_assert_int_lt(l.table_ncols, 9);
+    ck_assert_int_eq(l.fit_n, 9);
+    ck_assert_int_lt(l.detail_y, l.footer_y);
+    /* more than the most: clamped */
+    layout_compute_for(200, 80, 50, &l);
+    ck_assert_int_eq(l.fit_n, LAYOUT_FIT_ROWS_MAX);
+    layout_compute_for(80, 24, 0, &l);
+    ck_assert_int_eq(l.fit_n, 1);
+    /* 40x12: this machine and the context; no detail line */
+    layout_compute_for(40, 12, 6, &l);
+    ck_assert_int_eq(l.fit_n, 1);
+    ck_assert_int_ge(l.ctx_y, 0);
+    ck_assert_int_eq(l.detail_y, -1);
+    ck_assert_int_eq(l.best_y, -1);
+}
+END_TEST
+
 static Suite *app_suite(void)
 {
     Suite *s = suite_create("app");
@@ -730,6 +1285,18 @@ static Suite *app_suite(void)
     tcase_add_test(tc, test_ticks);
     tcase_add_test(tc, test_pick_top);
     tcase_add_test(tc, test_fit_rows);
+    tcase_add_test(tc, test_ctx_steps);
+    tcase_add_test(tc, test_ctx_follows_model);
+    tcase_add_test(tc, test_ctx_typed);
+    tcase_add_test(tc, test_kv_cycle);
+    tcase_add_test(tc, test_device_select);
+    tcase_add_test(tc, test_devices_from_config);
+    tcase_add_test(tc, test_table_keys);
+    tcase_add_test(tc, test_esc_order);
+    tcase_add_test(tc, test_detail_numbers);
+    tcase_add_test(tc, test_table_cells);
+    tcase_add_test(tc, test_table_headers);
+    tcase_add_test(tc, test_layout_table);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "model/fit.h"
+#include "model/kvcache.h"
 #include "model/parse.h"
 
 /* Tolerance when comparing bits with the step grid (values set from the
@@ -17,15 +19,19 @@ static const struct {
     const char *key;
     const char *text;
 } app_help[] = {
-    { "Left/Right  h/l", "fine step: 0.25 bit below 8 bits, 1 bit above" },
+    { "Left/Right  h/l", "fine step: 0.25 bit below 8, 1 bit above" },
+    { "", "on Context: halve / double the tokens" },
     { "Shift+Left/Right", "previous / next named precision" },
     { "PgDn/PgUp  H/L", "previous / next named precision" },
-    { "Home/End", "1 bit / 32 bits" },
-    { "4.5 Enter", "type an exact value (Esc cancels)" },
-    { "Tab  Up/Down", "focus: model, bits, baseline" },
+    { "Home/End", "1 / 32 bits; context 256 / max; first / last device" },
+    { "4.5 Enter", "type an exact value; on Context tokens: 8192, 8k" },
+    { "Tab  Up/Down", "focus: model, bits, baseline, context, devices" },
+    { "Up/Down", "on the devices: select one (its details below)" },
     { "m", "choose a model: type to filter or a size (13B)" },
     { "b", "baseline: FP16 -> FP32 -> current bits" },
-    { "mouse", "click or drag the track; wheel steps" },
+    { "k", "KV cache type: f16 -> q8_0 -> q4_0" },
+    { "t", "table: every precision on every device (t/Esc close)" },
+    { "mouse", "click or drag the track; click a device; wheel steps" },
     { "Ctrl-L", "repaint the screen" },
     { "?", "this help (any key closes it)" },
     { "q  Esc  Ctrl-C", "quit" },
@@ -98,8 +104,129 @@ const qs_format *app_nearest(const app_state *s)
     return formats_nearest(s->bits);
 }
 
+/* ---- context, KV cache, devices ------------------------------------------ */
+
+/* Targets after this machine when the command line names none (device
+ * catalog ids, issue 3): an 8 GB and a 16 GB laptop, a 24 GB consumer GPU,
+ * an 80 GB and a 141 GB data-centre GPU. */
+static const char *const app_default_targets[] = {
+    "laptop-8gb", "laptop-16gb", "rtx-4090", "h100-sxm", "h200",
+};
+
+long app_ctx_max(const app_state *s)
+{
+    if (s->preset != NULL && s->preset->max_ctx > 0)
+        return s->preset->max_ctx < APP_CTX_CAP ? s->preset->max_ctx : APP_CTX_CAP;
+    return APP_CTX_CAP;
+}
+
+static long app_clamp_ctx(long ctx, long max)
+{
+    long lo = APP_CTX_MIN < max ? APP_CTX_MIN : max;
+
+    if (ctx < lo)
+        return lo;
+    return ctx > max ? max : ctx;
+}
+
+long app_ctx(const app_state *s)
+{
+    return app_clamp_ctx(s->ctx, app_ctx_max(s));
+}
+
+long app_ctx_step(long ctx, int dir, long max)
+{
+    long c = app_clamp_ctx(ctx, max);
+
+    if (dir > 0)
+        c = c > max / 2 ? max : c * 2;
+    else if (dir < 0)
+        c /= 2;
+    return app_clamp_ctx(c, max);
+}
+
+/* The KV cache types `k` cycles through: llama.cpp's default and its two
+ * common quantized caches (kvcache.h lists more; the command line takes
+ * them all). */
+static const double app_kv_cycle[] = { KV_BITS_F16, KV_BITS_Q8_0, KV_BITS_Q4_0 };
+
+double app_next_kv(double kv_bits)
+{
+    size_t i, n = APP_N(app_kv_cycle);
+
+    for (i = 0; i < n; i++)
+        if (app_kv_cycle[i] == kv_bits)
+            return app_kv_cycle[(i + 1) % n];
+    return app_kv_cycle[0];
+}
+
+size_t app_device_count(const app_state *s)
+{
+    return 1 + s->ntargets;
+}
+
+const qs_device *app_device(const app_state *s, size_t i)
+{
+    if (i == 0)
+        return &s->host;
+    return i <= s->ntargets ? &s->targets[i - 1] : NULL;
+}
+
+void app_layout_of(const app_state *s, app_layout *l)
+{
+    layout_compute_for(s->cols, s->rows, (int)app_device_count(s), l);
+}
+
+size_t app_table_rows(void)
+{
+    return formats_count();
+}
+
+size_t app_table_top_max(const app_state *s)
+{
+    app_layout l;
+    size_t n = app_table_rows(), v;
+
+    app_layout_of(s, &l);
+    v = l.table_list_n > 0 ? (size_t)l.table_list_n : 1;
+    return n > v ? n - v : 0;
+}
+
+/* Scrolls the table by delta rows, within 0 .. app_table_top_max(). */
+static void app_table_scroll(app_state *s, long delta)
+{
+    long top = (long)s->table_top + delta, max = (long)app_table_top_max(s);
+
+    if (top > max)
+        top = max;
+    if (top < 0)
+        top = 0;
+    s->table_top = (size_t)top;
+}
+
+/* Opens the table with the current precision's row in view (centred). */
+static void app_table_open(app_state *s)
+{
+    app_layout l;
+    const qs_format *near = app_nearest(s);
+    size_t i, cur = 0;
+
+    s->overlay = APP_OVERLAY_TABLE;
+    s->entry = APP_ENTRY_NONE;
+    s->entry_text[0] = '\0';
+    s->dragging = 0;
+    for (i = 0; i < app_table_rows(); i++)
+        if (formats_get(i) == near)
+            cur = i;
+    app_layout_of(s, &l);
+    s->table_top = 0;
+    app_table_scroll(s, (long)cur - (long)(l.table_list_n / 2));
+}
+
 void app_init(app_state *s, const app_config *cfg)
 {
+    size_t i;
+
     memset(s, 0, sizeof *s);
     s->params = cfg->params;
     s->preset = cfg->preset;
@@ -114,6 +241,25 @@ void app_init(app_state *s, const app_config *cfg)
     s->host.is_gpu = 0;
     s->cols = cfg->cols;
     s->rows = cfg->rows;
+    s->ctx = cfg->ctx > 0 ? cfg->ctx : FIT_DEFAULT_CTX;
+    s->kv_bits = cfg->kv_bits > 0 ? cfg->kv_bits : KV_BITS_F16;
+    /* 0 asks for the default; a negative value for no overhead at all. */
+    if (cfg->overhead_gib > 0)
+        s->overhead_gib = cfg->overhead_gib;
+    else
+        s->overhead_gib = cfg->overhead_gib < 0 ? 0.0 : FIT_DEFAULT_OVERHEAD_GIB;
+    s->apple_share = cfg->apple_share > 0 && cfg->apple_share <= 1.0 ? cfg->apple_share : 0.0;
+    if (cfg->devices != NULL && cfg->ndevices > 0) {
+        for (i = 0; i < cfg->ndevices && s->ntargets < APP_TARGETS_MAX; i++)
+            s->targets[s->ntargets++] = cfg->devices[i];
+    } else {
+        for (i = 0; i < APP_N(app_default_targets); i++) {
+            const qs_device *d = devices_find(app_default_targets[i]);
+            if (d != NULL && s->ntargets < APP_TARGETS_MAX)
+                s->targets[s->ntargets++] = *d;
+        }
+    }
+    s->sel = 0;
     s->focus = APP_FOCUS_SLIDER;
     s->overlay = APP_OVERLAY_NONE;
     s->entry = APP_ENTRY_NONE;
@@ -263,7 +409,7 @@ static void app_key_picker(app_state *s, const in_event *ev)
 {
     app_layout l;
 
-    layout_compute(s->cols, s->rows, &l);
+    app_layout_of(s, &l);
     switch (ev->key) {
     case IN_KEY_CHAR:
         if (strlen(s->filter) + 1 >= APP_TEXT_MAX)
@@ -345,8 +491,16 @@ static void app_preset_step(app_state *s, int dir)
 static void app_entry_apply(app_state *s)
 {
     double v;
+    long ctx;
 
-    if (parse_bits(s->entry_text, &v) != 0 || v < APP_BITS_MIN || v > APP_BITS_MAX) {
+    if (s->entry == APP_ENTRY_CTX) {
+        if (parse_ctx(s->entry_text, &ctx) != 0 || ctx < APP_CTX_MIN || ctx > app_ctx_max(s))
+            (void)snprintf(s->msg, sizeof s->msg,
+                           "'%s' is not a context here: type %ld to %ld tokens, e.g. 8192 or 8k",
+                           s->entry_text, APP_CTX_MIN, app_ctx_max(s));
+        else
+            s->ctx = ctx;
+    } else if (parse_bits(s->entry_text, &v) != 0 || v < APP_BITS_MIN || v > APP_BITS_MAX) {
         (void)snprintf(s->msg, sizeof s->msg,
                        "'%s' is not a bits value: type a number from 1 to 32, e.g. 4.5",
                        s->entry_text);
@@ -363,14 +517,18 @@ static void app_entry_apply(app_state *s)
  * belong to the entry act normally (the entry is dropped). */
 static int app_key_entry(app_state *s, const in_event *ev)
 {
+    int ctx = s->entry == APP_ENTRY_CTX;
+
     switch (ev->key) {
     case IN_KEY_CHAR:
-        if (isdigit((unsigned char)ev->ch) || ev->ch == '.') {
+        if (isdigit((unsigned char)ev->ch) || (!ctx && ev->ch == '.') ||
+            (ctx && (ev->ch == 'k' || ev->ch == 'K'))) {
             if (strlen(s->entry_text) + 1 >= APP_TEXT_MAX)
                 app_msg(s, "that number is too long");
             app_text_append(s->entry_text, ev->ch);
         } else {
-            app_msg(s, "type a number such as 4.5, then Enter (Esc cancels)");
+            app_msg(s, ctx ? "type tokens such as 8192 or 8k, then Enter (Esc cancels)"
+                           : "type a number such as 4.5, then Enter (Esc cancels)");
         }
         return 1;
     case IN_KEY_BACKSPACE:
@@ -407,6 +565,10 @@ static void app_step_key(app_state *s, int dir, int named)
         app_preset_step(s, dir);
         return;
     }
+    if (s->focus == APP_FOCUS_CONTEXT && !named) {
+        s->ctx = app_ctx_step(app_ctx(s), dir, app_ctx_max(s));
+        return;
+    }
     t = app_target(s);
     *t = named ? app_step_named(*t, dir) : app_step_fine(*t, dir);
 }
@@ -426,6 +588,12 @@ static void app_key_char(app_state *s, char c)
     case 'b':
         s->baseline_bits = app_next_baseline(s->baseline_bits, s->bits);
         return;
+    case 'k':
+        s->kv_bits = app_next_kv(s->kv_bits);
+        return;
+    case 't':
+        app_table_open(s);
+        return;
     case 'h':
     case 'l':
         app_step_key(s, c == 'l' ? 1 : -1, 0);
@@ -442,9 +610,79 @@ static void app_key_char(app_state *s, char c)
             app_picker_open(s, c);
             return;
         }
-        s->entry = s->focus == APP_FOCUS_BASELINE ? APP_ENTRY_BASELINE : APP_ENTRY_BITS;
+        if (s->focus == APP_FOCUS_BASELINE)
+            s->entry = APP_ENTRY_BASELINE;
+        else if (s->focus == APP_FOCUS_CONTEXT)
+            s->entry = APP_ENTRY_CTX;
+        else
+            s->entry = APP_ENTRY_BITS;
         s->entry_text[0] = c;
         s->entry_text[1] = '\0';
+    }
+}
+
+/* Up (dir < 0) / Down on the device list: the previous / next device, and
+ * past either end the focus moves on. */
+static void app_device_move(app_state *s, int dir)
+{
+    size_t n = app_device_count(s);
+
+    if (dir < 0 && s->sel > 0)
+        s->sel--;
+    else if (dir > 0 && s->sel + 1 < n)
+        s->sel++;
+    else
+        app_focus_move(s, dir);
+}
+
+/* Home (dir < 0) / End on the focused control. */
+static void app_home_end(app_state *s, int dir)
+{
+    if (s->focus == APP_FOCUS_CONTEXT)
+        s->ctx = dir < 0 ? APP_CTX_MIN : app_ctx_max(s);
+    else if (s->focus == APP_FOCUS_DEVICES)
+        s->sel = dir < 0 ? 0 : app_device_count(s) - 1;
+    else
+        *app_target(s) = dir < 0 ? APP_BITS_MIN : APP_BITS_MAX;
+}
+
+static void app_key_table(app_state *s, const in_event *ev)
+{
+    app_layout l;
+
+    app_layout_of(s, &l);
+    switch (ev->key) {
+    case IN_KEY_CHAR:
+        if (ev->ch == 'q')
+            s->quit = 1;
+        else if (ev->ch == 't')
+            s->overlay = APP_OVERLAY_NONE;
+        else if (ev->ch == 'k')
+            s->kv_bits = app_next_kv(s->kv_bits);
+        break;
+    case IN_KEY_ESC:
+        s->overlay = APP_OVERLAY_NONE;
+        break;
+    case IN_KEY_UP:
+        app_table_scroll(s, -1);
+        break;
+    case IN_KEY_DOWN:
+        app_table_scroll(s, 1);
+        break;
+    case IN_KEY_PGUP:
+        app_table_scroll(s, -(long)l.table_list_n);
+        break;
+    case IN_KEY_PGDN:
+        app_table_scroll(s, (long)l.table_list_n);
+        break;
+    case IN_KEY_HOME:
+        s->table_top = 0;
+        break;
+    case IN_KEY_END:
+        s->table_top = app_table_top_max(s);
+        break;
+    default:
+        break;
     }
 }
 
@@ -469,18 +707,28 @@ static void app_key_main(app_state *s, const in_event *ev)
         *app_target(s) = app_step_named(*app_target(s), 1);
         break;
     case IN_KEY_HOME:
-        *app_target(s) = APP_BITS_MIN;
+        app_home_end(s, -1);
         break;
     case IN_KEY_END:
-        *app_target(s) = APP_BITS_MAX;
+        app_home_end(s, 1);
         break;
     case IN_KEY_TAB:
-    case IN_KEY_DOWN:
         app_focus_move(s, 1);
         break;
     case IN_KEY_BTAB:
-    case IN_KEY_UP:
         app_focus_move(s, -1);
+        break;
+    case IN_KEY_DOWN:
+        if (s->focus == APP_FOCUS_DEVICES)
+            app_device_move(s, 1);
+        else
+            app_focus_move(s, 1);
+        break;
+    case IN_KEY_UP:
+        if (s->focus == APP_FOCUS_DEVICES)
+            app_device_move(s, -1);
+        else
+            app_focus_move(s, -1);
         break;
     case IN_KEY_ENTER:
         if (s->focus == APP_FOCUS_MODEL)
@@ -532,7 +780,7 @@ static void app_mouse(app_state *s, const in_event *ev)
 {
     app_layout l;
 
-    layout_compute(s->cols, s->rows, &l);
+    app_layout_of(s, &l);
     if (ev->action == IN_MOUSE_RELEASE) {
         if (s->dragging && ev->x >= 0 && !l.too_small && s->overlay == APP_OVERLAY_NONE)
             s->bits = layout_col_to_bits(ev->x, l.track_x0, l.track_x1);
@@ -550,6 +798,11 @@ static void app_mouse(app_state *s, const in_event *ev)
             s->overlay = APP_OVERLAY_NONE;
         return;
     }
+    if (s->overlay == APP_OVERLAY_TABLE) {
+        if (ev->action == IN_MOUSE_WHEEL_UP || ev->action == IN_MOUSE_WHEEL_DOWN)
+            app_table_scroll(s, ev->action == IN_MOUSE_WHEEL_UP ? -1 : 1);
+        return;
+    }
     switch (ev->action) {
     case IN_MOUSE_PRESS:
         if (ev->button != 0 || ev->x < 0 || ev->y < 0)
@@ -564,6 +817,17 @@ static void app_mouse(app_state *s, const in_event *ev)
             app_picker_open(s, '\0');
         } else if (ev->y == l.savings_y) {
             s->baseline_bits = app_next_baseline(s->baseline_bits, s->bits);
+        } else if (ev->y == l.ctx_y) {
+            s->entry = APP_ENTRY_NONE;
+            s->focus = APP_FOCUS_CONTEXT;
+        } else if (l.fit_n > 0 && ev->y >= l.fit_y && ev->y < l.fit_y + l.fit_n) {
+            size_t n = app_device_count(s);
+            size_t idx = layout_pick_top(s->sel, n, l.fit_n) + (size_t)(ev->y - l.fit_y);
+            if (idx < n) {
+                s->entry = APP_ENTRY_NONE;
+                s->focus = APP_FOCUS_DEVICES;
+                s->sel = idx;
+            }
         }
         break;
     case IN_MOUSE_DRAG:
@@ -593,6 +857,8 @@ void app_update(app_state *s, const in_event *ev)
     case IN_EV_RESIZE:
         s->cols = ev->cols > 0 ? ev->cols : 0;
         s->rows = ev->rows > 0 ? ev->rows : 0;
+        if (s->table_top > app_table_top_max(s))
+            s->table_top = app_table_top_max(s);
         return;
     case IN_EV_MOUSE:
         app_mouse(s, ev);
@@ -617,6 +883,10 @@ void app_update(app_state *s, const in_event *ev)
         if (ev->key == IN_KEY_CHAR && ev->ch == 'q')
             s->quit = 1;
         s->overlay = APP_OVERLAY_NONE;
+        return;
+    }
+    if (s->overlay == APP_OVERLAY_TABLE) {
+        app_key_table(s, ev);
         return;
     }
     if (s->entry != APP_ENTRY_NONE && app_key_entry(s, ev))

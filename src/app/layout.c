@@ -82,19 +82,66 @@ double layout_col_to_bits(int x, int x0, int x1)
     return layout_bits_to_col(r, x0, x1) == x ? r : b;
 }
 
+/* Table overlay: rows of chrome (title, two header rows, legend, keys),
+ * column widths (marker, name, bits, total GiB) and device columns. */
+#define LAYOUT_TABLE_CHROME 5
+#define LAYOUT_TABLE_HEAD_ROWS 2
+#define LAYOUT_TABLE_MARK_W 2
+#define LAYOUT_TABLE_NAME_W 8
+#define LAYOUT_TABLE_BITS_W 6
+#define LAYOUT_TABLE_TOTAL_W 8
+#define LAYOUT_TABLE_COL_MIN 7
+#define LAYOUT_TABLE_COL_MAX 14
+/* "tight 100%" and a blank: a cell with the share. */
+#define LAYOUT_TABLE_SHARE_W 11
+
+static void layout_table(app_layout *l, int devices)
+{
+    int room;
+
+    l->table_title_y = 0;
+    l->table_head_y = 1;
+    l->table_list_y = l->table_head_y + LAYOUT_TABLE_HEAD_ROWS;
+    l->table_list_n = layout_max(l->rows - LAYOUT_TABLE_CHROME, 1);
+    l->table_legend_y = l->rows - 2;
+    l->table_keys_y = l->rows - 1;
+    l->table_name_x = LAYOUT_TABLE_MARK_W;
+    l->table_bits_x = l->table_name_x + LAYOUT_TABLE_NAME_W;
+    l->table_total_x = l->table_bits_x + LAYOUT_TABLE_BITS_W;
+    l->table_dev_x = l->table_total_x + LAYOUT_TABLE_TOTAL_W;
+    room = l->cols - l->table_dev_x;
+    l->table_col_w = layout_min(LAYOUT_TABLE_COL_MAX, room / devices);
+    if (l->table_col_w < LAYOUT_TABLE_COL_MIN)
+        l->table_col_w = LAYOUT_TABLE_COL_MIN;
+    l->table_ncols = layout_min(devices, room / l->table_col_w);
+    l->table_share = l->table_col_w >= LAYOUT_TABLE_SHARE_W;
+}
+
 void layout_compute(int cols, int rows, app_layout *l)
 {
+    layout_compute_for(cols, rows, LAYOUT_FIT_MAX, l);
+}
+
+void layout_compute_for(int cols, int rows, int devices, app_layout *l)
+{
     int avail, y, gap_model = 0, gap_slider = 0, gap_numbers = 0, extra;
+    int ctx = 0, detail = 0, best = 0;
 
     memset(l, 0, sizeof *l);
+    if (devices < 1)
+        devices = 1;
+    if (devices > LAYOUT_FIT_ROWS_MAX)
+        devices = LAYOUT_FIT_ROWS_MAX;
     l->cols = cols;
     l->rows = rows;
     l->too_small = cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS;
-    l->names_y = l->fit_title_y = l->fit_y = -1;
+    l->names_y = l->fit_title_y = l->fit_y = l->best_y = l->ctx_y = l->detail_y = -1;
     if (l->too_small) {
         l->title_y = l->model_y = l->knob_y = l->track_y = l->scale_y = -1;
         l->footprint_y = l->savings_y = l->quality_y = l->footer_y = -1;
         l->pick_list_y = l->track_x0 = l->track_x1 = -1;
+        l->table_title_y = l->table_head_y = l->table_list_y = -1;
+        l->table_legend_y = l->table_keys_y = -1;
         return;
     }
 
@@ -105,13 +152,25 @@ void layout_compute(int cols, int rows, app_layout *l)
         avail -= 2;
     }
     if (avail >= 1) {
+        ctx = 1;
+        avail--;
+    }
+    if (avail >= 1 && l->fit_n > 0) {
+        detail = 1;
+        avail--;
+    }
+    if (avail >= 1) {
         l->names_y = 0;
         avail--;
     }
     if (l->fit_n > 0) {
-        extra = layout_min(avail, LAYOUT_FIT_MAX - l->fit_n);
+        extra = layout_min(avail, devices - l->fit_n);
         l->fit_n += extra;
         avail -= extra;
+    }
+    if (avail > 0 && l->fit_n > 0) {
+        best = 1;
+        avail--;
     }
     if (avail > 0) {
         gap_model = 1;
@@ -136,15 +195,22 @@ void layout_compute(int cols, int rows, app_layout *l)
     l->scale_y = y++;
     if (l->names_y == 0)
         l->names_y = y++;
+    if (best)
+        l->best_y = y++;
     y += gap_slider;
     l->footprint_y = y++;
     l->savings_y = y++;
     l->quality_y = y++;
     y += gap_numbers;
+    if (ctx)
+        l->ctx_y = y++;
     if (l->fit_n > 0) {
         l->fit_title_y = y++;
         l->fit_y = y;
+        y += l->fit_n;
     }
+    if (detail)
+        l->detail_y = y;
     l->footer_y = rows - 1;
 
     /* Columns. */
@@ -171,6 +237,7 @@ void layout_compute(int cols, int rows, app_layout *l)
     l->help_h = layout_min(rows - LAYOUT_OVERLAY_MARGIN, LAYOUT_HELP_H_MAX);
     l->help_x = (cols - l->help_w) / 2;
     l->help_y = (rows - l->help_h) / 2;
+    layout_table(l, devices);
 }
 
 /* Places a label centred on its column, inside the screen; returns 0 when

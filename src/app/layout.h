@@ -3,7 +3,9 @@
  * Layer 2 (app): pure geometry, computed from the size alone so that the
  * view only draws and the mouse mapping can be tested. Rows that do not fit
  * are -1; the order of sacrifice when rows run short: blank separators,
- * then hardware rows (this machine stays), then the named-precision labels.
+ * then the best-precision marker under the slider, then hardware rows (this
+ * machine stays), then the named-precision labels, then the selected
+ * device's detail line; the context line and this machine's row go last.
  * Columns are 0-based, ranges inclusive. */
 #ifndef QS_LAYOUT_H
 #define QS_LAYOUT_H
@@ -19,8 +21,10 @@
 #define LAYOUT_OCTAVES 5.0
 /* Bits from the mouse are rounded to this (when the column stays the same). */
 #define LAYOUT_BITS_ROUND 0.01
-/* Most hardware rows shown (this machine + five catalogued targets). */
+/* Hardware rows by default (this machine + five catalogued targets), and
+ * the most any layout shows (this machine + eight targets). */
 #define LAYOUT_FIT_MAX 6
+#define LAYOUT_FIT_ROWS_MAX 9
 /* Width of the label column ("Footprint " ...). */
 #define LAYOUT_LABEL_W 11
 
@@ -34,19 +38,31 @@ typedef struct {
     int track_x0, track_x1;    /* first and last column of the track */
     int scale_y;               /* 1 2 4 8 16 32 under the track */
     int names_y;               /* named precision labels; -1 when no room */
+    int best_y;                /* marker of the selected device's best
+                                  precision; -1 when no room */
     int footprint_y, savings_y, quality_y;
+    int ctx_y;                 /* the context control; -1 when no room */
     int fit_title_y;           /* -1 when there is no room for any fit row */
     int fit_y;                 /* first device row */
     int fit_n;                 /* device rows that fit (0 .. LAYOUT_FIT_MAX) */
     int fit_name_w;            /* device name column */
     int fit_bar_x, fit_bar_w;  /* the bar; width 0 when there is no room */
     int fit_text_x;            /* "3.76/23.99 GiB  16%  fits" */
+    int detail_y;              /* the selected device's details; -1: no room */
     int footer_y;
     /* picker overlay: box and its list rows */
     int pick_x, pick_y, pick_w, pick_h;
     int pick_list_y, pick_list_n;
     /* help overlay box */
     int help_x, help_y, help_w, help_h;
+    /* table overlay (the whole screen): title, two header rows, the
+     * format rows, legend and keys. Columns: marker, name, bits, total GiB,
+     * then table_ncols device columns of table_col_w from table_dev_x. */
+    int table_title_y, table_head_y, table_list_y, table_list_n;
+    int table_legend_y, table_keys_y;
+    int table_name_x, table_bits_x, table_total_x, table_dev_x;
+    int table_col_w, table_ncols;
+    int table_share;           /* 1 when a cell has room for the share (%) */
 } app_layout;
 
 /* A tick label placed on the scale or names row. */
@@ -69,7 +85,12 @@ double layout_col_to_bits(int x, int x0, int x1);
  * x0 + round((x1 - x0) log2(bits) / LAYOUT_OCTAVES). */
 int layout_bits_to_col(double bits, int x0, int x1);
 
-/* Lays out a cols x rows screen (any size, also 0 or negative: too small). */
+/* Lays out a cols x rows screen (any size, also 0 or negative: too small)
+ * for `devices` hardware rows (this machine included; clamped to
+ * 1 .. LAYOUT_FIT_ROWS_MAX). */
+void layout_compute_for(int cols, int rows, int devices, app_layout *l);
+
+/* layout_compute_for() with LAYOUT_FIT_MAX devices. */
 void layout_compute(int cols, int rows, app_layout *l);
 
 /* The scale labels 1, 2, 4, 8, 16, 32 at their columns; returns how many

@@ -131,6 +131,12 @@ static int main_interactive(const options *o)
     t.preset = o->preset;
     t.bits = o->bits;
     t.baseline_bits = OPTIONS_DEFAULT_BITS;
+    t.ctx = o->ctx;
+    t.kv_bits = o->kv_bits;
+    t.overhead_gib = o->overhead_gib > 0 ? o->overhead_gib : -1.0;
+    t.apple_share = o->apple_share;
+    t.devices = o->devices;
+    t.ndevices = o->ndevices;
     return tui_run(&t);
 }
 

@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "app/app.h"
@@ -107,12 +108,19 @@ int tui_run(const tui_options *opt)
                 "(TERM=%s); use a report option such as --table\n", term ? term : "unset");
         return TUI_EXIT_SETUP;
     }
+    memset(&cfg, 0, sizeof cfg);
     cfg.params = opt->params;
     cfg.preset = opt->preset;
     cfg.bits = opt->bits;
     cfg.baseline_bits = opt->baseline_bits > 0 ? opt->baseline_bits : APP_BASELINE_FP16;
     cfg.host_ram_gib = opt->host_ram_gib;
     cfg.host_label = opt->host_label;
+    cfg.ctx = opt->ctx;
+    cfg.kv_bits = opt->kv_bits;
+    cfg.overhead_gib = opt->overhead_gib;
+    cfg.apple_share = opt->apple_share;
+    cfg.devices = opt->devices;
+    cfg.ndevices = opt->ndevices;
     crt_size(&cfg.cols, &cfg.rows);
     app_init(&s, &cfg);
     input_init(&dec);

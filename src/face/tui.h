@@ -5,6 +5,9 @@
 #ifndef QS_TUI_H
 #define QS_TUI_H
 
+#include <stddef.h>
+
+#include "model/devices.h"
 #include "model/models.h"
 
 typedef struct {
@@ -14,6 +17,20 @@ typedef struct {
     double baseline_bits;     /* savings baseline (16 = FP16; 0 also means FP16) */
     double host_ram_gib;      /* this machine's usable RAM in GiB; 0 when unknown */
     const char *host_label;   /* e.g. "this machine (RAM)"; NULL for the default */
+    /* The fit (issue 4); 0 or NULL means the default. */
+    long ctx;                 /* context tokens (--ctx); 0: FIT_DEFAULT_CTX. The screen
+                                 clamps it to 256 .. the model's maximum */
+    double kv_bits;           /* KV cache bits per element (--kv-bits/--kv-format,
+                                 KV_BITS_*); 0: f16. The `k` key cycles the types */
+    double overhead_gib;      /* runtime overhead (--overhead); 0: FIT_DEFAULT_OVERHEAD_GIB;
+                                 negative: none (--overhead 0) */
+    double apple_share;       /* Apple GPU share of unified memory in (0, 1];
+                                 0: DEVICES_APPLE_GPU_SHARE */
+    const qs_device *devices; /* --device targets, in order; they replace the five
+                                 default targets (this machine stays first). Copied
+                                 at start, the name strings kept by pointer: they
+                                 must outlive tui_run(). At most 8 are shown */
+    size_t ndevices;          /* number of devices; 0: the defaults */
 } tui_options;
 
 /* Runs the front end until the user quits or the terminal goes away.

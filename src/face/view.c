@@ -10,6 +10,11 @@
 
 int view_put(int y, int x, int max_cols, crt_role role, const char *text)
 {
+    return view_put_attr(y, x, max_cols, crt_attr(role), text);
+}
+
+int view_put_attr(int y, int x, int max_cols, int attr, const char *text)
+{
     int room = COLS - x, used = 0;
     size_t i, bytes = 0;
 
@@ -29,7 +34,7 @@ int view_put(int y, int x, int max_cols, crt_role role, const char *text)
     }
     if (bytes == 0)
         return x;
-    (void)attrset(crt_attr(role));
+    (void)attrset(attr);
     (void)mvaddnstr(y, x, text, (int)bytes);
     (void)attrset(A_NORMAL);
     return x + used;
@@ -37,12 +42,24 @@ int view_put(int y, int x, int max_cols, crt_role role, const char *text)
 
 int view_repeat(int y, int x, int n, crt_role role, crt_glyph_id g)
 {
+    return view_repeat_attr(y, x, n, crt_attr(role), g);
+}
+
+int view_repeat_attr(int y, int x, int n, int attr, crt_glyph_id g)
+{
     const char *glyph = crt_glyph(g);
     int i;
 
     for (i = 0; i < n; i++)
-        x = view_put(y, x, -1, role, glyph);
+        x = view_put_attr(y, x, -1, attr, glyph);
     return x;
+}
+
+int view_bar_attr(crt_role role)
+{
+    int a = crt_attr(role);
+
+    return crt_colors() ? a & ~(int)A_BOLD : a;
 }
 
 void view_box(int y, int x, int h, int w, const char *title)
@@ -71,9 +88,13 @@ void view_draw(const app_state *s)
 {
     app_layout l;
 
-    layout_compute(s->cols, s->rows, &l);
+    app_layout_of(s, &l);
     if (l.too_small) {
         view_main_draw_small(&l);
+        return;
+    }
+    if (s->overlay == APP_OVERLAY_TABLE) {
+        view_table_draw(s, &l);        /* the whole screen */
         return;
     }
     view_main_draw(s, &l);

@@ -19,8 +19,18 @@ void view_draw(const app_state *s);
  * character. Returns the column after the text. Off-screen rows are skipped. */
 int view_put(int y, int x, int max_cols, crt_role role, const char *text);
 
+/* view_put() with explicit curses attributes instead of a role. */
+int view_put_attr(int y, int x, int max_cols, int attr, const char *text);
+
 /* The glyph g repeated n times from (y, x). Returns the column after it. */
 int view_repeat(int y, int x, int n, crt_role role, crt_glyph_id g);
+int view_repeat_attr(int y, int x, int n, int attr, crt_glyph_id g);
+
+/* The attributes of a bar in the colours of `role`: without bold when
+ * colours are on (a colour change alone costs a few bytes on the wire, a
+ * bold change a full attribute reset), the role's own otherwise, where
+ * bold and reverse carry the meaning. */
+int view_bar_attr(crt_role role);
 
 /* A box with a title in its top border, its inside blanked. */
 void view_box(int y, int x, int h, int w, const char *title);
@@ -36,5 +46,9 @@ void view_picker_draw(const app_state *s, const app_layout *l);
 
 /* view_help.c: the help overlay. */
 void view_help_draw(const app_state *s, const app_layout *l);
+
+/* view_table.c: the table overlay (the whole screen): every named
+ * precision as a row, the devices as columns. */
+void view_table_draw(const app_state *s, const app_layout *l);
 
 #endif

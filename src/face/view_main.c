@@ -12,6 +12,7 @@
 #include "app/fitrows.h"
 #include "face/fmt.h"
 #include "face/view.h"
+#include "model/kvcache.h"
 #include "model/memory.h"
 
 #define VIEW_MAIN_BUF 160
@@ -21,8 +22,17 @@
 
 static const char view_main_title[] = "quantscope  LLM memory at any precision";
 static const char view_main_title_right[] = "? help  q quit";
-static const char view_main_footer[] =
-    "Left/Right step  PgUp/Dn named  Home/End  4.5 Enter  Tab focus  m model  b base";
+/* The footer: the keys of the focused control first, then the common ones. */
+static const char *const view_main_footers[APP_FOCUS_COUNT] = {
+    [APP_FOCUS_MODEL] = "Left/Right preset  m/Enter pick  Tab focus  k KV  t table  b base",
+    [APP_FOCUS_SLIDER] = "Left/Right step  PgUp/Dn named  4.5 Enter  Tab focus  k KV  t table  m model",
+    [APP_FOCUS_BASELINE] = "Left/Right base  b/Enter cycle  16 Enter  Tab focus  k KV  t table",
+    [APP_FOCUS_CONTEXT] = "Left/Right halve/double  8k Enter  Home/End  k KV type  Tab focus  t table",
+    [APP_FOCUS_DEVICES] = "Up/Down device  Left/Right bits  Home/End  Tab focus  k KV  t table  m model",
+};
+/* The marker of the selected device's best precision under the slider. */
+static const char view_main_mark_utf8[] = "\xe2\x96\xb2";   /* BLACK UP-POINTING TRIANGLE */
+static const char view_main_mark_ascii[] = "^";
 
 /* The label column: the focused control's label is highlighted. */
 static void view_main_label(int y, const char *label, int focused)
@@ -70,7 +80,13 @@ static void view_main_slider(const app_state *s, const app_layout *l)
     else
         (void)snprintf(buf, sizeof buf, "%.2f bpw  %s", s->bits, near != NULL ? near->name : "");
     len = (int)strlen(buf);
+    /* Over the knob, on a grid of len/2 columns rather than centred: a
+     * step then rewrites only the digits that change, not the whole label
+     * shifted by a column (bytes matter over ssh); the knob stays under
+     * the label (its offset in it is len/2 .. len - 1). */
     x = knob - len / 2;
+    if (len >= 2 && x > 0)
+        x -= x % (len / 2);
     if (x + len > l->cols)
         x = l->cols - len;
     if (x < 0)
@@ -162,12 +178,165 @@ static crt_role view_main_verdict_role(fit_verdict v)
     }
 }
 
+/* The context control: tokens, the model's maximum and the KV cache type,
+ * or the number being typed. */
+static void view_main_ctx(const app_state *s, const app_layout *l)
+{
+    char buf[VIEW_MAIN_BUF];
+    const char *kv = kvcache_name_from_bits(s->kv_bits);
+    int x;
+
+    if (l->ctx_y < 0)
+        return;
+    view_main_label(l->ctx_y, "Context", s->focus == APP_FOCUS_CONTEXT);
+    if (s->entry == APP_ENTRY_CTX) {
+        (void)snprintf(buf, sizeof buf, "tokens: %s_  (Enter sets, Esc cancels)", s->entry_text);
+        view_put(l->ctx_y, LAYOUT_LABEL_W, -1, CRT_FOCUS, buf);
+        return;
+    }
+    if (s->preset != NULL)
+        (void)snprintf(buf, sizeof buf, "%ld tokens (max %ld)  KV cache %s", app_ctx(s),
+                       app_ctx_max(s), kv != NULL ? kv : "?");
+    else
+        (void)snprintf(buf, sizeof buf, "%ld tokens  KV cache %s (custom size: not counted)",
+                       app_ctx(s), kv != NULL ? kv : "?");
+    x = view_put(l->ctx_y, LAYOUT_LABEL_W, -1, CRT_VALUE, buf);
+    view_put(l->ctx_y, x + 2, -1, CRT_DIM, "[k] type");
+}
+
+/* A device row: name, bar (or the partial offload), numbers and verdict. */
+static void view_main_fit_row(const app_layout *l, int y, const fitrows_row *r, int selected,
+                              int focused)
+{
+    char buf[VIEW_MAIN_BUF];
+    int x;
+
+    if (selected)
+        view_put(y, 0, 1, focused ? CRT_FOCUS : CRT_LABEL, ">");
+    view_put(y, 2, l->fit_name_w, selected && focused ? CRT_FOCUS : CRT_NORMAL, r->name);
+    if (!r->known) {
+        view_put(y, l->fit_bar_x, -1, CRT_DIM, "RAM unknown");
+        return;
+    }
+    if (l->fit_bar_w > 0 && r->gpu_layers >= 0) {
+        /* no fit, but GPU + this machine's RAM holds it: say how */
+        (void)snprintf(buf, sizeof buf, "%d/%d layers on GPU", r->gpu_layers, r->layers);
+        view_put(y, l->fit_bar_x, l->fit_bar_w, CRT_TIGHT, buf);
+    } else if (l->fit_bar_w > 0) {
+        double share = r->share < 1.0 ? r->share : 1.0;
+        int full = (int)lround(share * l->fit_bar_w);
+        if (full > l->fit_bar_w)
+            full = l->fit_bar_w;
+        x = view_repeat_attr(y, l->fit_bar_x, full, view_bar_attr(view_main_verdict_role(r->verdict)),
+                             CRT_G_BAR_FULL);
+        view_repeat(y, x, l->fit_bar_w - full, CRT_DIM, CRT_G_BAR_EMPTY);
+    }
+    if (l->fit_bar_w > 0) {
+        (void)snprintf(buf, sizeof buf, "%6.2f/%6.2f GiB %4.0f%% ", r->need_gib, r->usable_gib,
+                       r->share * VIEW_MAIN_PERCENT);
+        x = view_put(y, l->fit_text_x, -1, CRT_NORMAL, buf);
+        view_put(y, x, -1, view_main_verdict_role(r->verdict), fit_verdict_word(r->verdict));
+    } else {
+        /* narrow: the verdict first, so that it is never cut off */
+        x = view_put(y, l->fit_text_x, -1, view_main_verdict_role(r->verdict),
+                     fit_verdict_word(r->verdict));
+        if (r->gpu_layers >= 0)
+            (void)snprintf(buf, sizeof buf, " %d/%d layers on GPU", r->gpu_layers, r->layers);
+        else
+            (void)snprintf(buf, sizeof buf, " %.0f%% %.2f/%.2f GiB",
+                           r->share * VIEW_MAIN_PERCENT, r->need_gib, r->usable_gib);
+        view_put(y, x, -1, CRT_NORMAL, buf);
+    }
+}
+
+/* Appends "  piece" at *x on row y when the whole piece fits. */
+static void view_main_piece(int y, int *x, int cols, crt_role role, const char *piece)
+{
+    int len = (int)strlen(piece) + 2;
+
+    if (*x + len > cols)
+        return;
+    *x = view_put(y, *x + 2, -1, role, piece);
+}
+
+/* The selected device's details: best precision, largest context, headroom
+ * and the decode ceiling; pieces that do not fit whole are left out, the
+ * least important (the speed) first. */
+static void view_main_detail(const app_layout *l, const fitrows_detail *d)
+{
+    char buf[VIEW_MAIN_BUF];
+    int x, y = l->detail_y;
+
+    if (y < 0)
+        return;
+    (void)snprintf(buf, sizeof buf, "%s:", d->row.name);
+    x = view_put(y, 2, l->cols - 2, CRT_LABEL, buf);
+    if (!d->row.known) {
+        view_main_piece(y, &x, l->cols, CRT_DIM, "RAM unknown: no answers");
+        return;
+    }
+    if (d->best != NULL) {
+        (void)snprintf(buf, sizeof buf, "best %s", d->best->name);
+        view_main_piece(y, &x, l->cols, CRT_VALUE, buf);
+    } else {
+        view_main_piece(y, &x, l->cols, CRT_NO_FIT, "no precision fits");
+    }
+    if (d->max_ctx > 0 && d->max_ctx == d->model_max_ctx)
+        (void)snprintf(buf, sizeof buf, "max ctx %ld (all)", d->max_ctx);
+    else if (d->max_ctx > 0)
+        (void)snprintf(buf, sizeof buf, "max ctx %ld", d->max_ctx);
+    else if (d->max_ctx == 0)
+        (void)snprintf(buf, sizeof buf, "no context fits");
+    else
+        buf[0] = '\0';
+    if (buf[0] != '\0')
+        view_main_piece(y, &x, l->cols, CRT_NORMAL, buf);
+    if (d->row.headroom_gib >= 0.0)
+        (void)snprintf(buf, sizeof buf, "%.1f GiB free", d->row.headroom_gib);
+    else
+        (void)snprintf(buf, sizeof buf, "%.1f GiB short", -d->row.headroom_gib);
+    view_main_piece(y, &x, l->cols, CRT_NORMAL, buf);
+    if (d->tok_s > 0.0) {
+        (void)snprintf(buf, sizeof buf, "up to %.0f tok/s", d->tok_s);
+        view_main_piece(y, &x, l->cols, CRT_DIM, buf);
+    }
+}
+
+/* Under the slider: a marker at the column of the selected device's best
+ * precision, with its name and the device's. */
+static void view_main_best(const app_layout *l, const fitrows_detail *d)
+{
+    char buf[VIEW_MAIN_BUF];
+    const char *mark = crt_utf8() ? view_main_mark_utf8 : view_main_mark_ascii;
+    int col, len;
+
+    if (l->best_y < 0 || !d->row.known)
+        return;
+    if (d->best == NULL) {
+        (void)snprintf(buf, sizeof buf, "no precision fits on %s", d->row.name);
+        view_put(l->best_y, l->track_x0, -1, CRT_NO_FIT, buf);
+        return;
+    }
+    col = layout_bits_to_col(d->best->bits, l->track_x0, l->track_x1);
+    view_put(l->best_y, col, 1, CRT_FITS, mark);
+    (void)snprintf(buf, sizeof buf, "%s best on %s", d->best->name, d->row.name);
+    len = (int)strlen(buf);
+    if (col + 2 + len <= l->cols)
+        view_put(l->best_y, col + 2, -1, CRT_NORMAL, buf);
+    else if (col - 1 - len >= 0)
+        view_put(l->best_y, col - 1 - len, -1, CRT_NORMAL, buf);
+    else
+        view_put(l->best_y, 0, col - 1, CRT_NORMAL, buf);
+}
+
 static void view_main_fit(const app_state *s, const app_layout *l)
 {
     fitrows_row rows[FITROWS_MAX];
+    fitrows_detail detail;
     fit_need need = fitrows_need(s);
     char buf[VIEW_MAIN_BUF];
-    size_t n, i;
+    size_t n, i, top;
+    int focused = s->focus == APP_FOCUS_DEVICES;
 
     if (l->fit_title_y < 0)
         return;
@@ -175,49 +344,25 @@ static void view_main_fit(const app_state *s, const app_layout *l)
     if (!need.ok)
         (void)snprintf(buf, sizeof buf, "n/a");
     else if (need.kv_known)
-        (void)snprintf(buf, sizeof buf, "%.2f GiB = %.2f weights + %.2f KV (%ld tok) + %.2f runtime",
-                       need.total_gib, need.weights_gib, need.kv_gib, (long)FIT_DEFAULT_CTX,
-                       need.overhead_gib);
+        (void)snprintf(buf, sizeof buf,
+                       "%.2f GiB = %.2f weights + %s%.2f KV (%ld tok) + %.2f runtime",
+                       need.total_gib, need.weights_gib, need.kv_upper_bound ? "<=" : "",
+                       need.kv_gib, app_ctx(s), need.overhead_gib);
     else
         (void)snprintf(buf, sizeof buf, "%.2f GiB = %.2f weights + %.2f runtime (no KV: custom)",
                        need.total_gib, need.weights_gib, need.overhead_gib);
-    view_main_label(l->fit_title_y, "Fit", 0);
+    view_main_label(l->fit_title_y, "Fit", focused);
     view_put(l->fit_title_y, LAYOUT_LABEL_W, -1, CRT_NORMAL, buf);
 
-    for (i = 0; i < n && (int)i < l->fit_n; i++) {
-        int y = l->fit_y + (int)i;
-        const fitrows_row *r = &rows[i];
-        int x;
+    top = layout_pick_top(s->sel, n, l->fit_n);
+    for (i = top; i < n && (int)(i - top) < l->fit_n; i++)
+        view_main_fit_row(l, l->fit_y + (int)(i - top), &rows[i], i == s->sel, focused);
 
-        view_put(y, 2, l->fit_name_w, CRT_NORMAL, r->name);
-        if (!r->known) {
-            view_put(y, l->fit_bar_x, -1, CRT_DIM, "RAM unknown");
-            continue;
-        }
-        if (l->fit_bar_w > 0) {
-            double share = r->share < 1.0 ? r->share : 1.0;
-            int full = (int)lround(share * l->fit_bar_w);
-            if (full > l->fit_bar_w)
-                full = l->fit_bar_w;
-            x = view_repeat(y, l->fit_bar_x, full, view_main_verdict_role(r->verdict),
-                            CRT_G_BAR_FULL);
-            view_repeat(y, x, l->fit_bar_w - full, CRT_DIM, CRT_G_BAR_EMPTY);
-        }
-        if (l->fit_bar_w > 0) {
-            (void)snprintf(buf, sizeof buf, "%6.2f/%6.2f GiB %4.0f%% ", r->need_gib,
-                           r->usable_gib, r->share * VIEW_MAIN_PERCENT);
-            x = view_put(y, l->fit_text_x, -1, CRT_NORMAL, buf);
-            view_put(y, x, -1, view_main_verdict_role(r->verdict),
-                     fit_verdict_word(r->verdict));
-        } else {
-            /* narrow: the verdict first, so that it is never cut off */
-            x = view_put(y, l->fit_text_x, -1, view_main_verdict_role(r->verdict),
-                         fit_verdict_word(r->verdict));
-            (void)snprintf(buf, sizeof buf, " %.0f%% %.2f/%.2f GiB", r->share * VIEW_MAIN_PERCENT,
-                           r->need_gib, r->usable_gib);
-            view_put(y, x, -1, CRT_NORMAL, buf);
-        }
-    }
+    (void)fitrows_detail_of(s, s->sel, &detail);
+    if (detail.row.name == NULL)
+        return;
+    view_main_detail(l, &detail);
+    view_main_best(l, &detail);
 }
 
 static void view_main_footer_draw(const app_state *s, const app_layout *l)
@@ -225,7 +370,7 @@ static void view_main_footer_draw(const app_state *s, const app_layout *l)
     if (s->msg[0] != '\0')
         view_put(l->footer_y, 0, -1, CRT_ERROR, s->msg);
     else
-        view_put(l->footer_y, 0, -1, CRT_DIM, view_main_footer);
+        view_put(l->footer_y, 0, -1, CRT_DIM, view_main_footers[s->focus]);
 }
 
 void view_main_draw(const app_state *s, const app_layout *l)
@@ -237,6 +382,7 @@ void view_main_draw(const app_state *s, const app_layout *l)
     view_main_model(s, l);
     view_main_slider(s, l);
     view_main_numbers(s, l);
+    view_main_ctx(s, l);
     view_main_fit(s, l);
     view_main_footer_draw(s, l);
 }
