@@ -189,7 +189,11 @@ int crt_init(void)
         crt_done();
         return -1;
     }
-    (void)curs_set(0);          /* ERR on terminals without civis: fine */
+    /* With the cursor hidden it may stay where the last change left it,
+     * which saves a cursor move per frame; a terminal that cannot hide it
+     * (no civis) gets it parked in the corner as before. */
+    if (curs_set(0) != ERR)
+        (void)leaveok(stdscr, TRUE);
     crt_setup_colors();
     /* Send the set-up (and a blank screen) before switching the mouse on. */
     (void)wnoutrefresh(stdscr);
