@@ -103,3 +103,15 @@ void view_draw(const app_state *s)
     else if (s->overlay == APP_OVERLAY_HELP)
         view_help_draw(s, &l);
 }
+
+crt_role view_verdict_role(fit_verdict v)
+{
+    switch (v) {
+    case FIT_FITS:
+        return CRT_FITS;
+    case FIT_TIGHT:
+        return CRT_TIGHT;
+    default:
+        return CRT_NO_FIT;
+    }
+}

@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/layout.h"
 #include "face/crt.h"
+#include "model/fit.h"
 
 /* The whole frame for the state: the main screen, or the size message,
  * with the open overlay on top. */
@@ -31,6 +32,9 @@ int view_repeat_attr(int y, int x, int n, int attr, crt_glyph_id g);
  * bold change a full attribute reset), the role's own otherwise, where
  * bold and reverse carry the meaning. */
 int view_bar_attr(crt_role role);
+
+/* The colour role of a verdict: CRT_FITS, CRT_TIGHT or CRT_NO_FIT. */
+crt_role view_verdict_role(fit_verdict v);
 
 /* A box with a title in its top border, its inside blanked. */
 void view_box(int y, int x, int h, int w, const char *title);

@@ -166,18 +166,6 @@ static void view_main_numbers(const app_state *s, const app_layout *l)
     }
 }
 
-static crt_role view_main_verdict_role(fit_verdict v)
-{
-    switch (v) {
-    case FIT_FITS:
-        return CRT_FITS;
-    case FIT_TIGHT:
-        return CRT_TIGHT;
-    default:
-        return CRT_NO_FIT;
-    }
-}
-
 /* The context control: tokens, the model's maximum and the KV cache type,
  * or the number being typed. */
 static void view_main_ctx(const app_state *s, const app_layout *l)
@@ -227,7 +215,7 @@ static void view_main_fit_row(const app_layout *l, int y, const fitrows_row *r, 
         int full = (int)lround(share * l->fit_bar_w);
         if (full > l->fit_bar_w)
             full = l->fit_bar_w;
-        x = view_repeat_attr(y, l->fit_bar_x, full, view_bar_attr(view_main_verdict_role(r->verdict)),
+        x = view_repeat_attr(y, l->fit_bar_x, full, view_bar_attr(view_verdict_role(r->verdict)),
                              CRT_G_BAR_FULL);
         view_repeat(y, x, l->fit_bar_w - full, CRT_DIM, CRT_G_BAR_EMPTY);
     }
@@ -235,10 +223,10 @@ static void view_main_fit_row(const app_layout *l, int y, const fitrows_row *r, 
         (void)snprintf(buf, sizeof buf, "%6.2f/%6.2f GiB %4.0f%% ", r->need_gib, r->usable_gib,
                        r->share * VIEW_MAIN_PERCENT);
         x = view_put(y, l->fit_text_x, -1, CRT_NORMAL, buf);
-        view_put(y, x, -1, view_main_verdict_role(r->verdict), fit_verdict_word(r->verdict));
+        view_put(y, x, -1, view_verdict_role(r->verdict), fit_verdict_word(r->verdict));
     } else {
         /* narrow: the verdict first, so that it is never cut off */
-        x = view_put(y, l->fit_text_x, -1, view_main_verdict_role(r->verdict),
+        x = view_put(y, l->fit_text_x, -1, view_verdict_role(r->verdict),
                      fit_verdict_word(r->verdict));
         if (r->gpu_layers >= 0)
             (void)snprintf(buf, sizeof buf, " %d/%d layers on GPU", r->gpu_layers, r->layers);

@@ -9,7 +9,7 @@
 #define VIEW_PICKER_BUF 128
 #define VIEW_PICKER_PAD 2
 
-static const char view_picker_hint[] = "type a name or a size (13B, 350M); Enter picks, Esc closes";
+static const char view_picker_hint[] = "a name or a size (13B, 350M); Enter picks, Esc closes";
 
 void view_picker_draw(const app_state *s, const app_layout *l)
 {

@@ -15,18 +15,6 @@
 /* Shares above this are shown as ">999%". */
 #define VIEW_TABLE_SHARE_MAX 9.99
 
-static crt_role view_table_role(fit_verdict v)
-{
-    switch (v) {
-    case FIT_FITS:
-        return CRT_FITS;
-    case FIT_TIGHT:
-        return CRT_TIGHT;
-    default:
-        return CRT_NO_FIT;
-    }
-}
-
 static void view_table_title(const app_state *s, const app_layout *l)
 {
     char buf[VIEW_TABLE_BUF];
@@ -100,7 +88,7 @@ static void view_table_row(const app_state *s, const app_layout *l, int y, const
             (void)snprintf(buf, sizeof buf, "%-5s >999%%", word);
         else
             (void)snprintf(buf, sizeof buf, "%s", word);
-        view_put(y, x, l->table_col_w - 1, current ? base : view_table_role(cell.verdict), buf);
+        view_put(y, x, l->table_col_w - 1, current ? base : view_verdict_role(cell.verdict), buf);
     }
 }
 
