@@ -1257,6 +1257,44 @@ START_TEST(test_layout_table)
 }
 END_TEST
 
+
+START_TEST(test_picker_keys_edges)
+{
+    app_state s = fresh(16.0);
+    app_layout l;
+    size_t page;
+    int i;
+
+    layout_compute(80, 24, &l);
+    page = (size_t)l.pick_list_n;
+    type(&s, "m");
+    /* PgDn/PgUp move by a page of rows; Shift-Tab and the wheel go back. */
+    key(&s, IN_KEY_PGDN, 0);
+    ck_assert_uint_eq(s.pick, page < models_count() ? page : models_count() - 1);
+    key(&s, IN_KEY_BTAB, 0);
+    ck_assert_uint_eq(s.pick, (page < models_count() ? page : models_count() - 1) - 1);
+    key(&s, IN_KEY_PGUP, 0);
+    ck_assert_uint_eq(s.pick, 0);
+    key(&s, IN_KEY_TAB, 0);
+    ck_assert_uint_eq(s.pick, 1);
+    mouse(&s, IN_MOUSE_WHEEL_UP, -1, 40, 10);
+    ck_assert_uint_eq(s.pick, 0);
+    /* A filter that matches nothing: moving stays at 0, Enter changes nothing. */
+    type(&s, "zzz");
+    ck_assert_uint_eq(app_pick_count(&s), 0);
+    key(&s, IN_KEY_DOWN, 0);
+    ck_assert_uint_eq(s.pick, 0);
+    key(&s, IN_KEY_ENTER, 0);
+    ck_assert(s.params == 7e9);
+    ck_assert_ptr_null(s.preset);
+    /* The filter holds APP_TEXT_MAX - 1 bytes; typing past it says so. */
+    for (i = 0; i < APP_TEXT_MAX + 4; i++)
+        type(&s, "x");
+    ck_assert_uint_eq(strlen(s.filter), APP_TEXT_MAX - 1);
+    ck_assert_str_eq(s.msg, "the filter is full: Backspace to edit");
+}
+END_TEST
+
 static Suite *app_suite(void)
 {
     Suite *s = suite_create("app");
@@ -1274,6 +1312,7 @@ static Suite *app_suite(void)
     tcase_add_test(tc, test_picker_invalid);
     tcase_add_test(tc, test_picker_presets);
     tcase_add_test(tc, test_picker_mouse);
+    tcase_add_test(tc, test_picker_keys_edges);
     tcase_add_test(tc, test_model_focus);
     tcase_add_test(tc, test_help_and_quit);
     tcase_add_test(tc, test_mapping_known_columns);

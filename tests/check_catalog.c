@@ -331,6 +331,22 @@ START_TEST(test_suggest_distance)
 }
 END_TEST
 
+
+START_TEST(test_attention_words)
+{
+    /* No preset uses multi-query attention; the word is still right. */
+    static const qs_model mqa = { "mqa", "MQA", 1e9, 1e9, 24, 1, 64, 2048, 16, 0, 0, 0 };
+    static const qs_model mqa_swa = { "mqa-swa", "MQA SWA", 1e9, 1e9, 24, 1, 64, 8192, 16, 0,
+                                      4096, 12 };
+
+    ck_assert_str_eq(models_attention(&mqa), "MQA");
+    ck_assert_str_eq(models_attention(&mqa_swa), "MQA+SWA");
+    ck_assert_str_eq(models_attention(models_find("llama-2-7b")), "MHA");
+    ck_assert_str_eq(models_attention(models_find("llama-3.1-8b")), "GQA");
+    ck_assert_str_eq(models_attention(models_find("deepseek-v3")), "MLA");
+}
+END_TEST
+
 static Suite *catalog_suite(void)
 {
     Suite *s = suite_create("catalog");
@@ -348,6 +364,7 @@ static Suite *catalog_suite(void)
     tcase_add_test(devices, test_devices_suggest);
     tcase_add_test(devices, test_devices_sizes);
     tcase_add_test(devices, test_suggest_distance);
+    tcase_add_test(devices, test_attention_words);
     suite_add_tcase(s, devices);
     return s;
 }

@@ -576,6 +576,52 @@ START_TEST(test_decode_ceiling)
 }
 END_TEST
 
+
+START_TEST(test_layers_in)
+{
+    /* 116.29... / 2.836... rounds up to 41.0, yet 41 layers take more than
+     * 116.29... GiB: the correction must give 40. */
+    const double avail = 116.29073456795533, per = 2.8363593797062276;
+
+    ck_assert(41 * per > avail);
+    ck_assert(40 * per <= avail);
+    ck_assert_int_eq(fit_layers_in(avail, per, 80), 40);
+    ck_assert_int_eq(fit_layers_in(10.0, 2.5, 80), 4);
+    ck_assert_int_eq(fit_layers_in(10.0, 2.5, 3), 3);
+    ck_assert_int_eq(fit_layers_in(9.99, 2.5, 80), 3);
+    ck_assert_int_eq(fit_layers_in(0.0, 1.0, 5), 0);
+    ck_assert_int_eq(fit_layers_in(-1.0, 1.0, 5), 0);
+    ck_assert_int_eq(fit_layers_in(5.0, 0.0, 5), 0);
+    ck_assert_int_eq(fit_layers_in(5.0, NAN, 5), 0);
+}
+END_TEST
+
+START_TEST(test_need_edges)
+{
+    /* A model whose architecture cannot be sized: no layers. */
+    static const qs_model broken = { "broken", "Broken", 1e9, 1e9, 0, 8, 128, 4096, 32, 0, 0, 0 };
+    fit_config c = fit_config_default(7e9, 16.0, NULL);
+    const qs_device *h100 = devices_find("h100-sxm");
+    fit_need n;
+
+    /* active_params 0 means dense: the speed reads every weight. */
+    c.active_params = 0.0;
+    ck_assert(fit_decode_ceiling(&c, h100) ==
+              h100->bandwidth_gbps * 1e9 / (7e9 * 16.0 / 8.0));
+    /* Finite arguments whose footprint overflows. */
+    c = fit_config_default(1e308, 64.0, NULL);
+    c.active_params = 0.0;
+    n = fit_need_of(&c);
+    ck_assert_int_eq(n.ok, 0);
+    ck_assert(n.weights_gib == MODEL_MEMORY_ERROR);
+    c = fit_config_default(1e9, 16.0, &broken);
+    n = fit_need_of(&c);
+    ck_assert_int_eq(n.ok, 0);
+    ck_assert(n.kv_gib == MODEL_MEMORY_ERROR);
+    ck_assert_str_eq(fit_verdict_word((fit_verdict)99), "?");
+}
+END_TEST
+
 static Suite *fit_suite(void)
 {
     Suite *s = suite_create("fit");
@@ -601,6 +647,8 @@ static Suite *fit_suite(void)
     tcase_add_test(fit, test_max_ctx);
     tcase_add_test(fit, test_max_ctx_tiny_exact);
     tcase_add_test(fit, test_decode_ceiling);
+    tcase_add_test(fit, test_layers_in);
+    tcase_add_test(fit, test_need_edges);
     suite_add_tcase(s, fit);
     return s;
 }

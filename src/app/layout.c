@@ -250,10 +250,9 @@ static int layout_place(const app_layout *l, const char *label, double bits,
     int x = col - (len - 1) / 2;
     size_t i;
 
-    if (x + len > l->cols)
-        x = l->cols - len;
-    if (x < 0)
-        x = 0;
+    /* Inside the screen; the left edge wins when the label is wider. */
+    x = x + len > l->cols ? l->cols - len : x;
+    x = x < 0 ? 0 : x;
     for (i = 0; i < n; i++) {
         int ox = out[i].x, olen = (int)strlen(out[i].label);
         if (x <= ox + olen && ox <= x + len)
@@ -289,9 +288,8 @@ size_t layout_name_ticks(const app_layout *l, layout_tick *out, size_t max)
     for (i = 0; i < LAYOUT_N(layout_names) && n < max; i++) {
         const qs_format *f = formats_find(layout_names[i]);
         layout_tick t;
-        if (f == NULL || f->bits < LAYOUT_BITS_MIN || f->bits > LAYOUT_BITS_MAX)
-            continue;
-        if (layout_place(l, f->name, f->bits, out, n, &t))
+        if (f != NULL && f->bits >= LAYOUT_BITS_MIN && f->bits <= LAYOUT_BITS_MAX &&
+            layout_place(l, f->name, f->bits, out, n, &t))
             out[n++] = t;
     }
     return n;

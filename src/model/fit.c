@@ -81,9 +81,7 @@ static int fit_can_offload(const qs_device *d)
     return d->is_gpu && d->kind != DEV_KIND_APPLE && d->kind != DEV_KIND_PHONE;
 }
 
-/* The most whole layers of `per_layer` GiB that fit in `avail` GiB, at
- * most `layers` (floor, corrected for rounding in the division). */
-static int fit_layers_in(double avail, double per_layer, int layers)
+int fit_layers_in(double avail, double per_layer, int layers)
 {
     double q;
     long n;

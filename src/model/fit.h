@@ -91,6 +91,11 @@ long fit_max_ctx(const fit_config *c, const qs_device *d, double apple_share);
  * an invalid configuration. */
 double fit_decode_ceiling(const fit_config *c, const qs_device *d);
 
+/* The most whole layers of `per_layer` GiB that fit in `avail` GiB, at
+ * most `layers` (the floor of the division, corrected where rounding in it
+ * would claim one layer too many); 0 when nothing fits or on bad input. */
+int fit_layers_in(double avail, double per_layer, int layers);
+
 /* "fits", "tight" or "no fit". */
 const char *fit_verdict_word(fit_verdict v);
 
