@@ -1295,6 +1295,15 @@ START_TEST(test_picker_keys_edges)
 }
 END_TEST
 
+START_TEST(test_short_verdicts)
+{
+    ck_assert_str_eq(fitrows_short_verdict(FIT_FITS), "fits");
+    ck_assert_str_eq(fitrows_short_verdict(FIT_TIGHT), "tight");
+    ck_assert_str_eq(fitrows_short_verdict(FIT_NO_FIT), "NO");
+    ck_assert_str_eq(fitrows_short_verdict((fit_verdict)99), "?");
+}
+END_TEST
+
 static Suite *app_suite(void)
 {
     Suite *s = suite_create("app");
@@ -1313,6 +1322,7 @@ static Suite *app_suite(void)
     tcase_add_test(tc, test_picker_presets);
     tcase_add_test(tc, test_picker_mouse);
     tcase_add_test(tc, test_picker_keys_edges);
+    tcase_add_test(tc, test_short_verdicts);
     tcase_add_test(tc, test_model_focus);
     tcase_add_test(tc, test_help_and_quit);
     tcase_add_test(tc, test_mapping_known_columns);

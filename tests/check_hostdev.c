@@ -1,0 +1,96 @@
+/* check_hostdev.c - unit tests for face/hostdev: this machine as devices
+ * for the fit (its RAM first, then each GPU, never summed). */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "face/hostdev.h"
+#include "model/memory.h"
+
+static host_info info_with(double ram_available, int ngpus)
+{
+    host_info info;
+    int i;
+
+    memset(&info, 0, sizeof info);
+    info.ram_total_bytes = 32.0 * MEM_BYTES_PER_GIB;
+    info.ram_available_bytes = ram_available;
+    info.usable_bytes = ram_available;
+    for (i = 0; i < ngpus; i++) {
+        info.gpus[i].vendor = i == 0 ? HOST_GPU_NVIDIA : HOST_GPU_AMD;
+        info.gpus[i].index = i;
+        snprintf(info.gpus[i].name, sizeof info.gpus[i].name, "Card %d", i);
+        info.gpus[i].total_bytes = (i + 1) * 8.0 * MEM_BYTES_PER_GIB;
+        info.gpus[i].free_bytes = HOST_UNKNOWN;
+    }
+    info.n_gpus = ngpus;
+    return info;
+}
+
+START_TEST(test_ram_only)
+{
+    host_info info = info_with(20.0 * MEM_BYTES_PER_GIB, 0);
+    hostdev_set set;
+
+    ck_assert_uint_eq(hostdev_from_info(&info, &set), 1);
+    ck_assert_str_eq(set.devs[0].id, "host");
+    ck_assert_str_eq(set.devs[0].name, "this machine (RAM)");
+    ck_assert_int_eq(set.devs[0].kind, DEV_KIND_HOST);
+    ck_assert_int_eq(set.devs[0].is_gpu, 0);
+    ck_assert(set.devs[0].capacity_gib == 20.0);
+    ck_assert(set.ram_gib == 20.0);
+}
+END_TEST
+
+START_TEST(test_gpus_one_by_one)
+{
+    host_info info = info_with(20.0 * MEM_BYTES_PER_GIB, 2);
+    hostdev_set set;
+
+    ck_assert_uint_eq(hostdev_from_info(&info, &set), 3);
+    ck_assert_str_eq(set.devs[1].id, "gpu0");
+    ck_assert_str_eq(set.devs[1].name, "GPU 0: Card 0");
+    ck_assert(set.devs[1].capacity_gib == 8.0);
+    ck_assert_int_eq(set.devs[1].is_gpu, 1);
+    ck_assert_str_eq(set.devs[2].id, "gpu1");
+    ck_assert(set.devs[2].capacity_gib == 16.0);      /* not 24: never summed */
+}
+END_TEST
+
+START_TEST(test_unknown_ram_and_empty_gpu)
+{
+    host_info info = info_with(HOST_UNKNOWN, 2);
+    hostdev_set set;
+
+    info.ram_total_bytes = HOST_UNKNOWN;
+    info.usable_bytes = HOST_UNKNOWN;
+    info.gpus[0].total_bytes = 0.0;                 /* a GPU that reported nothing */
+    ck_assert_uint_eq(hostdev_from_info(&info, &set), 1);
+    ck_assert_str_eq(set.devs[0].id, "gpu1");
+    ck_assert(set.ram_gib == 0.0);
+}
+END_TEST
+
+static Suite *hostdev_suite(void)
+{
+    Suite *s = suite_create("hostdev");
+    TCase *tc = tcase_create("core");
+
+    tcase_add_test(tc, test_ram_only);
+    tcase_add_test(tc, test_gpus_one_by_one);
+    tcase_add_test(tc, test_unknown_ram_and_empty_gpu);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(hostdev_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
