@@ -31,6 +31,10 @@ expect_row "Q4_K_M on Llama-3.1-8B is the published 4.58 GiB" \
 # --- one footprint, savings ----------------------------------------------------
 run -p 7B -b 4
 expect_out "7B at 4 bits" "3.26 GiB (3.50 GB)"
+run -p 7B -b q4_k_m
+expect_out "-b takes a name too" "7.00B parameters at Q4_K_M, 4.8944 bits per weight: 3.99 GiB"
+run -p 7B -f 4.5
+expect_out "-f takes bits too" "7.00B parameters at 4.5 bits per weight: 3.67 GiB"
 run -p llama-3.1-8b -f Q4_K_M
 expect_out "preset + format" "Llama-3.1-8B (8.03B) at Q4_K_M"
 expect_out "perplexity shown" "+0.1754"

@@ -67,9 +67,8 @@ static const struct option options_long[] = {
 };
 
 #define OPTIONS_SIZE_HINT "expected e.g. 7B, 350M, 1.5T, 7e9 or a preset such as llama-3.1-8b"
-#define OPTIONS_BITS_HINT "expected bits in (0, 64] such as 4 or 4.5"
 #define OPTIONS_PRECISION_HINT \
-    "expected bits in (0, 64] such as 4 or 4.5, or a name such as fp16, int8, q4_k_m"
+    "expected bits in (0, 64] such as 4 or 4.5, or a name from --list-formats such as q4_k_m"
 
 void options_usage(FILE *fp)
 {
@@ -83,7 +82,7 @@ void options_usage(FILE *fp)
           "  -p, --params SIZE     model size (7B, 350M, 1.5T, 7e9) or preset name\n"
           "                        (llama-3.1-8b, ...); default 7B\n"
           "      --model SIZE      the same as --params\n"
-          "  -b, --bits BITS       bits per weight, in (0, 64]\n"
+          "  -b, --bits BITS       bits per weight, in (0, 64] (or a name, as -f)\n"
           "  -f, --format NAME     a named precision: fp32, fp16, bf16, fp8, int8, int4,\n"
           "                        int2, q8_0, q6_k, q5_k_m, q4_k_m, q4_0, iq4_xs, ...\n"
           "\n"
@@ -312,25 +311,15 @@ int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
                 return -1;
             break;
         case 'b':
-            if (o->have_bits) {
-                snprintf(err, errsize, "give the precision once: -b or -f");
-                return -1;
-            }
-            if (parse_bits(optarg, &o->bits) != 0)
-                return options_fail(err, errsize, "invalid bits", optarg, OPTIONS_BITS_HINT);
-            o->format = NULL;
-            o->have_bits = 1;
-            break;
         case 'f':
+            /* Either takes bits or a name; -b says bits first, -f a name. */
             if (o->have_bits) {
                 snprintf(err, errsize, "give the precision once: -b or -f");
                 return -1;
             }
-            o->format = formats_find(optarg);
-            if (o->format == NULL)
-                return options_fail(err, errsize, "unknown format", optarg,
-                                    "see quantscope --list-formats; e.g. fp16, int8, q4_k_m");
-            o->bits = o->format->bits;
+            if (parse_precision(optarg, &o->bits, &o->format) != 0)
+                return options_fail(err, errsize, c == 'b' ? "invalid bits" : "unknown format",
+                                    optarg, OPTIONS_PRECISION_HINT);
             o->have_bits = 1;
             break;
         case OPT_FROM:
