@@ -84,10 +84,19 @@ for term in xterm-256color screen-256color tmux-256color linux vt100; do
     tui_wait_exit "TERM=$term quits" 0
 done
 
-# an unknown TERM: a clear message and status 2, terminal untouched
+# an unknown TERM with -i: a clear message and status 2, terminal untouched
 tui_start 80 24 TERM=no-such-terminal -- -i
 tui_wait_exit "unknown TERM" 2
-tui_wait "unknown TERM message" "cannot start the interactive screen"
+tui_wait "unknown TERM message" "cannot show a screen on this terminal (TERM=no-such-terminal)"
 tui_expect_stty "unknown TERM leaves the modes"
+
+# without -i, a terminal that cannot show a screen gets the table instead
+for term in no-such-terminal dumb; do
+    tui_start 80 24 TERM=$term --
+    tui_wait_exit "TERM=$term without -i" 0
+    tui_wait "TERM=$term says why" "no interactive screen on this terminal (TERM=$term)"
+    tui_wait "TERM=$term prints the table" "INT4"
+    tui_expect_stty "TERM=$term leaves the modes"
+done
 
 tui_finish

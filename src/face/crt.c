@@ -184,6 +184,12 @@ int crt_init(void)
         return -1;
     }
     crt_active = 1;
+    /* A terminal that cannot move the cursor (TERM=dumb, a printer) cannot
+     * show a screen: give up before drawing anything. */
+    if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
+        crt_done();
+        return -1;
+    }
     if (cbreak() == ERR || noecho() == ERR || nonl() == ERR ||
         keypad(stdscr, FALSE) == ERR || intrflush(stdscr, FALSE) == ERR) {
         crt_done();

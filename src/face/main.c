@@ -3,6 +3,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <errno.h>
@@ -20,6 +21,14 @@
 #define EXIT_OUTPUT 1
 /* --check: the configuration does not fit on the first device. */
 #define EXIT_NO_FIT 1
+
+/* $TERM for messages. */
+static const char *main_term(void)
+{
+    const char *term = getenv("TERM");
+
+    return term != NULL && *term != '\0' ? term : "unset";
+}
 
 /* Flushes and closes stdout; a failure means data was lost. */
 static int main_close_stdout(void)
@@ -167,10 +176,20 @@ int main(int argc, char **argv)
             fprintf(stderr, "quantscope: -i needs a terminal on stdin and stdout\n");
             return EXIT_USAGE;
         }
-        return main_interactive(&o);
+        status = main_interactive(&o);
+        if (status == TUI_EXIT_SETUP)
+            fprintf(stderr, "quantscope: cannot show a screen on this terminal (TERM=%s); "
+                    "use a report option such as --table\n", main_term());
+        return status;
     case MODE_DEFAULT:
-        if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-            return main_interactive(&o);
+        if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+            status = main_interactive(&o);
+            if (status != TUI_EXIT_SETUP)
+                return status;
+            /* No screen on this terminal: the table, as without one. */
+            fprintf(stderr, "quantscope: no interactive screen on this terminal (TERM=%s); "
+                    "printing the table\n", main_term());
+        }
         break;
     default:
         break;

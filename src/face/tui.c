@@ -34,7 +34,6 @@
 /* Exit statuses (tui.h). */
 #define TUI_EXIT_OK 0
 #define TUI_EXIT_LOST 1
-#define TUI_EXIT_SETUP 2
 #define TUI_EXIT_SIGNAL_BASE 128
 
 static void tui_apply(app_state *s, const in_event *ev, size_t n)
@@ -102,12 +101,8 @@ int tui_run(const tui_options *opt)
     input_decoder dec;
     int status = TUI_EXIT_OK, dirty = 1;
 
-    if (crt_init() != 0) {
-        const char *term = getenv("TERM");
-        fprintf(stderr, "quantscope: cannot start the interactive screen on this terminal "
-                "(TERM=%s); use a report option such as --table\n", term ? term : "unset");
+    if (crt_init() != 0)
         return TUI_EXIT_SETUP;
-    }
     memset(&cfg, 0, sizeof cfg);
     cfg.params = opt->params;
     cfg.preset = opt->preset;

@@ -37,9 +37,12 @@ typedef struct {
  * Restores the terminal on every path (modes, mouse reporting off, cursor
  * visible). bits outside the slider's 1 .. 32 are clamped to it. Returns the
  * process exit status: 0 after a normal quit (q, Esc, Ctrl-C or SIGINT),
- * 1 when the terminal failed (end of file, EIO), 2 when the terminal could
- * not be set up (message on stderr), 128 + the signal number after SIGTERM,
+ * 1 when the terminal failed (end of file, EIO), TUI_EXIT_SETUP (2) when the
+ * terminal could not be set up (nothing printed: the caller says why), 128 + the signal number after SIGTERM,
  * SIGHUP or SIGQUIT. */
+/* tui_run()'s status when the terminal cannot show a screen. */
+#define TUI_EXIT_SETUP 2
+
 int tui_run(const tui_options *opt);
 
 #endif
