@@ -90,8 +90,8 @@ START_TEST(test_models_rows_sane)
 
         ck_assert_msg(is_lower_id(m->id), "id %s", m->id);
         ck_assert(m->name != NULL && *m->name != '\0');
-        ck_assert(mem_is_positive(m->params) && m->params == floor(m->params));
-        ck_assert(mem_is_positive(m->active_params) && m->active_params <= m->params);
+        ck_assert(memory_is_positive(m->params) && m->params == floor(m->params));
+        ck_assert(memory_is_positive(m->active_params) && m->active_params <= m->params);
         ck_assert(m->active_params == floor(m->active_params));
         ck_assert_int_gt(m->layers, 0);
         ck_assert_int_gt(m->heads, 0);
@@ -222,7 +222,7 @@ START_TEST(test_devices_rows_sane)
         ck_assert_msg(is_lower_id(d->id), "id %s", d->id);
         ck_assert_msg(strlen(d->id) <= 16, "id %s too long for the tables", d->id);
         ck_assert_msg(d->name != NULL && strlen(d->name) <= 20, "name of %s", d->id);
-        ck_assert(mem_is_positive(d->capacity_gib));
+        ck_assert(memory_is_positive(d->capacity_gib));
         ck_assert(d->bandwidth_gbps >= 0.0 && isfinite(d->bandwidth_gbps));
         ck_assert(d->gpu_share > 0.0 && d->gpu_share <= 1.0);
         ck_assert(d->kind != DEV_KIND_HOST && d->kind != DEV_KIND_CUSTOM);

@@ -91,13 +91,13 @@ END_TEST
 
 START_TEST(test_helpers)
 {
-    ck_assert_int_eq(mem_is_positive(1.0), 1);
-    ck_assert_int_eq(mem_is_positive(0.0), 0);
-    ck_assert_int_eq(mem_is_positive(-1.0), 0);
-    ck_assert_int_eq(mem_is_positive(NAN), 0);
-    ck_assert_int_eq(mem_is_positive(INFINITY), 0);
-    ck_assert(mem_gib_to_gb(1.0) == 1.073741824);
-    ck_assert(mem_gib_to_gb(model_memory(7e9, 16)) == 14.0);
+    ck_assert_int_eq(memory_is_positive(1.0), 1);
+    ck_assert_int_eq(memory_is_positive(0.0), 0);
+    ck_assert_int_eq(memory_is_positive(-1.0), 0);
+    ck_assert_int_eq(memory_is_positive(NAN), 0);
+    ck_assert_int_eq(memory_is_positive(INFINITY), 0);
+    ck_assert(memory_gib_to_gb(1.0) == 1.073741824);
+    ck_assert(memory_gib_to_gb(model_memory(7e9, 16)) == 14.0);
 }
 END_TEST
 

@@ -61,7 +61,7 @@ int report_table_text(FILE *fp, const report_model *m, int all_formats)
             continue;
         gib = model_memory(m->params, f->bits);
         fprintf(fp, "%-9s %7s %9.2f %9.2f %7.2fx  %s\n", f->name,
-                fmt_bits(b, sizeof b, f->bits, REPORT_BITS_DECIMALS), gib, mem_gib_to_gb(gib),
+                fmt_bits(b, sizeof b, f->bits, REPORT_BITS_DECIMALS), gib, memory_gib_to_gb(gib),
                 REPORT_REFERENCE_BITS / f->bits, f->quality);
     }
     fputs("Weights only: GiB = params x bits / 8 / 1024^3; GB = 10^9 bytes.\n", fp);
@@ -90,7 +90,7 @@ int report_table_json(FILE *fp, const report_model *m, int all_formats)
         json_number(&w, "bits", f->bits);
         json_number(&w, "nominal_bits", f->nominal_bits);
         json_number(&w, "footprint_gib", gib);
-        json_number(&w, "footprint_gb", mem_gib_to_gb(gib));
+        json_number(&w, "footprint_gb", memory_gib_to_gb(gib));
         json_number(&w, "ratio_vs_fp16", REPORT_REFERENCE_BITS / f->bits);
         json_string(&w, "quality", f->quality);
         json_end_object(&w);
@@ -112,10 +112,10 @@ int report_footprint_text(FILE *fp, const report_model *m, double bits, const qs
     fmt_bits(b, sizeof b, bits, REPORT_BITS_DECIMALS);
     if (fmt)
         fprintf(fp, "%s at %s, %s bits per weight: %.2f GiB (%.2f GB)\n", label, fmt->name, b,
-                gib, mem_gib_to_gb(gib));
+                gib, memory_gib_to_gb(gib));
     else
         fprintf(fp, "%s at %s bits per weight: %.2f GiB (%.2f GB)\n", label, b, gib,
-                mem_gib_to_gb(gib));
+                memory_gib_to_gb(gib));
     if (fmt)
         fprintf(fp, "quality: %s\n", q->quality);
     else
@@ -138,7 +138,7 @@ int report_footprint_json(FILE *fp, const report_model *m, double bits, const qs
     json_number(&w, "bits", bits);
     json_string(&w, "format", fmt ? fmt->name : NULL);
     json_number(&w, "footprint_gib", gib);
-    json_number(&w, "footprint_gb", mem_gib_to_gb(gib));
+    json_number(&w, "footprint_gb", memory_gib_to_gb(gib));
     json_string(&w, "nearest_format", q->name);
     json_string(&w, "quality", q->quality);
     if (isnan(q->ppl_delta))
@@ -161,8 +161,8 @@ int report_savings_text(FILE *fp, const report_model *m, double from_bits, const
     fmt_precision(a, sizeof a, from_bits, from ? from->name : NULL);
     fmt_precision(b, sizeof b, to_bits, to ? to->name : NULL);
     fprintf(fp, "%s: %s -> %s\n", label, a, b);
-    fprintf(fp, "before: %.2f GiB (%.2f GB)\n", s.before_gb, mem_gib_to_gb(s.before_gb));
-    fprintf(fp, "after:  %.2f GiB (%.2f GB)\n", s.after_gb, mem_gib_to_gb(s.after_gb));
+    fprintf(fp, "before: %.2f GiB (%.2f GB)\n", s.before_gb, memory_gib_to_gb(s.before_gb));
+    fprintf(fp, "after:  %.2f GiB (%.2f GB)\n", s.after_gb, memory_gib_to_gb(s.after_gb));
     if (s.ratio >= 1.0)
         fprintf(fp, "ratio:  %.2fx smaller (saves %.2f GiB)\n", s.ratio, s.before_gb - s.after_gb);
     else

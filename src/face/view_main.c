@@ -126,7 +126,7 @@ static void view_main_numbers(const app_state *s, const app_layout *l)
     if (gib == MODEL_MEMORY_ERROR)
         (void)snprintf(buf, sizeof buf, "n/a");
     else
-        (void)snprintf(buf, sizeof buf, "%.2f GiB  (%.2f GB)", gib, mem_gib_to_gb(gib));
+        (void)snprintf(buf, sizeof buf, "%.2f GiB  (%.2f GB)", gib, memory_gib_to_gb(gib));
     view_put(l->footprint_y, LAYOUT_LABEL_W, -1, CRT_VALUE, buf);
 
     /* Savings against the baseline */

@@ -194,7 +194,7 @@ double devices_usable_gib(const qs_device *d, double share_override)
 {
     double share;
 
-    if (d == NULL || !mem_is_positive(d->capacity_gib))
+    if (d == NULL || !memory_is_positive(d->capacity_gib))
         return MODEL_MEMORY_ERROR;
     share = d->gpu_share;
     if (share_override > 0.0 && share_override <= 1.0)
@@ -206,7 +206,7 @@ double devices_usable_gib(const qs_device *d, double share_override)
 
 int devices_from_bytes(double bytes, const char *label, qs_device *out)
 {
-    if (label == NULL || out == NULL || !mem_is_positive(bytes))
+    if (label == NULL || out == NULL || !memory_is_positive(bytes))
         return -1;
     out->id = label;
     out->name = label;

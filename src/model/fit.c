@@ -29,14 +29,14 @@ fit_config fit_config_default(double params, double bits, const qs_model *arch)
  * "dense" (= params). */
 static int fit_config_valid(const fit_config *c)
 {
-    if (c == NULL || !mem_is_positive(c->params) || !mem_is_positive(c->bits) ||
+    if (c == NULL || !memory_is_positive(c->params) || !memory_is_positive(c->bits) ||
         c->bits > PARSE_BITS_MAX || !(c->overhead_gib >= 0.0) || !isfinite(c->overhead_gib))
         return 0;
     if (!(c->active_params >= 0.0) || c->active_params > c->params)
         return 0;
     if (c->ctx < 1 || c->ctx > PARSE_CTX_MAX || c->batch < 1)
         return 0;
-    if (c->arch != NULL && (!mem_is_positive(c->kv_bits) || c->kv_bits > PARSE_BITS_MAX))
+    if (c->arch != NULL && (!memory_is_positive(c->kv_bits) || c->kv_bits > PARSE_BITS_MAX))
         return 0;
     return 1;
 }
@@ -86,7 +86,7 @@ int fit_layers_in(double avail, double per_layer, int layers)
     double q;
     long n;
 
-    if (!(avail > 0.0) || !mem_is_positive(per_layer))
+    if (!(avail > 0.0) || !memory_is_positive(per_layer))
         return 0;
     q = floor(avail / per_layer);
     if (q >= (double)layers)
@@ -203,7 +203,7 @@ double fit_decode_ceiling(const fit_config *c, const qs_device *d)
 
     if (!fit_config_valid(c) || d == NULL)
         return MODEL_MEMORY_ERROR;
-    if (!mem_is_positive(d->bandwidth_gbps))
+    if (!memory_is_positive(d->bandwidth_gbps))
         return 0.0;
     n = fit_need_of(c);
     if (!n.ok)

@@ -45,7 +45,7 @@ kv_size kvcache_size(const qs_model *m, long ctx, double kv_bits, int batch)
     long in_window;
 
     if (m == NULL || ctx < 1 || ctx > PARSE_CTX_MAX || batch < 1 ||
-        !mem_is_positive(kv_bits) || kv_bits > PARSE_BITS_MAX || m->layers < 1 ||
+        !memory_is_positive(kv_bits) || kv_bits > PARSE_BITS_MAX || m->layers < 1 ||
         m->window_layers < 0 || m->window_layers > m->layers || m->window < 0)
         return r;
     if (m->kv_latent > 0)

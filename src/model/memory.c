@@ -3,7 +3,7 @@
 
 #include "model/memory.h"
 
-int mem_is_positive(double x)
+int memory_is_positive(double x)
 {
     return isfinite(x) && x > 0.0;
 }
@@ -12,7 +12,7 @@ double model_memory(double params, double bits_per_param)
 {
     double gib;
 
-    if (!mem_is_positive(params) || !mem_is_positive(bits_per_param))
+    if (!memory_is_positive(params) || !memory_is_positive(bits_per_param))
         return MODEL_MEMORY_ERROR;
     /* The order is part of the contract: it keeps the result exact for the
      * powers of two that bits usually are. */
@@ -39,7 +39,7 @@ qs_savings quantization_savings(double params, double from_bits, double to_bits)
     return s;
 }
 
-double mem_gib_to_gb(double gib)
+double memory_gib_to_gb(double gib)
 {
     return gib * MEM_BYTES_PER_GIB / MEM_BYTES_PER_GB;
 }

@@ -34,9 +34,9 @@ typedef struct {
 qs_savings quantization_savings(double params, double from_bits, double to_bits);
 
 /* 1 when x is a usable positive quantity (finite and > 0), else 0. */
-int mem_is_positive(double x);
+int memory_is_positive(double x);
 
 /* Converts GiB to decimal GB: gib * 1024^3 / 10^9. */
-double mem_gib_to_gb(double gib);
+double memory_gib_to_gb(double gib);
 
 #endif
