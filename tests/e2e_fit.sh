@@ -58,11 +58,24 @@ expect_json "a custom size has no KV cache" '.kv_cache_gib == null and .total_gi
 run -p m3-max-64 -b 4 --device m3-max-64 --json
 expect_rc "a device name is not a model" 2
 
+run -p llama-3.1-8b -f fp16 --batch 128 --device h200 --json
+expect_json "--batch 128: 128 caches of 0.5 GiB" '.batch == 128 and .kv_cache_gib == 64'
+run -p llama-3.1-8b -f fp16 --batch 4096 --device h200 --json
+expect_rc "--batch 4096 is accepted" 0
+expect_usage_error "--batch 4097" --batch 4097
+expect_usage_error "--batch 1.5" --batch 1.5
+
 # --- Apple unified memory -----------------------------------------------------------
 run -p llama-3.1-8b -f fp16 --device m3-max-64 --json
 expect_json "Apple GPU gets 75% by default" '.devices[0].usable_gib == 48'
 run -p llama-3.1-8b -f fp16 --device m3-max-64 --apple-share 90% --json
 expect_json "--apple-share 90%" '.devices[0].usable_gib == 64*0.9'
+run -p llama-3.1-8b -f fp16 --device m3-max-64 --apple-share 100% --json
+expect_json "--apple-share 100%" '.devices[0].usable_gib == 64'
+run -p llama-3.1-8b -f fp16 --device m3-max-64 --apple-share 0.5 --json
+expect_json "--apple-share 0.5" '.devices[0].usable_gib == 32'
+expect_usage_error "--apple-share 101%" --apple-share 101%
+expect_usage_error "--apple-share 0%" --apple-share 0%
 
 # --- partial offload ------------------------------------------------------------------
 run -p llama-3.1-70b -f q4_k_m --device rtx-4090 --json

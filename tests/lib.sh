@@ -73,6 +73,11 @@ expect_usage_error() {
 # expect_json WHAT JQ-FILTER: the last run's stdout is JSON and the filter
 # holds (jq -e).
 expect_json() {
+    # jq -e exits 0 on empty input: an empty stdout is a failure here.
+    if [ -z "$out" ]; then
+        fail "$1: no JSON on stdout (exit status $rc, stderr: $err)"
+        return
+    fi
     if printf '%s' "$out" | jq -e "$2" >/dev/null 2>"$tmpdir/jq"; then
         pass
     else
