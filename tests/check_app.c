@@ -450,8 +450,31 @@ START_TEST(test_help_and_quit)
     ck_assert_int_eq(s.quit, 0);
     ck_assert_uint_ge(app_help_count(), 10);
     ck_assert_ptr_nonnull(app_help_key(0));
-    ck_assert_ptr_nonnull(app_help_text(app_help_count() - 1));
     ck_assert_ptr_null(app_help_key(app_help_count()));
+}
+END_TEST
+
+/* The help lines with numbers take them from the constants; every line
+ * fits APP_HELP_TEXT_MAX; a small buffer cuts, no buffer gives NULL. */
+START_TEST(test_help_text)
+{
+    char buf[APP_HELP_TEXT_MAX], small[8];
+    size_t i;
+
+    ck_assert_str_eq(app_help_key(0), "Left/Right  h/l");
+    ck_assert_str_eq(app_help_text(0, buf, sizeof buf), "fine step: 0.25 bit below 8, 1 bit above");
+    ck_assert_str_eq(app_help_key(4), "Home/End");
+    ck_assert_str_eq(app_help_text(4, buf, sizeof buf),
+                     "1 / 32 bits; context 256 / max; first / last device");
+    ck_assert_str_eq(app_help_text(app_help_count() - 1, buf, sizeof buf), "quit");
+    for (i = 0; i < app_help_count(); i++) {
+        ck_assert_ptr_eq(app_help_text(i, buf, sizeof buf), buf);
+        ck_assert_uint_lt(strlen(buf), sizeof buf - 1);
+    }
+    ck_assert_str_eq(app_help_text(0, small, sizeof small), "fine st");
+    ck_assert_ptr_null(app_help_text(app_help_count(), buf, sizeof buf));
+    ck_assert_ptr_null(app_help_text(0, NULL, sizeof buf));
+    ck_assert_ptr_null(app_help_text(0, buf, 0));
 }
 END_TEST
 
@@ -1325,6 +1348,7 @@ static Suite *app_suite(void)
     tcase_add_test(tc, test_short_verdicts);
     tcase_add_test(tc, test_model_focus);
     tcase_add_test(tc, test_help_and_quit);
+    tcase_add_test(tc, test_help_text);
     tcase_add_test(tc, test_mapping_known_columns);
     tcase_add_test(tc, test_mapping_round_trip);
     tcase_add_test(tc, test_mouse_drag);

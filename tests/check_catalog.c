@@ -318,6 +318,64 @@ START_TEST(test_devices_sizes)
 }
 END_TEST
 
+START_TEST(test_devices_host_share)
+{
+    qs_device d;
+    const qs_device *m3 = devices_find("m3-max-64");
+
+    ck_assert_int_eq(devices_host(31.5, DEVICES_HOST_LABEL, &d), 0);
+    ck_assert_str_eq(d.id, DEVICES_HOST_ID);
+    ck_assert_str_eq(d.name, "this machine (RAM)");
+    ck_assert_int_eq(d.kind, DEV_KIND_HOST);
+    ck_assert_int_eq(d.is_gpu, 0);
+    ck_assert(d.capacity_gib == 31.5);
+    ck_assert(d.gpu_share == 1.0);
+    ck_assert(d.bandwidth_gbps == 0.0);
+    ck_assert(devices_usable_gib(&d, 0.0) == 31.5);
+    /* 0 is "unknown": accepted; negative, NaN, infinite and NULLs are not. */
+    ck_assert_int_eq(devices_host(0.0, "x", &d), 0);
+    ck_assert(d.capacity_gib == 0.0);
+    ck_assert_int_eq(devices_host(-1.0, "x", &d), -1);
+    ck_assert_int_eq(devices_host(NAN, "x", &d), -1);
+    ck_assert_int_eq(devices_host(INFINITY, "x", &d), -1);
+    ck_assert_int_eq(devices_host(1.0, NULL, &d), -1);
+    ck_assert_int_eq(devices_host(1.0, "x", NULL), -1);
+
+    /* The share: an Apple device's is the override when that is in (0, 1];
+     * every other device keeps its own. */
+    ck_assert_ptr_nonnull(m3);
+    ck_assert(devices_share(m3, 0.0) == DEVICES_APPLE_GPU_SHARE);
+    ck_assert(devices_share(m3, -1.0) == DEVICES_APPLE_GPU_SHARE);
+    ck_assert(devices_share(m3, 1.5) == DEVICES_APPLE_GPU_SHARE);
+    ck_assert(devices_share(m3, 0.9) == 0.9);
+    ck_assert(devices_share(m3, 1.0) == 1.0);
+    ck_assert(devices_share(devices_find("rtx-4090"), 0.5) == 1.0);
+    ck_assert(devices_share(devices_find("iphone-15-pro"), 0.5) == DEVICES_APPLE_GPU_SHARE);
+    ck_assert(devices_share(&d, 0.5) == 1.0);
+    ck_assert(devices_share(NULL, 0.5) == MODEL_MEMORY_ERROR);
+    ck_assert(devices_apple_share(0.0) == DEVICES_APPLE_GPU_SHARE);
+    ck_assert(devices_apple_share(1.01) == DEVICES_APPLE_GPU_SHARE);
+    ck_assert(devices_apple_share(0.9) == 0.9);
+    ck_assert(devices_usable_gib(m3, 0.5) == 64.0 * 0.5);
+    ck_assert(devices_usable_gib(m3, 0.0) == 64.0 * DEVICES_APPLE_GPU_SHARE);
+}
+END_TEST
+
+START_TEST(test_suggest_contains)
+{
+    ck_assert_int_eq(suggest_contains("rtx-4090", "4090"), 1);
+    ck_assert_int_eq(suggest_contains("RTX-4090", "rtx"), 1);
+    ck_assert_int_eq(suggest_contains("rtx-4090", "TX-4"), 1);
+    ck_assert_int_eq(suggest_contains("rtx-4090", "rtx-4090"), 1);
+    ck_assert_int_eq(suggest_contains("rtx-4090", "rtx-40900"), 0);
+    ck_assert_int_eq(suggest_contains("rtx-4090", "4080"), 0);
+    ck_assert_int_eq(suggest_contains("abc", ""), 1);
+    ck_assert_int_eq(suggest_contains("", "a"), 0);
+    ck_assert_int_eq(suggest_contains(NULL, "a"), 0);
+    ck_assert_int_eq(suggest_contains("a", NULL), 0);
+}
+END_TEST
+
 START_TEST(test_suggest_distance)
 {
     ck_assert_int_eq(suggest_distance("kitten", "sitting"), 3);
@@ -363,6 +421,8 @@ static Suite *catalog_suite(void)
     tcase_add_test(devices, test_devices_find_case);
     tcase_add_test(devices, test_devices_suggest);
     tcase_add_test(devices, test_devices_sizes);
+    tcase_add_test(devices, test_devices_host_share);
+    tcase_add_test(devices, test_suggest_contains);
     tcase_add_test(devices, test_suggest_distance);
     tcase_add_test(devices, test_attention_words);
     suite_add_tcase(s, devices);

@@ -593,6 +593,9 @@ START_TEST(test_layers_in)
     ck_assert_int_eq(fit_layers_in(-1.0, 1.0, 5), 0);
     ck_assert_int_eq(fit_layers_in(5.0, 0.0, 5), 0);
     ck_assert_int_eq(fit_layers_in(5.0, NAN, 5), 0);
+    /* No layers, or a negative count, is bad input: 0, not the count. */
+    ck_assert_int_eq(fit_layers_in(10.0, 1.0, 0), 0);
+    ck_assert_int_eq(fit_layers_in(10.0, 1.0, -3), 0);
 }
 END_TEST
 

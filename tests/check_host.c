@@ -190,7 +190,7 @@ START_TEST(test_nocgroup)
     ck_assert_double_eq(info.cgroup_limit_bytes, 0.0);
     ck_assert_str_eq(info.cgroup_source, "");
     ck_assert_double_eq(info.usable_bytes, 12001234.0 * 1024);
-    ck_assert_double_eq(host_info_usable_gib(&info), 12001234.0 * 1024 / 1073741824.0);
+    ck_assert_double_eq(host_info_usable_bytes(&info), 12001234.0 * 1024);
     ck_assert_int_eq(info.n_gpus, 0);
     snprintf(path, sizeof path, "%s/proc/meminfo", root);
     ck_assert_str_eq(info.ram_source, path);
@@ -212,7 +212,7 @@ START_TEST(test_v1_limit)
     ck_assert_double_eq(info.cgroup_limit_bytes, 4294967296.0);
     ck_assert(ends_with(info.cgroup_source, "/v1limit/sys/fs/cgroup/memory/memory.limit_in_bytes"));
     ck_assert_double_eq(info.usable_bytes, 4294967296.0);
-    ck_assert_double_eq(host_info_usable_gib(&info), 4.0);
+    ck_assert_double_eq(host_info_usable_bytes(&info), 4294967296.0);
 }
 END_TEST
 
@@ -241,7 +241,7 @@ START_TEST(test_v2_max)
     ck_assert(ends_with(info.cgroup_source, "/v2max/sys/fs/cgroup/memory.max"));
     ck_assert_double_eq(info.ram_total_bytes, 16.0 * GIB);
     ck_assert_double_eq(info.usable_bytes, 12.0 * GIB);
-    ck_assert_double_eq(host_info_usable_gib(&info), 12.0);
+    ck_assert_double_eq(host_info_usable_bytes(&info), 12.0 * GIB);
 }
 END_TEST
 
@@ -260,7 +260,7 @@ START_TEST(test_v2_limit_below_ram)
     ck_assert_double_eq(info.ram_total_bytes, 16.0 * GIB);
     ck_assert_double_eq(info.ram_available_bytes, 12.0 * GIB);
     ck_assert_double_eq(info.usable_bytes, 8.0 * GIB);
-    ck_assert_double_eq(host_info_usable_gib(&info), 8.0);
+    ck_assert_double_eq(host_info_usable_bytes(&info), 8.0 * GIB);
 }
 END_TEST
 
@@ -300,7 +300,8 @@ START_TEST(test_missing_memtotal)
     ck_assert_double_eq(info.ram_total_bytes, HOST_UNKNOWN);
     ck_assert_double_eq(info.ram_available_bytes, HOST_UNKNOWN);
     ck_assert_double_eq(info.usable_bytes, HOST_UNKNOWN);
-    ck_assert_double_eq(host_info_usable_gib(&info), -1.0);
+    ck_assert_double_eq(host_info_usable_bytes(&info), HOST_UNKNOWN);
+    ck_assert_double_eq(host_info_usable_bytes(NULL), HOST_UNKNOWN);
     ck_assert_str_eq(info.ram_source, "");
     ck_assert(has_root_message(&info, root, "cannot parse ", "/proc/meminfo: no MemTotal line"));
 }

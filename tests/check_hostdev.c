@@ -36,6 +36,7 @@ START_TEST(test_ram_only)
     ck_assert_uint_eq(hostdev_from_info(&info, &set), 1);
     ck_assert_str_eq(set.devs[0].id, "host");
     ck_assert_str_eq(set.devs[0].name, "this machine (RAM)");
+    ck_assert_str_eq(set.devs[0].name, DEVICES_HOST_LABEL);
     ck_assert_int_eq(set.devs[0].kind, DEV_KIND_HOST);
     ck_assert_int_eq(set.devs[0].is_gpu, 0);
     ck_assert(set.devs[0].capacity_gib == 20.0);
@@ -53,6 +54,9 @@ START_TEST(test_gpus_one_by_one)
     ck_assert_str_eq(set.devs[1].name, "GPU 0: Card 0");
     ck_assert(set.devs[1].capacity_gib == 8.0);
     ck_assert_int_eq(set.devs[1].is_gpu, 1);
+    ck_assert_int_eq(set.devs[1].kind, DEV_KIND_GPU);
+    ck_assert(set.devs[1].gpu_share == 1.0);
+    ck_assert(set.devs[1].bandwidth_gbps == 0.0);
     ck_assert_str_eq(set.devs[2].id, "gpu1");
     ck_assert(set.devs[2].capacity_gib == 16.0);      /* not 24: never summed */
 }
@@ -69,6 +73,21 @@ START_TEST(test_unknown_ram_and_empty_gpu)
     ck_assert_uint_eq(hostdev_from_info(&info, &set), 1);
     ck_assert_str_eq(set.devs[0].id, "gpu1");
     ck_assert(set.ram_gib == 0.0);
+    ck_assert(hostdev_ram_gib(&info) == 0.0);
+    ck_assert(hostdev_ram_gib(NULL) == 0.0);
+    ck_assert_uint_eq(hostdev_from_info(NULL, &set), 0);
+}
+END_TEST
+
+START_TEST(test_ram_gib)
+{
+    host_info info = info_with(12.5 * MEM_BYTES_PER_GIB, 0);
+
+    ck_assert(hostdev_ram_gib(&info) == 12.5);
+    info.usable_bytes = 3.0 * MEM_BYTES_PER_GIB;      /* a cgroup cap below MemAvailable */
+    ck_assert(hostdev_ram_gib(&info) == 3.0);
+    info.usable_bytes = 0.0;
+    ck_assert(hostdev_ram_gib(&info) == 0.0);
 }
 END_TEST
 
@@ -78,6 +97,7 @@ static Suite *hostdev_suite(void)
     TCase *tc = tcase_create("core");
 
     tcase_add_test(tc, test_ram_only);
+    tcase_add_test(tc, test_ram_gib);
     tcase_add_test(tc, test_gpus_one_by_one);
     tcase_add_test(tc, test_unknown_ram_and_empty_gpu);
     suite_add_tcase(s, tc);

@@ -349,7 +349,8 @@ END_TEST
 START_TEST(test_modifier_out_of_range)
 {
     assert_key("\x1b[1;99999A", IN_KEY_UP, (99999 - 1) & (IN_MOD_SHIFT | IN_MOD_ALT | IN_MOD_CTRL));
-    assert_key("\x1b[5;99999~", IN_KEY_PGUP, (99999 - 1) & (IN_MOD_SHIFT | IN_MOD_ALT | IN_MOD_CTRL));
+    assert_key("\x1b[5;99999~", IN_KEY_PGUP,
+               (99999 - 1) & (IN_MOD_SHIFT | IN_MOD_ALT | IN_MOD_CTRL));
     /* xterm's Meta (8) has no IN_MOD bit: Meta+Right is a plain Right. */
     assert_key("\x1b[1;9C", IN_KEY_RIGHT, 0);
     assert_key("\x1b[1;16D", IN_KEY_LEFT, IN_MOD_SHIFT | IN_MOD_ALT | IN_MOD_CTRL);

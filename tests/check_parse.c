@@ -1,6 +1,8 @@
 /* check_parse.c - unit tests for model/parse: what people type. */
 #include <check.h>
+#include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "model/parse.h"
@@ -44,6 +46,72 @@ START_TEST(test_params_refused)
         ck_assert(v == 123.0);
     }
     ck_assert_int_eq(parse_params(NULL, NULL), -1);
+}
+END_TEST
+
+START_TEST(test_decimal)
+{
+    static const char *const bad[] = { "", "-1", "+1", "nan", "inf", "infinity", "1e400",
+                                       "1e-400", "0x10", "90%", "1 ", " 1", ".", "1.2.3",
+                                       "1e", "abc", "1,5" };
+    double v = 0;
+    size_t i;
+
+    ck_assert_int_eq(parse_decimal("90", &v), 0);
+    ck_assert(v == 90.0);
+    ck_assert_int_eq(parse_decimal("100", &v), 0);
+    ck_assert(v == 100.0);
+    ck_assert_int_eq(parse_decimal("0.75", &v), 0);
+    ck_assert(v == 0.75);
+    ck_assert_int_eq(parse_decimal(".5", &v), 0);
+    ck_assert(v == 0.5);
+    ck_assert_int_eq(parse_decimal("0", &v), 0);
+    ck_assert(v == 0.0);
+    ck_assert_int_eq(parse_decimal("1e3", &v), 0);
+    ck_assert(v == 1000.0);
+    ck_assert_int_eq(parse_decimal("4096.5", &v), 0);
+    ck_assert(v == 4096.5);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        v = 7.0;
+        ck_assert_msg(parse_decimal(bad[i], &v) == -1, "'%s' accepted", bad[i]);
+        ck_assert(v == 7.0);
+    }
+    ck_assert_int_eq(parse_decimal(NULL, &v), -1);
+}
+END_TEST
+
+START_TEST(test_whole)
+{
+    static const char *const bad[] = { "", "-1", "+1", "1.0", "1.5", "1e3", "8k", "1 ", " 1",
+                                       "0x10", "abc", "99999999999999999999" };
+    char max[32], over[32];
+    long v = 0;
+    size_t i;
+
+    ck_assert_int_eq(parse_whole("1", &v), 0);
+    ck_assert_int_eq(v, 1);
+    ck_assert_int_eq(parse_whole("4096", &v), 0);
+    ck_assert_int_eq(v, 4096);
+    ck_assert_int_eq(parse_whole("007", &v), 0);
+    ck_assert_int_eq(v, 7);
+    ck_assert_int_eq(parse_whole("0", &v), 0);
+    ck_assert_int_eq(v, 0);
+    /* LONG_MAX is accepted, one more is not (its last digit is 7 on every
+     * two's-complement long, so adding 1 does not carry). */
+    ck_assert_int_gt(snprintf(max, sizeof max, "%ld", LONG_MAX), 0);
+    ck_assert_int_eq(parse_whole(max, &v), 0);
+    ck_assert(v == LONG_MAX);
+    ck_assert_int_gt(snprintf(over, sizeof over, "%ld%c", LONG_MAX / 10,
+                              (char)('0' + LONG_MAX % 10 + 1)), 0);
+    v = 7;
+    ck_assert_int_eq(parse_whole(over, &v), -1);
+    ck_assert_int_eq(v, 7);
+    for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        v = 7;
+        ck_assert_msg(parse_whole(bad[i], &v) == -1, "'%s' accepted", bad[i]);
+        ck_assert_int_eq(v, 7);
+    }
+    ck_assert_int_eq(parse_whole(NULL, &v), -1);
 }
 END_TEST
 
@@ -150,6 +218,8 @@ static Suite *parse_suite(void)
 
     tcase_add_test(tc, test_params_accepted);
     tcase_add_test(tc, test_params_refused);
+    tcase_add_test(tc, test_decimal);
+    tcase_add_test(tc, test_whole);
     tcase_add_test(tc, test_bits);
     tcase_add_test(tc, test_precision);
     tcase_add_test(tc, test_bytes);

@@ -1,5 +1,5 @@
-/* check_report_fit.c - unit tests for face/report_fit: the fit and catalog
- * reports in text (80 columns) and JSON (full precision), and their errors. */
+/* check_report_fit.c - unit tests for face/report_fit and face/report_list:
+ * the fit and catalog reports in text (80 columns) and JSON (full precision), and their errors. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +7,7 @@
 
 #include "face/json.h"
 #include "face/report_fit.h"
+#include "face/report_list.h"
 #include "model/devices.h"
 #include "model/fit.h"
 #include "model/formats.h"
@@ -196,6 +197,11 @@ START_TEST(test_fit_text_variants)
     assert_narrow(out_buf);
     ck_assert(strncmp(out_buf, "custom model:", 13) == 0);
     ck_assert_ptr_nonnull(strstr(out_buf, "unknown without the architecture"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "custom model: 7.00B parameters at INT4, 4 bits"));
+    /* 999.96M rounds up to the next unit, not to "1000.0M". */
+    c = fit_config_default(999.96e6, 4.25, NULL);
+    ck_assert_int_eq(render(fit_text, &a), 0);
+    ck_assert_ptr_nonnull(strstr(out_buf, "custom model: 1.00B parameters at 4.25 bits"));
     /* MLA working. */
     c = fit_config_default(models_find("deepseek-v3")->params, 8.0, models_find("deepseek-v3"));
     c.ctx = 32768;
@@ -291,6 +297,9 @@ START_TEST(test_lists)
     for (i = 0; i < models_count(); i++)
         ck_assert_ptr_nonnull(strstr(out_buf, models_get(i)->id));
     ck_assert_ptr_nonnull(strstr(out_buf, "12.88B"));
+    /* Counts as fmt_params writes them everywhere: two decimals. */
+    ck_assert_ptr_nonnull(strstr(out_buf, "\ngpt2            124.44M 124.44M "));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\ndeepseek-v3     671.03B  37.55B "));
     ck_assert_int_eq(render(models_json, NULL), 0);
     assert_json_shape(out_buf);
     ck_assert_ptr_nonnull(strstr(out_buf, "\"id\":\"deepseek-v3\""));
@@ -303,6 +312,12 @@ START_TEST(test_lists)
         ck_assert_ptr_nonnull(strstr(out_buf, key));
     }
     ck_assert_ptr_nonnull(strstr(out_buf, "23.99"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "(Apple GPU: 75% of unified memory)"));
+    ck_assert_int_eq(render(devices_text, &share_half), 0);
+    ck_assert_ptr_nonnull(strstr(out_buf, "\nm3-max-64        apple         64.00   50%   32.00"));
+    /* The override is Apple's alone. */
+    ck_assert_ptr_nonnull(strstr(out_buf, "\nh100-sxm         datacenter    79.65  100%   79.65"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "(Apple GPU: 50% of unified memory)"));
     ck_assert_int_eq(render(devices_json, &share_half), 0);
     assert_json_shape(out_buf);
     ck_assert_ptr_nonnull(strstr(out_buf, "\"id\":\"m3-max-64\",\"name\":\"Apple M3 Max 64GB\","

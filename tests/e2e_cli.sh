@@ -105,6 +105,25 @@ expect_usage_error "two reports" --table -b 4
 expect_usage_error "-b and -f" -b 4 -f fp16
 expect_usage_error "-i without a terminal" -i
 
+# A long value or one with control bytes: the message stays one line, the
+# value is cut (with "...") or its control bytes shown as '?', and the hint
+# in parentheses is still there.
+long=$(printf '%0500d' 0 | tr 0 x)
+expect_usage_error "500-character model size" -p "$long"
+expect_err "500-character value is cut" "xxx...'"
+expect_err "500-character value keeps the hint" "(expected e.g. 7B"
+expect_usage_error "500-character device" --device "$long"
+expect_err "500-character device keeps the hint" "a size such as 24GiB or 16GB)"
+nl='7
+B'
+expect_usage_error "a newline in the value" -p "$nl"
+expect_err "the newline shown as ?" "'7?B'"
+expect_err "newline value keeps the hint" "(expected e.g. 7B"
+expect_usage_error "a newline in a stray argument" "$nl"
+expect_usage_error "a tab in the KV type" --kv-format "$(printf 'q8\t0')"
+expect_err "the tab shown as ?" "'q8?0'"
+expect_err "every KV type named" "iq4_nl)"
+
 # --- output failures ------------------------------------------------------------------
 if [ -w /dev/full ]; then
     "$QUANTSCOPE" --table --all-formats >/dev/full 2>"$tmpdir/err"

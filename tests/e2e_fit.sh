@@ -64,6 +64,10 @@ run -p llama-3.1-8b -f fp16 --batch 4096 --device h200 --json
 expect_rc "--batch 4096 is accepted" 0
 expect_usage_error "--batch 4097" --batch 4097
 expect_usage_error "--batch 1.5" --batch 1.5
+for bad in 1e2 8k -1 +2 0x10 " 2" ""; do
+    expect_usage_error "--batch '$bad'" --batch "$bad"
+done
+expect_err "--batch names the range" "from 1 to 4096"
 
 # --- Apple unified memory -----------------------------------------------------------
 run -p llama-3.1-8b -f fp16 --device m3-max-64 --json
@@ -76,6 +80,11 @@ run -p llama-3.1-8b -f fp16 --device m3-max-64 --apple-share 0.5 --json
 expect_json "--apple-share 0.5" '.devices[0].usable_gib == 32'
 expect_usage_error "--apple-share 101%" --apple-share 101%
 expect_usage_error "--apple-share 0%" --apple-share 0%
+run -p llama-3.1-8b -f fp16 --device m3-max-64 --apple-share 65% --json
+expect_json "--apple-share 65% (above 64)" '.devices[0].usable_gib == 64*0.65'
+for bad in 0 1.01 -0.5 90 nan 90%% 1e400%; do
+    expect_usage_error "--apple-share '$bad'" --apple-share "$bad"
+done
 
 # --- partial offload ------------------------------------------------------------------
 run -p llama-3.1-70b -f q4_k_m --device rtx-4090 --json

@@ -4,8 +4,8 @@
 # type change the KV part to the model layer's value (through --fit
 # --json), the device list with the selected device's answers (best
 # precision, largest context) as --fit gives them, partial offload, the
-# table overlay with the current row marked, all of it at 80x24; ASCII
-# under LANG=C.
+# table overlay with the current row marked, all of it at 80x24; the
+# current row's reverse-video bar across 200 columns; ASCII under LANG=C.
 . "${TESTS_SRCDIR:-$(dirname "$0")}/tui_lib.sh"
 
 if ! command -v jq >/dev/null 2>&1; then
@@ -91,11 +91,7 @@ tui_keys t
 tui_wait "t opens the table" "Table  Llama-3.1-8B  ctx 32768  KV q4_0"
 tui_wait "the table's columns" "format"
 tui_wait "the current row is marked" "> FP16 "
-if tmx capture-pane -e -p -t qs | grep -a '> FP16 ' | grep -q "$(printf '\033')\[[0-9;]*7[;m]"; then
-    pass
-else
-    fail "the current row is not in reverse video"
-fi
+tui_expect_reverse_row "80x24: the current row" "> FP16 " 80
 tui_wait "the legend" "fits <=85%  tight <=100%"
 tui_keys End
 tui_wait "End scrolls to the last row" "TERNARY"
@@ -104,6 +100,15 @@ tui_wait_gone "Esc closes the table" "format"
 tui_wait "back on the main screen" "Context    32768 tokens"
 tui_keys q
 tui_wait_exit "q" 0
+
+# --- 200x40: wider than any text buffer, the current row's bar still spans it
+tui_start 200 40 -- -i -p llama-3.1-8b -f q4_k_m
+tui_wait "200x40: start" "Context    4096 tokens"
+tui_keys t
+tui_wait "200x40: the table" "> Q4_K_M "
+tui_expect_reverse_row "200x40: the current row" "> Q4_K_M " 200
+tui_keys q
+tui_wait_exit "q (200x40)" 0
 
 # --- a 70B model: partial offload on a 24 GB GPU, when this machine has RAM for it
 tui_start 80 24 -- -i -p llama-3.1-70b -f q4_k_m

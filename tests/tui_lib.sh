@@ -209,6 +209,48 @@ tui_expect_stty() {
     fi
 }
 
+# tui_reverse_cols TEXT: how many columns of the first screen line that
+# shows TEXT are in reverse video (that line again from capture-pane -e -N:
+# attributes as SGR sequences, trailing blanks kept). ASCII lines only.
+tui_reverse_cols() {
+    ln=$(tui_screen | grep -n -F -- "$1" | head -n 1 | cut -d: -f1)
+    [ -n "$ln" ] || { echo 0; return; }
+    tmx capture-pane -e -N -p -t qs | sed -n "${ln}p" |
+        LC_ALL=C awk '{
+            n = 0; rev = 0; s = $0
+            while (length(s) > 0) {
+                if (match(s, /^\033\[[0-9;]*m/)) {
+                    k = split(substr(s, 3, RLENGTH - 3), p, ";")
+                    if (k == 0) rev = 0
+                    for (i = 1; i <= k; i++) {
+                        if (p[i] == "" || p[i] == 0 || p[i] == 27) rev = 0
+                        else if (p[i] == 7) rev = 1
+                        else if ((p[i] == 38 || p[i] == 48 || p[i] == 58) && p[i + 1] == 5) i += 2
+                        else if ((p[i] == 38 || p[i] == 48 || p[i] == 58) && p[i + 1] == 2) i += 4
+                    }
+                    s = substr(s, RLENGTH + 1)
+                } else if (match(s, /^\033[^a-zA-Z]*[a-zA-Z]/)) {
+                    s = substr(s, RLENGTH + 1)       # another sequence: no column
+                } else {
+                    if (rev) n++
+                    s = substr(s, 2)
+                }
+            }
+            print n
+        }'
+}
+
+# tui_expect_reverse_row WHAT TEXT COLS: the line with TEXT is in reverse
+# video across all COLS columns.
+tui_expect_reverse_row() {
+    got=$(tui_reverse_cols "$2")
+    if [ "$got" = "$3" ]; then
+        pass
+    else
+        fail "$1: ${got:-0} of $3 columns of the '$2' row in reverse video"
+    fi
+}
+
 # footprint SIZE BITS: the footprint in GiB with two decimals, as the model
 # layer gives it (through the command-line report).
 footprint() {

@@ -8,33 +8,42 @@
 #include "model/fit.h"
 #include "model/kvcache.h"
 #include "model/parse.h"
+#include "model/suggest.h"
 
 /* Tolerance when comparing bits with the step grid (values set from the
  * grid are exact multiples of a quarter, so this only absorbs rounding of
  * values typed or set by the mouse). */
 #define APP_GRID_EPS 1e-9
 
-/* Help overlay: every key, in the order shown. */
+/* Help overlay: every key, in the order shown. Lines that carry numbers
+ * are built from the constants they name (app_help_text). */
+typedef enum {
+    APP_HELP_PLAIN,            /* the text as it is */
+    APP_HELP_STEPS,            /* the fine and coarse steps */
+    APP_HELP_ENDS              /* where Home/End go */
+} app_help_kind;
+
 static const struct {
     const char *key;
-    const char *text;
+    app_help_kind kind;
+    const char *text;          /* APP_HELP_PLAIN only */
 } app_help[] = {
-    { "Left/Right  h/l", "fine step: 0.25 bit below 8, 1 bit above" },
-    { "", "on Context: halve / double the tokens" },
-    { "Shift+Left/Right", "previous / next named precision" },
-    { "PgDn/PgUp  H/L", "previous / next named precision" },
-    { "Home/End", "1 / 32 bits; context 256 / max; first / last device" },
-    { "4.5 Enter", "type an exact value; on Context tokens: 8192, 8k" },
-    { "Tab  Up/Down", "focus: model, bits, baseline, context, devices" },
-    { "Up/Down", "on the devices: select one (its details below)" },
-    { "m", "choose a model: type to filter or a size (13B)" },
-    { "b", "baseline: FP16 -> FP32 -> current bits" },
-    { "k", "KV cache type: f16 -> q8_0 -> q4_0" },
-    { "t", "table: every precision on every device (t/Esc close)" },
-    { "mouse", "click or drag the track; click a device; wheel steps" },
-    { "Ctrl-L", "repaint the screen" },
-    { "?", "this help (any key closes it)" },
-    { "q  Esc  Ctrl-C", "quit" },
+    { "Left/Right  h/l", APP_HELP_STEPS, NULL },
+    { "", APP_HELP_PLAIN, "on Context: halve / double the tokens" },
+    { "Shift+Left/Right", APP_HELP_PLAIN, "previous / next named precision" },
+    { "PgDn/PgUp  H/L", APP_HELP_PLAIN, "previous / next named precision" },
+    { "Home/End", APP_HELP_ENDS, NULL },
+    { "4.5 Enter", APP_HELP_PLAIN, "type an exact value; on Context tokens: 8192, 8k" },
+    { "Tab  Up/Down", APP_HELP_PLAIN, "focus: model, bits, baseline, context, devices" },
+    { "Up/Down", APP_HELP_PLAIN, "on the devices: select one (its details below)" },
+    { "m", APP_HELP_PLAIN, "choose a model: type to filter or a size (13B)" },
+    { "b", APP_HELP_PLAIN, "baseline: FP16 -> FP32 -> current bits" },
+    { "k", APP_HELP_PLAIN, "KV cache type: f16 -> q8_0 -> q4_0" },
+    { "t", APP_HELP_PLAIN, "table: every precision on every device (t/Esc close)" },
+    { "mouse", APP_HELP_PLAIN, "click or drag the track; click a device; wheel steps" },
+    { "Ctrl-L", APP_HELP_PLAIN, "repaint the screen" },
+    { "?", APP_HELP_PLAIN, "this help (any key closes it)" },
+    { "q  Esc  Ctrl-C", APP_HELP_PLAIN, "quit" },
 };
 
 #define APP_N(a) (sizeof(a) / sizeof((a)[0]))
@@ -49,9 +58,24 @@ const char *app_help_key(size_t i)
     return i < APP_N(app_help) ? app_help[i].key : NULL;
 }
 
-const char *app_help_text(size_t i)
+const char *app_help_text(size_t i, char *buf, size_t size)
 {
-    return i < APP_N(app_help) ? app_help[i].text : NULL;
+    if (i >= APP_N(app_help) || buf == NULL || size == 0)
+        return NULL;
+    switch (app_help[i].kind) {
+    case APP_HELP_STEPS:
+        (void)snprintf(buf, size, "fine step: %g bit below %g, %g bit above", APP_FINE_STEP,
+                       APP_FINE_LIMIT, APP_COARSE_STEP);
+        break;
+    case APP_HELP_ENDS:
+        (void)snprintf(buf, size, "%g / %g bits; context %ld / max; first / last device",
+                       APP_BITS_MIN, APP_BITS_MAX, APP_CTX_MIN);
+        break;
+    case APP_HELP_PLAIN:
+        (void)snprintf(buf, size, "%s", app_help[i].text);
+        break;
+    }
+    return buf;
 }
 
 double app_clamp_bits(double bits)
@@ -225,6 +249,7 @@ static void app_table_open(app_state *s)
 
 void app_init(app_state *s, const app_config *cfg)
 {
+    double ram = cfg->host_ram_gib;
     size_t i;
 
     memset(s, 0, sizeof *s);
@@ -232,13 +257,9 @@ void app_init(app_state *s, const app_config *cfg)
     s->preset = cfg->preset;
     s->bits = app_clamp_bits(cfg->bits);
     s->baseline_bits = app_clamp_bits(cfg->baseline_bits);
-    s->host.id = "host";
-    s->host.name = cfg->host_label != NULL ? cfg->host_label : APP_HOST_LABEL;
-    s->host.kind = DEV_KIND_HOST;
-    s->host.capacity_gib = cfg->host_ram_gib > 0 ? cfg->host_ram_gib : 0.0;
-    s->host.bandwidth_gbps = 0.0;
-    s->host.gpu_share = 1.0;
-    s->host.is_gpu = 0;
+    /* RAM 0 is "unknown"; with a finite RAM >= 0 and a label it cannot fail */
+    (void)devices_host(ram > 0.0 && isfinite(ram) ? ram : 0.0,
+                       cfg->host_label != NULL ? cfg->host_label : APP_HOST_LABEL, &s->host);
     s->cols = cfg->cols;
     s->rows = cfg->rows;
     s->ctx = cfg->ctx > 0 ? cfg->ctx : FIT_DEFAULT_CTX;
@@ -267,23 +288,12 @@ void app_init(app_state *s, const app_config *cfg)
 
 /* ---- the picker ---------------------------------------------------------- */
 
-/* 1 when `needle` occurs in `hay`, ignoring ASCII case (empty: always). */
-static int app_contains(const char *hay, const char *needle)
+/* 1 when the preset's id or name contains the filter (any case; an empty
+ * filter matches every preset). */
+static int app_pick_matches(const app_state *s, const qs_model *m)
 {
-    size_t n = strlen(needle), i, j;
-
-    if (n == 0)
-        return 1;
-    if (hay == NULL)
-        return 0;
-    for (i = 0; hay[i] != '\0'; i++) {
-        for (j = 0; j < n && hay[i + j] != '\0'; j++)
-            if (tolower((unsigned char)hay[i + j]) != tolower((unsigned char)needle[j]))
-                break;
-        if (j == n)
-            return 1;
-    }
-    return 0;
+    return m != NULL &&
+           (suggest_contains(m->id, s->filter) || suggest_contains(m->name, s->filter));
 }
 
 /* The custom size the filter gives, if any. */
@@ -298,8 +308,7 @@ size_t app_pick_count(const app_state *s)
     size_t i, n = (size_t)app_pick_custom(s, &p);
 
     for (i = 0; i < models_count(); i++) {
-        const qs_model *m = models_get(i);
-        if (m != NULL && (app_contains(m->id, s->filter) || app_contains(m->name, s->filter)))
+        if (app_pick_matches(s, models_get(i)))
             n++;
     }
     return n;
@@ -320,7 +329,7 @@ int app_pick_get(const app_state *s, size_t idx, app_pick_row *row)
     }
     for (i = 0; i < models_count(); i++) {
         const qs_model *m = models_get(i);
-        if (m == NULL || !(app_contains(m->id, s->filter) || app_contains(m->name, s->filter)))
+        if (!app_pick_matches(s, m))
             continue;
         if (n == idx) {
             row->preset = m;

@@ -5,9 +5,10 @@
  *
  * Keys (focus starts on the slider; see app_help_key()/app_help_text() for
  * the list the help overlay shows):
- *   Left/Right, h/l      fine step of the focused value: 0.25 bit below
- *                        APP_FINE_LIMIT bits, 1 bit from there up (values
- *                        between grid points go to the next grid point);
+ *   Left/Right, h/l      fine step of the focused value: APP_FINE_STEP
+ *                        below APP_FINE_LIMIT bits, APP_COARSE_STEP from
+ *                        there up (values between grid points go to the
+ *                        next grid point);
  *                        on the context: halve / double it
  *   Shift/Ctrl+Left/Right, PgDn/PgUp, H/L
  *                        previous / next named precision (formats_step)
@@ -68,7 +69,7 @@
 #define APP_TEXT_MAX 24
 #define APP_MSG_MAX 96
 /* The host device's default label. */
-#define APP_HOST_LABEL "this machine (RAM)"
+#define APP_HOST_LABEL DEVICES_HOST_LABEL
 /* Context: the least the keys go to, and the most for a custom size (which
  * has no architecture, so no KV cache to size: the value only carries over
  * to the next preset). Presets stop at their max_ctx. */
@@ -213,9 +214,13 @@ size_t app_table_top_max(const app_state *s);
 /* The layout for the state: its size and its number of devices. */
 void app_layout_of(const app_state *s, app_layout *l);
 
-/* The help overlay's lines (key, what it does); returns how many. */
+/* The help overlay's lines: how many; line i's key (NULL past the end);
+ * and what it does, written to buf (size bytes, APP_HELP_TEXT_MAX holds
+ * every line; longer text is cut) with the numbers taken from the
+ * constants above. Returns buf, or NULL past the end or without room. */
+#define APP_HELP_TEXT_MAX 80
 size_t app_help_count(void);
 const char *app_help_key(size_t i);
-const char *app_help_text(size_t i);
+const char *app_help_text(size_t i, char *buf, size_t size);
 
 #endif

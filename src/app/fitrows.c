@@ -33,7 +33,7 @@ static void fitrows_one(const app_state *s, const fit_need *need, const fit_conf
 
     row->name = d->name;
     row->device = d;
-    row->known = r.ok && d->capacity_gib > 0.0;
+    row->known = r.ok;     /* a known need on a positive capacity */
     row->need_gib = need->total_gib;
     row->usable_gib = r.usable_gib;
     row->share = r.share;
@@ -91,7 +91,7 @@ fitrows_cell fitrows_table_cell(const app_state *s, const qs_format *f, size_t i
     cell.need_gib = need.total_gib;
     cell.share = r.share;
     cell.verdict = r.verdict;
-    cell.ok = need.ok && r.ok && d->capacity_gib > 0.0;
+    cell.ok = r.ok;        /* a known need on a positive capacity */
     return cell;
 }
 

@@ -21,7 +21,6 @@
 #define INPUT_CSI_PARAM_HI 0x3f
 #define INPUT_CSI_FINAL_LO 0x40    /* final bytes: 0x40-0x7e */
 #define INPUT_CSI_FINAL_HI 0x7e
-#define INPUT_INTERMEDIATE_HI 0x2f
 #define INPUT_PRINT_LO 0x20
 #define INPUT_PRINT_HI 0x7e
 
@@ -176,9 +175,9 @@ static int input_mouse_event(int cb, int x1, int y1, int sgr_release, in_event *
 static int input_csi(const unsigned char *seq, size_t len, unsigned char final, in_event *ev)
 {
     long params[INPUT_PARAMS_MAX];
-    size_t np = 0, i = 2;
+    size_t np = 0, i = 2, k;
     unsigned char priv = 0;
-    int have_digit = 0;
+    int have_digit = 0, mods;
 
     memset(params, 0, sizeof params);
     if (i < len && seq[i] >= '<' && seq[i] <= '?')
@@ -195,10 +194,9 @@ static int input_csi(const unsigned char *seq, size_t len, unsigned char final, 
         } else if (c == ';' || c == ':') {
             np++;
             have_digit = 1;
-        } else if (c <= INPUT_INTERMEDIATE_HI) {
-            return 0;      /* an intermediate byte: nothing we know */
         } else {
-            return 0;      /* a private marker in the middle */
+            return 0;      /* an intermediate byte or a private marker in
+                              the middle: nothing we know */
         }
     }
     if (have_digit)
@@ -217,9 +215,8 @@ static int input_csi(const unsigned char *seq, size_t len, unsigned char final, 
     if (final == 'M' && np >= 3)       /* urxvt 1015: CSI b;x;y M */
         return input_mouse_event((int)params[0] - INPUT_X10_OFFSET, (int)params[1],
                                  (int)params[2], 0, ev);
+    mods = np >= 2 && params[1] >= 1 ? (int)((params[1] - 1) & INPUT_MODS) : 0;
     if (final == '~') {
-        size_t k;
-        int mods = np >= 2 && params[1] >= 1 ? (int)((params[1] - 1) & INPUT_MODS) : 0;
         for (k = 0; k < INPUT_N(input_tilde_keys); k++)
             if (input_tilde_keys[k].num == params[0]) {
                 *ev = input_key(input_tilde_keys[k].key, 0, mods);
@@ -227,15 +224,11 @@ static int input_csi(const unsigned char *seq, size_t len, unsigned char final, 
             }
         return 0;
     }
-    {
-        size_t k;
-        int mods = np >= 2 && params[1] >= 1 ? (int)((params[1] - 1) & INPUT_MODS) : 0;
-        for (k = 0; k < INPUT_N(input_letter_keys); k++)
-            if (input_letter_keys[k].final == final) {
-                *ev = input_key(input_letter_keys[k].key, 0, mods | input_letter_keys[k].mods);
-                return 1;
-            }
-    }
+    for (k = 0; k < INPUT_N(input_letter_keys); k++)
+        if (input_letter_keys[k].final == final) {
+            *ev = input_key(input_letter_keys[k].key, 0, mods | input_letter_keys[k].mods);
+            return 1;
+        }
     return 0;
 }
 

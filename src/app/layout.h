@@ -44,7 +44,7 @@ typedef struct {
     int ctx_y;                 /* the context control; -1 when no room */
     int fit_title_y;           /* -1 when there is no room for any fit row */
     int fit_y;                 /* first device row */
-    int fit_n;                 /* device rows that fit (0 .. LAYOUT_FIT_MAX) */
+    int fit_n;                 /* device rows that fit (0 .. LAYOUT_FIT_ROWS_MAX) */
     int fit_name_w;            /* device name column */
     int fit_bar_x, fit_bar_w;  /* the bar; width 0 when there is no room */
     int fit_text_x;            /* "3.76/23.99 GiB  16%  fits" */

@@ -32,6 +32,7 @@ static struct sigaction crt_old_actions[CRT_NSIG];
 static sigset_t crt_old_mask;
 static int crt_active;          /* 1 while curses is up */
 static int crt_handlers;        /* 1 while our handlers are installed */
+static int crt_suspended;       /* 1 from crt_suspend() to crt_resume() */
 static int crt_utf8_on;
 static int crt_colors_on;
 static SCREEN *crt_screen;
@@ -60,6 +61,7 @@ static const struct {
     [CRT_G_BOX_TR] = { "\xe2\x94\x90", "+" },
     [CRT_G_BOX_BL] = { "\xe2\x94\x94", "+" },
     [CRT_G_BOX_BR] = { "\xe2\x94\x98", "+" },
+    [CRT_G_MARK] = { "\xe2\x96\xb2", "^" },     /* BLACK UP-POINTING TRIANGLE */
 };
 
 static void crt_handler(int sig)
@@ -89,6 +91,15 @@ static void crt_write_raw(const char *buf)
     }
 }
 
+/* Puts back the old actions of the first n signals of crt_signals. */
+static void crt_restore_actions(size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        (void)sigaction(crt_signals[i], &crt_old_actions[i], NULL);
+}
+
 static int crt_install_handlers(void)
 {
     struct sigaction sa;
@@ -102,27 +113,27 @@ static int crt_install_handlers(void)
     sa.sa_flags = 0;            /* no SA_RESTART: the wait returns EINTR */
     for (i = 0; i < CRT_NSIG; i++) {
         if (sigaction(crt_signals[i], &sa, &crt_old_actions[i]) != 0) {
-            while (i-- > 0)
-                (void)sigaction(crt_signals[i], &crt_old_actions[i], NULL);
+            crt_restore_actions(i);
             return -1;
         }
-        if (sigaddset(&block, crt_signals[i]) != 0)
+        if (sigaddset(&block, crt_signals[i]) != 0) {
+            crt_restore_actions(i + 1);
             return -1;
+        }
     }
-    if (sigprocmask(SIG_BLOCK, &block, &crt_old_mask) != 0)
+    if (sigprocmask(SIG_BLOCK, &block, &crt_old_mask) != 0) {
+        crt_restore_actions(CRT_NSIG);
         return -1;
+    }
     crt_handlers = 1;
     return 0;
 }
 
 static void crt_restore_handlers(void)
 {
-    size_t i;
-
     if (!crt_handlers)
         return;
-    for (i = 0; i < CRT_NSIG; i++)
-        (void)sigaction(crt_signals[i], &crt_old_actions[i], NULL);
+    crt_restore_actions(CRT_NSIG);
     (void)sigprocmask(SIG_SETMASK, &crt_old_mask, NULL);
     crt_handlers = 0;
 }
@@ -216,6 +227,7 @@ void crt_done(void)
         delscreen(crt_screen);
         crt_screen = NULL;
         crt_active = 0;
+        crt_suspended = 0;
     }
     crt_restore_handlers();
 }
@@ -289,13 +301,15 @@ void crt_suspend(void)
         return;
     (void)endwin();
     crt_mouse(0);
+    crt_suspended = 1;
 
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
-    if (sigemptyset(&dfl.sa_mask) != 0 || sigemptyset(&tstp) != 0 ||
-        sigaddset(&tstp, SIGTSTP) != 0)
-        return;
-    if (sigaction(SIGTSTP, &dfl, &ours) == 0) {
+    /* Without a signal set to unblock there is no stopping: go on as if
+     * resumed at once (the terminal is in curses mode again after the
+     * next frame either way). */
+    if (sigemptyset(&dfl.sa_mask) == 0 && sigemptyset(&tstp) == 0 &&
+        sigaddset(&tstp, SIGTSTP) == 0 && sigaction(SIGTSTP, &dfl, &ours) == 0) {
         /* Stop here with the default action; SIGCONT resumes us. */
         (void)raise(SIGTSTP);
         (void)sigprocmask(SIG_UNBLOCK, &tstp, NULL);
@@ -303,11 +317,13 @@ void crt_suspend(void)
         (void)sigaction(SIGTSTP, &ours, NULL);
     }
     crt_flag_tstp = 0;
+}
 
-    /* Back in curses mode: the next doupdate() restores the program's
-     * terminal modes; repaint everything and switch the mouse on again. */
-    (void)clearok(curscr, TRUE);
-    (void)doupdate();
+void crt_resume(void)
+{
+    if (!crt_active || !crt_suspended)
+        return;
+    crt_suspended = 0;
     crt_mouse(1);
 }
 

@@ -55,6 +55,7 @@ typedef enum {
     CRT_G_BOX_TR,      /* ┐  + */
     CRT_G_BOX_BL,      /* └  + */
     CRT_G_BOX_BR,      /* ┘  + */
+    CRT_G_MARK,        /* ▲  ^  the best precision under the slider */
     CRT_G_COUNT
 } crt_glyph_id;
 
@@ -88,10 +89,15 @@ int crt_quit_signal(void);
 int crt_take_resize(void);
 int crt_take_suspend(void);
 
-/* Handles a SIGTSTP: restores the terminal, stops with the default action,
- * and on SIGCONT re-enters curses mode with mouse reporting and asks for a
- * full repaint. */
+/* Handles a SIGTSTP: restores the terminal (endwin, mouse reporting off)
+ * and stops with the default action; returns on SIGCONT with curses still
+ * ended. The caller then draws one full frame (clearok(curscr) and its
+ * doupdate() re-enter curses mode) and calls crt_resume(). */
 void crt_suspend(void);
+
+/* After crt_suspend() and the frame that follows it: mouse reporting on
+ * again (after that frame, as crt_init() does). Does nothing otherwise. */
+void crt_resume(void);
 
 /* Attributes for a role: colour pairs when colours are on, otherwise
  * bold / reverse / underline so that nothing depends on colour. */

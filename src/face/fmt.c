@@ -1,4 +1,7 @@
-/* fmt.c - display formatting of numbers. */
+/* fmt.c - display formatting of numbers.
+ *
+ * snprintf results are ignored: each output is truncated to the caller's
+ * size, as fmt.h promises. */
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +11,11 @@ typedef struct {
     double scale;
     const char *suffix;
 } fmt_scale;
+
+/* A value at or above this fraction of a scale rounds to "1.00" of it with
+ * two decimals (0.9995 -> "1.00"), so it takes that scale's suffix rather
+ * than showing as "1000.00" of the next smaller one. */
+#define FMT_ROUNDS_UP_TO_ONE 0.9995
 
 /* Largest first: SI thousands as used in model names (7B, 350M, 1.5T). */
 static const fmt_scale fmt_param_scales[] = {
@@ -19,14 +27,13 @@ char *fmt_params(char *buf, size_t size, double params)
     size_t i;
 
     for (i = 0; i < sizeof fmt_param_scales / sizeof fmt_param_scales[0]; i++) {
-        /* Compare against the value that rounds to 1.00 at this scale. */
-        if (params >= fmt_param_scales[i].scale * 0.9995) {
-            snprintf(buf, size, "%.2f%s", params / fmt_param_scales[i].scale,
-                     fmt_param_scales[i].suffix);
+        if (params >= fmt_param_scales[i].scale * FMT_ROUNDS_UP_TO_ONE) {
+            (void)snprintf(buf, size, "%.2f%s", params / fmt_param_scales[i].scale,
+                           fmt_param_scales[i].suffix);
             return buf;
         }
     }
-    snprintf(buf, size, "%.0f", params);
+    (void)snprintf(buf, size, "%.0f", params);
     return buf;
 }
 
@@ -34,7 +41,7 @@ char *fmt_bits(char *buf, size_t size, double bits, int decimals)
 {
     size_t n;
 
-    snprintf(buf, size, "%.*f", decimals, bits);
+    (void)snprintf(buf, size, "%.*f", decimals, bits);
     n = strlen(buf);
     if (strchr(buf, '.') != NULL) {
         while (n > 0 && buf[n - 1] == '0')
@@ -50,9 +57,9 @@ char *fmt_precision(char *buf, size_t size, double bits, const char *fmt_name)
     char b[32];
 
     if (fmt_name != NULL)
-        snprintf(buf, size, "%s", fmt_name);
+        (void)snprintf(buf, size, "%s", fmt_name);
     else
-        snprintf(buf, size, "%s-bit", fmt_bits(b, sizeof b, bits, 2));
+        (void)snprintf(buf, size, "%s-bit", fmt_bits(b, sizeof b, bits, 2));
     return buf;
 }
 
@@ -60,10 +67,9 @@ char *fmt_model(char *buf, size_t size, const char *name, double params)
 {
     char p[32];
 
-    fmt_params(p, sizeof p, params);
     if (name != NULL)
-        snprintf(buf, size, "%s (%s)", name, p);
+        (void)snprintf(buf, size, "%s (%s)", name, fmt_params(p, sizeof p, params));
     else
-        snprintf(buf, size, "%s parameters", p);
+        (void)snprintf(buf, size, "%s parameters", fmt_params(p, sizeof p, params));
     return buf;
 }

@@ -7,6 +7,12 @@
 
 #include <stddef.h>
 
+/* A share (0..1) times this is a percentage. */
+#define FMT_PERCENT 100.0
+
+/* Shares above this are shown as ">999%" (three digits of percent). */
+#define FMT_SHARE_SHOWN_MAX 9.99
+
 /* A parameter count with the largest fitting suffix and two decimals:
  * 124439808 -> "124.44M", 8030261248 -> "8.03B", 1.5e12 -> "1.50T". */
 char *fmt_params(char *buf, size_t size, double params);

@@ -21,9 +21,13 @@ typedef struct {
     double ram_gib;            /* usable RAM, 0 when unknown */
 } hostdev_set;
 
-/* Fills set from info: first this machine's usable RAM (kind
- * DEV_KIND_HOST, id "host", when known), then each GPU (id "gpu0", ...).
- * Returns the number of devices. */
+/* This machine's usable RAM in GiB (host_info_usable_bytes converted); 0
+ * when unknown or info is NULL. */
+double hostdev_ram_gib(const host_info *info);
+
+/* Fills set from info: first this machine's usable RAM (devices_host: id
+ * DEVICES_HOST_ID, name DEVICES_HOST_LABEL, when known), then each GPU
+ * (id "gpu0", ...). Returns the number of devices. */
 size_t hostdev_from_info(const host_info *info, hostdev_set *set);
 
 #endif

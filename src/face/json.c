@@ -1,4 +1,8 @@
-/* json.c - a small streaming JSON writer. */
+/* json.c - a small streaming JSON writer.
+ *
+ * fputc/fputs/fprintf results are ignored: a failed write sets the stream's
+ * error flag, which the reports check once at the end (out_finish). */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,40 +22,40 @@ static void json_write_string(FILE *fp, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
 
-    fputc('"', fp);
+    (void)fputc('"', fp);
     for (; *p; p++) {
         switch (*p) {
         case '"':
-            fputs("\\\"", fp);
+            (void)fputs("\\\"", fp);
             break;
         case '\\':
-            fputs("\\\\", fp);
+            (void)fputs("\\\\", fp);
             break;
         case '\n':
-            fputs("\\n", fp);
+            (void)fputs("\\n", fp);
             break;
         case '\t':
-            fputs("\\t", fp);
+            (void)fputs("\\t", fp);
             break;
         default:
             if (*p < 0x20)
-                fprintf(fp, "\\u%04x", *p);
+                (void)fprintf(fp, "\\u%04x", *p);
             else
-                fputc(*p, fp);
+                (void)fputc(*p, fp);
         }
     }
-    fputc('"', fp);
+    (void)fputc('"', fp);
 }
 
 /* Writes the separator and the key (inside objects) before a member. */
 static void json_member(json_writer *w, const char *key)
 {
     if (w->count[w->depth] > 0)
-        fputc(',', w->fp);
+        (void)fputc(',', w->fp);
     w->count[w->depth]++;
     if (!w->in_array[w->depth]) {
         json_write_string(w->fp, key ? key : "");
-        fputc(':', w->fp);
+        (void)fputc(':', w->fp);
     }
 }
 
@@ -62,7 +66,7 @@ static void json_open(json_writer *w, const char *key, int array)
         return;
     }
     json_member(w, key);
-    fputc(array ? '[' : '{', w->fp);
+    (void)fputc(array ? '[' : '{', w->fp);
     w->depth++;
     w->count[w->depth] = 0;
     w->in_array[w->depth] = array;
@@ -75,7 +79,7 @@ static void json_close(json_writer *w, int array)
         return;
     }
     w->depth--;
-    fputc(array ? ']' : '}', w->fp);
+    (void)fputc(array ? ']' : '}', w->fp);
 }
 
 void json_begin_object(json_writer *w, const char *key)
@@ -104,7 +108,7 @@ void json_string(json_writer *w, const char *key, const char *value)
     if (value)
         json_write_string(w->fp, value);
     else
-        fputs("null", w->fp);
+        (void)fputs("null", w->fp);
 }
 
 void json_format_number(char *buf, size_t size, double v)
@@ -112,12 +116,13 @@ void json_format_number(char *buf, size_t size, double v)
     int prec;
 
     if (!isfinite(v)) {
-        snprintf(buf, size, "null");
+        (void)snprintf(buf, size, "null");
         return;
     }
-    /* 17 significant digits always round-trip; try shorter forms first. */
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
+    /* DBL_DECIMAL_DIG (17) significant digits always round-trip; try
+     * shorter forms first. */
+    for (prec = 1; prec <= DBL_DECIMAL_DIG; prec++) {
+        (void)snprintf(buf, size, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)
             return;
     }
@@ -129,29 +134,29 @@ void json_number(json_writer *w, const char *key, double value)
 
     json_format_number(buf, sizeof buf, value);
     json_member(w, key);
-    fputs(buf, w->fp);
+    (void)fputs(buf, w->fp);
 }
 
 void json_int(json_writer *w, const char *key, long long value)
 {
     json_member(w, key);
-    fprintf(w->fp, "%lld", value);
+    (void)fprintf(w->fp, "%lld", value);
 }
 
 void json_bool(json_writer *w, const char *key, int value)
 {
     json_member(w, key);
-    fputs(value ? "true" : "false", w->fp);
+    (void)fputs(value ? "true" : "false", w->fp);
 }
 
 void json_null(json_writer *w, const char *key)
 {
     json_member(w, key);
-    fputs("null", w->fp);
+    (void)fputs("null", w->fp);
 }
 
 int json_finish(json_writer *w)
 {
-    fputc('\n', w->fp);
+    (void)fputc('\n', w->fp);
     return (w->error || w->depth != 0) ? -1 : 0;
 }

@@ -1,4 +1,8 @@
-/* main.c - quantscope's entry point: options, then a report or the front end. */
+/* main.c - quantscope's entry point: options, then a report or the front end.
+ *
+ * Messages to stderr ignore fprintf's result: there is nowhere left to
+ * report a failure to write them. stdout's errors are checked once, by
+ * main_close_stdout. */
 #include "config.h"
 
 #include <locale.h>
@@ -8,10 +12,12 @@
 #include <unistd.h>
 #include <errno.h>
 
+#include "app/app.h"
 #include "face/hostdev.h"
 #include "face/options.h"
 #include "face/report.h"
 #include "face/report_fit.h"
+#include "face/report_list.h"
 #include "face/report_host.h"
 #include "face/tui.h"
 #include "model/fit.h"
@@ -22,6 +28,17 @@
 /* --check: the configuration does not fit on the first device. */
 #define EXIT_NO_FIT 1
 
+/* tui_options.overhead_gib for "no overhead at all" (--overhead 0): any
+ * negative value, as tui.h documents (0 there asks for the default). */
+#define MAIN_TUI_NO_OVERHEAD (-1.0)
+
+/* main_fit's *fits when there is no device to judge the fit on. */
+#define MAIN_NO_DEVICE (-1)
+
+/* The front end shows every --device the command line accepts. */
+_Static_assert(OPTIONS_MAX_DEVICES <= APP_TARGETS_MAX,
+               "more --device options are accepted than the front end can show");
+
 /* $TERM for messages. */
 static const char *main_term(void)
 {
@@ -30,20 +47,23 @@ static const char *main_term(void)
     return term != NULL && *term != '\0' ? term : "unset";
 }
 
-/* Flushes and closes stdout; a failure means data was lost. */
+/* Flushes and closes stdout; a failure means data was lost. When a write
+ * already failed in the report (which flushes at its end, see out_finish),
+ * errno still says why: it was cleared before the report began. */
 static int main_close_stdout(void)
 {
-    int failed;
+    int failed = ferror(stdout);
 
-    errno = 0;
-    failed = (fflush(stdout) != 0) | ferror(stdout);
+    if (!failed)
+        errno = 0;
+    failed |= fflush(stdout) != 0;
 
     if (fclose(stdout) != 0)
         failed = 1;
     if (failed) {
         /* A reader that went away (EPIPE) is not worth a message. */
         if (errno != EPIPE)
-            fprintf(stderr, "quantscope: write error: %s\n", strerror(errno ? errno : EIO));
+            (void)fprintf(stderr, "quantscope: write error: %s\n", strerror(errno ? errno : EIO));
         return EXIT_OUTPUT;
     }
     return 0;
@@ -56,7 +76,10 @@ static void main_detect(host_info *info)
         memset(info, 0, sizeof *info);
 }
 
-/* The fit report; *fits gets 1 when the first device is not "no fit". */
+/* The fit report; *fits gets 1 when the first device is not "no fit", 0
+ * when it is, MAIN_NO_DEVICE when there is no device (named or found):
+ * then, with --check, nothing is written. Returns 0, or -1 on a write
+ * error. */
 static int main_fit(const options *o, int *fits)
 {
     host_info info;
@@ -78,11 +101,13 @@ static int main_fit(const options *o, int *fits)
     if (n == 0)
         for (i = 0; i < host.n; i++)
             devs[n++] = &host.devs[i];
-    *fits = 0;
+    *fits = MAIN_NO_DEVICE;
+    if (n == 0 && o->check)
+        return 0;
     if (n > 0) {
         need = fit_need_of(&c);
         r = fit_on_device(&need, &c, devs[0], o->apple_share, host.ram_gib);
-        *fits = need.ok && r.verdict != FIT_NO_FIT;
+        *fits = need.ok && r.ok && r.verdict != FIT_NO_FIT;
     }
     if (o->json)
         return report_fit_json(stdout, &c, o->preset ? o->preset->name : NULL, devs, n,
@@ -130,19 +155,17 @@ static int main_interactive(const options *o)
 {
     host_info info;
     tui_options t;
-    double ram;
 
     main_detect(&info);
-    ram = host_info_usable_gib(&info);
     memset(&t, 0, sizeof t);
-    t.host_ram_gib = ram > 0 ? ram : 0.0;
+    t.host_ram_gib = hostdev_ram_gib(&info);
     t.params = o->params;
     t.preset = o->preset;
     t.bits = o->bits;
-    t.baseline_bits = OPTIONS_DEFAULT_BITS;
+    t.baseline_bits = OPTIONS_DEFAULT_BASELINE_BITS;
     t.ctx = o->ctx;
     t.kv_bits = o->kv_bits;
-    t.overhead_gib = o->overhead_gib > 0 ? o->overhead_gib : -1.0;
+    t.overhead_gib = o->overhead_gib > 0 ? o->overhead_gib : MAIN_TUI_NO_OVERHEAD;
     t.apple_share = o->apple_share;
     t.devices = o->devices;
     t.ndevices = o->ndevices;
@@ -161,7 +184,7 @@ int main(int argc, char **argv)
         (void)setlocale(LC_CTYPE, "C");
 
     if (options_parse(argc, argv, &o, err, sizeof err) != 0) {
-        fprintf(stderr, "quantscope: %s\n", err);
+        (void)fprintf(stderr, "quantscope: %s\n", err);
         return EXIT_USAGE;
     }
     switch (o.mode) {
@@ -169,17 +192,17 @@ int main(int argc, char **argv)
         options_usage(stdout);
         return main_close_stdout();
     case MODE_VERSION:
-        printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+        (void)printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
         return main_close_stdout();
     case MODE_INTERACTIVE:
         if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-            fprintf(stderr, "quantscope: -i needs a terminal on stdin and stdout\n");
+            (void)fprintf(stderr, "quantscope: -i needs a terminal on stdin and stdout\n");
             return EXIT_USAGE;
         }
         status = main_interactive(&o);
         if (status == TUI_EXIT_SETUP)
-            fprintf(stderr, "quantscope: cannot show a screen on this terminal (TERM=%s); "
-                    "use a report option such as --table\n", main_term());
+            (void)fprintf(stderr, "quantscope: cannot show a screen on this terminal (TERM=%s); "
+                          "use a report option such as --table\n", main_term());
         return status;
     case MODE_DEFAULT:
         if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
@@ -187,14 +210,20 @@ int main(int argc, char **argv)
             if (status != TUI_EXIT_SETUP)
                 return status;
             /* No screen on this terminal: the table, as without one. */
-            fprintf(stderr, "quantscope: no interactive screen on this terminal (TERM=%s); "
-                    "printing the table\n", main_term());
+            (void)fprintf(stderr, "quantscope: no interactive screen on this terminal (TERM=%s); "
+                          "printing the table\n", main_term());
         }
         break;
     default:
         break;
     }
+    errno = 0;
     status = o.mode == MODE_FIT ? main_fit(&o, &fits) : main_report(&o);
+    if (o.mode == MODE_FIT && o.check && fits == MAIN_NO_DEVICE) {
+        (void)fprintf(stderr, "quantscope: nothing to check on this machine (no RAM or GPU "
+                              "found): name a device with --device, e.g. --device 24GiB\n");
+        return EXIT_USAGE;
+    }
     if (main_close_stdout() != 0 || status != 0)
         return EXIT_OUTPUT;
     if (o.mode == MODE_FIT && o.check && !fits)

@@ -57,6 +57,8 @@ typedef struct {
 #define OPTIONS_DEFAULT_PARAMS 7e9
 /* Default precision: FP16. */
 #define OPTIONS_DEFAULT_BITS 16.0
+/* The precision savings are measured from in the front end: FP16. */
+#define OPTIONS_DEFAULT_BASELINE_BITS 16.0
 
 /* Parses argv into *o. Returns 0 on success; -1 on a usage error, with a
  * one-line message (no program name, no newline) in err. */

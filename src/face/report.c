@@ -1,9 +1,13 @@
-/* report.c - footprint tables, single footprints and savings as text/JSON. */
+/* report.c - footprint tables, single footprints and savings as text/JSON.
+ *
+ * fprintf/fputs results are ignored: a failed write sets fp's error flag,
+ * which out_finish checks at the end of each report. */
 #include <math.h>
 #include <stdio.h>
 
 #include "face/fmt.h"
 #include "face/json.h"
+#include "face/out.h"
 #include "face/report.h"
 #include "model/formats.h"
 #include "model/memory.h"
@@ -15,21 +19,16 @@
 /* Room for a model label such as "Llama-3.1-405B (405.85B)". */
 #define REPORT_LABEL_SIZE 96
 
-static int report_status(FILE *fp)
-{
-    return ferror(fp) ? -1 : 0;
-}
-
 /* "Llama-3.1-8B (8.03B), 8030261248 parameters" or "7.00B parameters". */
 static void report_heading(FILE *fp, const report_model *m)
 {
     char label[REPORT_LABEL_SIZE];
 
-    fmt_model(label, sizeof label, m->label, m->params);
     if (m->label)
-        fprintf(fp, "%s, %.0f parameters\n", label, m->params);
+        (void)fprintf(fp, "%s, %.0f parameters\n",
+                      fmt_model(label, sizeof label, m->label, m->params), m->params);
     else
-        fprintf(fp, "%s\n", label);
+        (void)fprintf(fp, "%s\n", fmt_model(label, sizeof label, m->label, m->params));
 }
 
 static void report_model_json(json_writer *w, const report_model *m)
@@ -50,8 +49,8 @@ int report_table_text(FILE *fp, const report_model *m, int all_formats)
     size_t i;
 
     report_heading(fp, m);
-    fprintf(fp, "%-9s %7s %9s %9s %8s  %s\n", "precision", "bits", "GiB", "GB", "vs FP16",
-            "quality");
+    (void)fprintf(fp, "%-9s %7s %9s %9s %8s  %s\n", "precision", "bits", "GiB", "GB", "vs FP16",
+                  "quality");
     for (i = 0; i < formats_count(); i++) {
         const qs_format *f = formats_get(i);
         double gib;
@@ -60,12 +59,12 @@ int report_table_text(FILE *fp, const report_model *m, int all_formats)
         if (!report_row_wanted(f, all_formats))
             continue;
         gib = model_memory(m->params, f->bits);
-        fprintf(fp, "%-9s %7s %9.2f %9.2f %7.2fx  %s\n", f->name,
-                fmt_bits(b, sizeof b, f->bits, REPORT_BITS_DECIMALS), gib, memory_gib_to_gb(gib),
-                REPORT_REFERENCE_BITS / f->bits, f->quality);
+        (void)fprintf(fp, "%-9s %7s %9.2f %9.2f %7.2fx  %s\n", f->name,
+                      fmt_bits(b, sizeof b, f->bits, REPORT_BITS_DECIMALS), gib,
+                      memory_gib_to_gb(gib), REPORT_REFERENCE_BITS / f->bits, f->quality);
     }
-    fputs("Weights only: GiB = params x bits / 8 / 1024^3; GB = 10^9 bytes.\n", fp);
-    return report_status(fp);
+    (void)fputs("Weights only: GiB = params x bits / 8 / 1024^3; GB = 10^9 bytes.\n", fp);
+    return out_finish(fp);
 }
 
 int report_table_json(FILE *fp, const report_model *m, int all_formats)
@@ -97,9 +96,7 @@ int report_table_json(FILE *fp, const report_model *m, int all_formats)
     }
     json_end_array(&w);
     json_end_object(&w);
-    if (json_finish(&w) != 0)
-        return -1;
-    return report_status(fp);
+    return out_finish_json(&w, fp);
 }
 
 int report_footprint_text(FILE *fp, const report_model *m, double bits, const qs_format *fmt)
@@ -108,21 +105,18 @@ int report_footprint_text(FILE *fp, const report_model *m, double bits, const qs
     double gib = model_memory(m->params, bits);
     char label[REPORT_LABEL_SIZE], b[32];
 
-    fmt_model(label, sizeof label, m->label, m->params);
-    fmt_bits(b, sizeof b, bits, REPORT_BITS_DECIMALS);
+    (void)fprintf(fp, "%s at ", fmt_model(label, sizeof label, m->label, m->params));
     if (fmt)
-        fprintf(fp, "%s at %s, %s bits per weight: %.2f GiB (%.2f GB)\n", label, fmt->name, b,
-                gib, memory_gib_to_gb(gib));
-    else
-        fprintf(fp, "%s at %s bits per weight: %.2f GiB (%.2f GB)\n", label, b, gib,
-                memory_gib_to_gb(gib));
+        (void)fprintf(fp, "%s, ", fmt->name);
+    (void)fprintf(fp, "%s bits per weight: %.2f GiB (%.2f GB)\n",
+                  fmt_bits(b, sizeof b, bits, REPORT_BITS_DECIMALS), gib, memory_gib_to_gb(gib));
     if (fmt)
-        fprintf(fp, "quality: %s\n", q->quality);
+        (void)fprintf(fp, "quality: %s\n", q->quality);
     else
-        fprintf(fp, "quality (nearest named precision, %s): %s\n", q->name, q->quality);
+        (void)fprintf(fp, "quality (nearest named precision, %s): %s\n", q->name, q->quality);
     if (!isnan(q->ppl_delta))
-        fprintf(fp, "perplexity: %+.4f (%s, %s)\n", q->ppl_delta, q->name, q->ppl_ref);
-    return report_status(fp);
+        (void)fprintf(fp, "perplexity: %+.4f (%s, %s)\n", q->ppl_delta, q->name, q->ppl_ref);
+    return out_finish(fp);
 }
 
 int report_footprint_json(FILE *fp, const report_model *m, double bits, const qs_format *fmt)
@@ -146,9 +140,7 @@ int report_footprint_json(FILE *fp, const report_model *m, double bits, const qs
     else
         json_number(&w, "ppl_delta", q->ppl_delta);
     json_end_object(&w);
-    if (json_finish(&w) != 0)
-        return -1;
-    return report_status(fp);
+    return out_finish_json(&w, fp);
 }
 
 int report_savings_text(FILE *fp, const report_model *m, double from_bits, const qs_format *from,
@@ -157,18 +149,18 @@ int report_savings_text(FILE *fp, const report_model *m, double from_bits, const
     qs_savings s = quantization_savings(m->params, from_bits, to_bits);
     char label[REPORT_LABEL_SIZE], a[48], b[48];
 
-    fmt_model(label, sizeof label, m->label, m->params);
-    fmt_precision(a, sizeof a, from_bits, from ? from->name : NULL);
-    fmt_precision(b, sizeof b, to_bits, to ? to->name : NULL);
-    fprintf(fp, "%s: %s -> %s\n", label, a, b);
-    fprintf(fp, "before: %.2f GiB (%.2f GB)\n", s.before_gb, memory_gib_to_gb(s.before_gb));
-    fprintf(fp, "after:  %.2f GiB (%.2f GB)\n", s.after_gb, memory_gib_to_gb(s.after_gb));
+    (void)fprintf(fp, "%s: %s -> %s\n", fmt_model(label, sizeof label, m->label, m->params),
+                  fmt_precision(a, sizeof a, from_bits, from ? from->name : NULL),
+                  fmt_precision(b, sizeof b, to_bits, to ? to->name : NULL));
+    (void)fprintf(fp, "before: %.2f GiB (%.2f GB)\n", s.before_gb, memory_gib_to_gb(s.before_gb));
+    (void)fprintf(fp, "after:  %.2f GiB (%.2f GB)\n", s.after_gb, memory_gib_to_gb(s.after_gb));
     if (s.ratio >= 1.0)
-        fprintf(fp, "ratio:  %.2fx smaller (saves %.2f GiB)\n", s.ratio, s.before_gb - s.after_gb);
+        (void)fprintf(fp, "ratio:  %.2fx smaller (saves %.2f GiB)\n", s.ratio,
+                      s.before_gb - s.after_gb);
     else
-        fprintf(fp, "ratio:  %.2fx larger (costs %.2f GiB more)\n", 1.0 / s.ratio,
-                s.after_gb - s.before_gb);
-    return report_status(fp);
+        (void)fprintf(fp, "ratio:  %.2fx larger (costs %.2f GiB more)\n", 1.0 / s.ratio,
+                      s.after_gb - s.before_gb);
+    return out_finish(fp);
 }
 
 int report_savings_json(FILE *fp, const report_model *m, double from_bits, double to_bits)
@@ -182,7 +174,5 @@ int report_savings_json(FILE *fp, const report_model *m, double from_bits, doubl
     json_number(&w, "after_gb", s.after_gb);
     json_number(&w, "ratio", s.ratio);
     json_end_object(&w);
-    if (json_finish(&w) != 0)
-        return -1;
-    return report_status(fp);
+    return out_finish_json(&w, fp);
 }

@@ -1,8 +1,8 @@
-/* report_fit.h - text and JSON reports of the hardware fit and catalogs.
+/* report_fit.h - text and JSON reports of the hardware fit.
  *
  * Layer 3 (faces). Each function writes one complete report to fp and
- * returns 0, or -1 on a write error (ferror / fflush) or, for the fit
- * reports, an invalid configuration (then nothing is written). Text is laid
+ * returns 0, or -1 on a write error (see out_finish) or an invalid
+ * configuration (then nothing is written). Text is laid
  * out for 80 columns; JSON numbers are written at full precision. */
 #ifndef QS_REPORT_FIT_H
 #define QS_REPORT_FIT_H
@@ -25,20 +25,5 @@ int report_fit_text(FILE *fp, const fit_config *c, const char *model_label,
 int report_fit_json(FILE *fp, const fit_config *c, const char *model_label,
                     const qs_device *const *devs, size_t ndev, double apple_share,
                     double ram_gib);
-
-/* The model presets: id, name, parameters, active parameters, layers, KV
- * heads, head dimension, maximum context, f16 KV cache per token, attention. */
-int report_list_models_text(FILE *fp);
-int report_list_models_json(FILE *fp);
-
-/* The device catalog: id, kind, capacity, GPU share, usable GiB, bandwidth,
- * name. apple_share (> 0) overrides the Apple GPU share, as in the fit. */
-int report_list_devices_text(FILE *fp, double apple_share);
-int report_list_devices_json(FILE *fp, double apple_share);
-
-/* The named precisions: name, bits, nominal bits, family, perplexity
- * increase, quality note. */
-int report_list_formats_text(FILE *fp);
-int report_list_formats_json(FILE *fp);
 
 #endif

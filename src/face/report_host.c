@@ -1,7 +1,11 @@
-/* report_host.c - the host detection report (quantscope --host), text/JSON. */
+/* report_host.c - the host detection report (quantscope --host), text/JSON.
+ *
+ * fprintf/snprintf results are ignored: a failed write sets fp's error
+ * flag, which out_finish checks at the end of each report. */
 #include <stdio.h>
 
 #include "face/json.h"
+#include "face/out.h"
 #include "face/report_host.h"
 #include "model/memory.h"
 #include "platform/host.h"
@@ -10,11 +14,6 @@
 #define REPORT_HOST_NUM 48
 /* 2^63: byte counts below it fit a long long exactly. */
 #define REPORT_HOST_INT_LIMIT 9223372036854775808.0
-
-static int report_host_status(FILE *fp)
-{
-    return ferror(fp) ? -1 : 0;
-}
 
 static double report_host_gib(double bytes)
 {
@@ -56,15 +55,16 @@ static void report_host_cgroup_text(FILE *fp, const host_info *info)
                                                    : info->ram_total_bytes;
 
     if (info->cgroup_limit_bytes > 0.0)
-        fprintf(fp, "  %-14s %12s  from %s (cgroup v%d)%s\n", "cgroup limit",
-                report_host_size(n, sizeof n, info->cgroup_limit_bytes, "?"),
-                info->cgroup_source, info->cgroup_version,
-                base >= 0.0 && info->cgroup_limit_bytes >= base ? ", above RAM" : "");
+        (void)fprintf(fp, "  %-14s %12s  from %s (cgroup v%d)%s\n", "cgroup limit",
+                      report_host_size(n, sizeof n, info->cgroup_limit_bytes, "?"),
+                      info->cgroup_source, info->cgroup_version,
+                      base >= 0.0 && info->cgroup_limit_bytes >= base ? ", above RAM" : "");
     else if (info->cgroup_source[0])
-        fprintf(fp, "  %-14s %12s  %s says max (cgroup v%d)\n", "cgroup limit", "none",
-                info->cgroup_source, info->cgroup_version);
+        (void)fprintf(fp, "  %-14s %12s  %s says max (cgroup v%d)\n", "cgroup limit", "none",
+                      info->cgroup_source, info->cgroup_version);
     else
-        fprintf(fp, "  %-14s %12s  no cgroup memory limit file found\n", "cgroup limit", "none");
+        (void)fprintf(fp, "  %-14s %12s  no cgroup memory limit file found\n", "cgroup limit",
+                      "none");
 }
 
 int report_host_text(FILE *fp, const host_info *info)
@@ -72,52 +72,52 @@ int report_host_text(FILE *fp, const host_info *info)
     char n[REPORT_HOST_NUM], f[REPORT_HOST_NUM];
     int i;
 
-    fprintf(fp, "This machine (read below %s)\n", info->root);
-    fputs("RAM\n", fp);
+    (void)fprintf(fp, "This machine (read below %s)\n", info->root);
+    (void)fputs("RAM\n", fp);
     if (info->ram_total_bytes >= 0.0)
-        fprintf(fp, "  %-14s %12s  from %s (MemTotal)\n", "total",
-                report_host_size(n, sizeof n, info->ram_total_bytes, "unknown"),
-                info->ram_source);
+        (void)fprintf(fp, "  %-14s %12s  from %s (MemTotal)\n", "total",
+                      report_host_size(n, sizeof n, info->ram_total_bytes, "unknown"),
+                      info->ram_source);
     else
-        fprintf(fp, "  %-14s %12s\n", "total", "unknown");
+        (void)fprintf(fp, "  %-14s %12s\n", "total", "unknown");
     if (info->ram_available_bytes >= 0.0)
-        fprintf(fp, "  %-14s %12s  from %s (MemAvailable)\n", "available",
-                report_host_size(n, sizeof n, info->ram_available_bytes, "unknown"),
-                info->ram_source);
+        (void)fprintf(fp, "  %-14s %12s  from %s (MemAvailable)\n", "available",
+                      report_host_size(n, sizeof n, info->ram_available_bytes, "unknown"),
+                      info->ram_source);
     else
-        fprintf(fp, "  %-14s %12s\n", "available", "unknown");
+        (void)fprintf(fp, "  %-14s %12s\n", "available", "unknown");
     report_host_cgroup_text(fp, info);
-    fprintf(fp, "  %-14s %12s  %s\n", "usable",
-            report_host_size(n, sizeof n, info->usable_bytes, "unknown"),
-            report_host_usable_basis(info));
-    fputs("GPUs (listed one by one, never summed)\n", fp);
+    (void)fprintf(fp, "  %-14s %12s  %s\n", "usable",
+                  report_host_size(n, sizeof n, info->usable_bytes, "unknown"),
+                  report_host_usable_basis(info));
+    (void)fputs("GPUs (listed one by one, never summed)\n", fp);
     if (info->n_gpus == 0)
-        fputs("  none found\n", fp);
+        (void)fputs("  none found\n", fp);
     for (i = 0; i < info->n_gpus && i < HOST_MAX_GPUS; i++) {
         const host_gpu *g = &info->gpus[i];
 
-        fprintf(fp, "  %d. %s\n", i + 1, g->name);
+        (void)fprintf(fp, "  %d. %s\n", i + 1, g->name);
         if (g->free_bytes >= 0.0)
-            fprintf(fp, "     %s total, %s free, from %s",
-                    report_host_size(n, sizeof n, g->total_bytes, "?"),
-                    report_host_size(f, sizeof f, g->free_bytes, "?"), g->source);
+            (void)fprintf(fp, "     %s total, %s free, from %s",
+                          report_host_size(n, sizeof n, g->total_bytes, "?"),
+                          report_host_size(f, sizeof f, g->free_bytes, "?"), g->source);
         else
-            fprintf(fp, "     %s total, from %s",
-                    report_host_size(n, sizeof n, g->total_bytes, "?"), g->source);
+            (void)fprintf(fp, "     %s total, from %s",
+                          report_host_size(n, sizeof n, g->total_bytes, "?"), g->source);
         if (g->vendor == HOST_GPU_NVIDIA)
-            fprintf(fp, " (index %d)\n", g->index);
+            (void)fprintf(fp, " (index %d)\n", g->index);
         else
-            fprintf(fp, " (card%d)\n", g->index);
+            (void)fprintf(fp, " (card%d)\n", g->index);
     }
-    fprintf(fp, "NVML: %s\n", info->nvml_status[0] ? info->nvml_status : "not queried");
+    (void)fprintf(fp, "NVML: %s\n", info->nvml_status[0] ? info->nvml_status : "not queried");
     if (info->n_messages > 0 || info->messages_dropped > 0) {
-        fputs("Problems\n", fp);
+        (void)fputs("Problems\n", fp);
         for (i = 0; i < info->n_messages && i < HOST_MAX_MESSAGES; i++)
-            fprintf(fp, "  %s\n", info->messages[i]);
+            (void)fprintf(fp, "  %s\n", info->messages[i]);
         if (info->messages_dropped > 0)
-            fprintf(fp, "  (%d more)\n", info->messages_dropped);
+            (void)fprintf(fp, "  (%d more)\n", info->messages_dropped);
     }
-    return report_host_status(fp);
+    return out_finish(fp);
 }
 
 /* A byte count as two members, KEY_gib and KEY_bytes; null when unknown. */
@@ -146,7 +146,7 @@ static void report_host_string_json(json_writer *w, const char *key, const char 
 int report_host_json(FILE *fp, const host_info *info)
 {
     json_writer w;
-    int i, rc;
+    int i;
 
     json_init(&w, fp);
     json_begin_object(&w, NULL);
@@ -189,8 +189,5 @@ int report_host_json(FILE *fp, const host_info *info)
     json_end_array(&w);
     json_int(&w, "messages_dropped", info->messages_dropped);
     json_end_object(&w);
-    rc = json_finish(&w);
-    if (rc != 0)
-        return -1;
-    return report_host_status(fp);
+    return out_finish_json(&w, fp);
 }

@@ -99,7 +99,7 @@ int tui_run(const tui_options *opt)
     app_config cfg;
     app_state s;
     input_decoder dec;
-    int status = TUI_EXIT_OK, dirty = 1;
+    int status = TUI_EXIT_OK, dirty = 1, resumed = 0;
 
     if (crt_init() != 0)
         return TUI_EXIT_SETUP;
@@ -130,8 +130,8 @@ int tui_run(const tui_options *opt)
         if (crt_take_suspend()) {
             crt_suspend();
             tui_resize(&s);            /* the size may have changed meanwhile */
-            s.repaint = 1;
-            dirty = 1;
+            s.repaint = 1;             /* the next frame redraws it all */
+            resumed = dirty = 1;
         }
         if (crt_take_resize()) {
             tui_resize(&s);
@@ -140,6 +140,10 @@ int tui_run(const tui_options *opt)
         if (dirty) {
             tui_draw(&s);
             dirty = 0;
+        }
+        if (resumed) {
+            crt_resume();              /* the mouse, after the frame */
+            resumed = 0;
         }
         w = crt_wait_input(input_pending(&dec) ? TUI_ESC_TIMEOUT_MS : -1);
         if (w == CRT_WAIT_ERROR) {

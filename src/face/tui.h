@@ -19,7 +19,7 @@ typedef struct {
     const char *host_label;   /* e.g. "this machine (RAM)"; NULL for the default */
     /* The fit (issue 4); 0 or NULL means the default. */
     long ctx;                 /* context tokens (--ctx); 0: FIT_DEFAULT_CTX. The screen
-                                 clamps it to 256 .. the model's maximum */
+                                 clamps it to APP_CTX_MIN .. the model's maximum */
     double kv_bits;           /* KV cache bits per element (--kv-bits/--kv-format,
                                  KV_BITS_*); 0: f16. The `k` key cycles the types */
     double overhead_gib;      /* runtime overhead (--overhead); 0: FIT_DEFAULT_OVERHEAD_GIB;
@@ -29,20 +29,22 @@ typedef struct {
     const qs_device *devices; /* --device targets, in order; they replace the five
                                  default targets (this machine stays first). Copied
                                  at start, the name strings kept by pointer: they
-                                 must outlive tui_run(). At most 8 are shown */
+                                 must outlive tui_run(). At most APP_TARGETS_MAX
+                                 are shown */
     size_t ndevices;          /* number of devices; 0: the defaults */
 } tui_options;
 
-/* Runs the front end until the user quits or the terminal goes away.
- * Restores the terminal on every path (modes, mouse reporting off, cursor
- * visible). bits outside the slider's 1 .. 32 are clamped to it. Returns the
- * process exit status: 0 after a normal quit (q, Esc, Ctrl-C or SIGINT),
- * 1 when the terminal failed (end of file, EIO), TUI_EXIT_SETUP (2) when the
- * terminal could not be set up (nothing printed: the caller says why), 128 + the signal number after SIGTERM,
- * SIGHUP or SIGQUIT. */
 /* tui_run()'s status when the terminal cannot show a screen. */
 #define TUI_EXIT_SETUP 2
 
+/* Runs the front end until the user quits or the terminal goes away.
+ * Restores the terminal on every path (modes, mouse reporting off, cursor
+ * visible). bits outside the slider's APP_BITS_MIN .. APP_BITS_MAX are
+ * clamped to it. Returns the process exit status: 0 after a normal quit
+ * (q, Esc, Ctrl-C or SIGINT), 1 when the terminal failed (end of file,
+ * EIO), TUI_EXIT_SETUP when the terminal could not be set up (nothing
+ * printed: the caller says why), 128 + the signal number after SIGTERM,
+ * SIGHUP or SIGQUIT. */
 int tui_run(const tui_options *opt);
 
 #endif

@@ -55,6 +55,15 @@ int view_repeat_attr(int y, int x, int n, int attr, crt_glyph_id g)
     return x;
 }
 
+void view_fill(int y, int x, int n, crt_role role)
+{
+    if (y < 0 || y >= LINES || x < 0 || x >= COLS || n <= 0)
+        return;
+    if (n > COLS - x)
+        n = COLS - x;
+    (void)mvhline(y, x, (chtype)' ' | (chtype)crt_attr(role), n);
+}
+
 int view_bar_attr(crt_role role)
 {
     int a = crt_attr(role);

@@ -27,6 +27,10 @@ int view_put_attr(int y, int x, int max_cols, int attr, const char *text);
 int view_repeat(int y, int x, int n, crt_role role, crt_glyph_id g);
 int view_repeat_attr(int y, int x, int n, int attr, crt_glyph_id g);
 
+/* n blank columns from (y, x) in the attributes of `role` (a reverse-video
+ * bar, say), clipped at the right edge; off-screen rows are skipped. */
+void view_fill(int y, int x, int n, crt_role role);
+
 /* The attributes of a bar in the colours of `role`: without bold when
  * colours are on (a colour change alone costs a few bytes on the wire, a
  * bold change a full attribute reset), the role's own otherwise, where

@@ -7,6 +7,7 @@
 void view_help_draw(const app_state *s, const app_layout *l)
 {
     int inner = l->help_w - 2 * VIEW_HELP_PAD, x = l->help_x + VIEW_HELP_PAD;
+    char text[APP_HELP_TEXT_MAX];
     size_t i;
 
     (void)s;
@@ -15,6 +16,7 @@ void view_help_draw(const app_state *s, const app_layout *l)
         int y = l->help_y + 1 + (int)i;
         view_put(y, x, inner, CRT_LABEL, app_help_key(i));
         if (inner > VIEW_HELP_KEY_W)
-            view_put(y, x + VIEW_HELP_KEY_W, inner - VIEW_HELP_KEY_W, CRT_NORMAL, app_help_text(i));
+            view_put(y, x + VIEW_HELP_KEY_W, inner - VIEW_HELP_KEY_W, CRT_NORMAL,
+                     app_help_text(i, text, sizeof text));
     }
 }

@@ -16,7 +16,6 @@
 #include "model/memory.h"
 
 #define VIEW_MAIN_BUF 160
-#define VIEW_MAIN_PERCENT 100.0
 /* Ticks drawn on a row, at most. */
 #define VIEW_MAIN_TICKS 24
 
@@ -25,14 +24,14 @@ static const char view_main_title_right[] = "? help  q quit";
 /* The footer: the keys of the focused control first, then the common ones. */
 static const char *const view_main_footers[APP_FOCUS_COUNT] = {
     [APP_FOCUS_MODEL] = "Left/Right preset  m/Enter pick  Tab focus  k KV  t table  b base",
-    [APP_FOCUS_SLIDER] = "Left/Right step  PgUp/Dn named  4.5 Enter  Tab focus  k KV  t table  m model",
+    [APP_FOCUS_SLIDER] = "Left/Right step  PgUp/Dn named  4.5 Enter  Tab focus  k KV  t table"
+                         "  m model",
     [APP_FOCUS_BASELINE] = "Left/Right base  b/Enter cycle  16 Enter  Tab focus  k KV  t table",
-    [APP_FOCUS_CONTEXT] = "Left/Right halve/double  8k Enter  Home/End  k KV type  Tab focus  t table",
-    [APP_FOCUS_DEVICES] = "Up/Down device  Left/Right bits  Home/End  Tab focus  k KV  t table  m model",
+    [APP_FOCUS_CONTEXT] = "Left/Right halve/double  8k Enter  Home/End  k KV type  Tab focus"
+                          "  t table",
+    [APP_FOCUS_DEVICES] = "Up/Down device  Left/Right bits  Home/End  Tab focus  k KV  t table"
+                          "  m model",
 };
-/* The marker of the selected device's best precision under the slider. */
-static const char view_main_mark_utf8[] = "\xe2\x96\xb2";   /* BLACK UP-POINTING TRIANGLE */
-static const char view_main_mark_ascii[] = "^";
 
 /* The label column: the focused control's label is highlighted. */
 static void view_main_label(int y, const char *label, int focused)
@@ -221,7 +220,7 @@ static void view_main_fit_row(const app_layout *l, int y, const fitrows_row *r, 
     }
     if (l->fit_bar_w > 0) {
         (void)snprintf(buf, sizeof buf, "%6.2f/%6.2f GiB %4.0f%% ", r->need_gib, r->usable_gib,
-                       r->share * VIEW_MAIN_PERCENT);
+                       r->share * FMT_PERCENT);
         x = view_put(y, l->fit_text_x, -1, CRT_NORMAL, buf);
         view_put(y, x, -1, view_verdict_role(r->verdict), fit_verdict_word(r->verdict));
     } else {
@@ -232,7 +231,7 @@ static void view_main_fit_row(const app_layout *l, int y, const fitrows_row *r, 
             (void)snprintf(buf, sizeof buf, " %d/%d layers on GPU", r->gpu_layers, r->layers);
         else
             (void)snprintf(buf, sizeof buf, " %.0f%% %.2f/%.2f GiB",
-                           r->share * VIEW_MAIN_PERCENT, r->need_gib, r->usable_gib);
+                           r->share * FMT_PERCENT, r->need_gib, r->usable_gib);
         view_put(y, x, -1, CRT_NORMAL, buf);
     }
 }
@@ -295,7 +294,6 @@ static void view_main_detail(const app_layout *l, const fitrows_detail *d)
 static void view_main_best(const app_layout *l, const fitrows_detail *d)
 {
     char buf[VIEW_MAIN_BUF];
-    const char *mark = crt_utf8() ? view_main_mark_utf8 : view_main_mark_ascii;
     int col, len;
 
     if (l->best_y < 0 || !d->row.known)
@@ -306,7 +304,7 @@ static void view_main_best(const app_layout *l, const fitrows_detail *d)
         return;
     }
     col = layout_bits_to_col(d->best->bits, l->track_x0, l->track_x1);
-    view_put(l->best_y, col, 1, CRT_FITS, mark);
+    view_put(l->best_y, col, 1, CRT_FITS, crt_glyph(CRT_G_MARK));
     (void)snprintf(buf, sizeof buf, "%s best on %s", d->best->name, d->row.name);
     len = (int)strlen(buf);
     if (col + 2 + len <= l->cols)

@@ -7,13 +7,11 @@
 #include <string.h>
 
 #include "app/fitrows.h"
+#include "face/fmt.h"
 #include "face/view.h"
 #include "model/kvcache.h"
 
 #define VIEW_TABLE_BUF 160
-#define VIEW_TABLE_PERCENT 100.0
-/* Shares above this are shown as ">999%". */
-#define VIEW_TABLE_SHARE_MAX 9.99
 
 static void view_table_title(const app_state *s, const app_layout *l)
 {
@@ -60,9 +58,8 @@ static void view_table_row(const app_state *s, const app_layout *l, int y, const
     int c;
 
     if (current) {
-        /* a reverse-video bar across the row, the marker at its start */
-        (void)snprintf(buf, sizeof buf, "%*s", l->cols < VIEW_TABLE_BUF ? l->cols : 1, "");
-        view_put(y, 0, -1, base, buf);
+        /* a reverse-video bar across the whole row, the marker at its start */
+        view_fill(y, 0, l->cols, base);
         view_put(y, 0, 1, base, ">");
     }
     view_put(y, l->table_name_x, l->table_bits_x - l->table_name_x - 1, base, f->name);
@@ -82,8 +79,8 @@ static void view_table_row(const app_state *s, const app_layout *l, int y, const
             view_put(y, x, l->table_col_w - 1, current ? base : CRT_DIM, "?");
             continue;
         }
-        if (l->table_share && cell.share <= VIEW_TABLE_SHARE_MAX)
-            (void)snprintf(buf, sizeof buf, "%-5s %3.0f%%", word, cell.share * VIEW_TABLE_PERCENT);
+        if (l->table_share && cell.share <= FMT_SHARE_SHOWN_MAX)
+            (void)snprintf(buf, sizeof buf, "%-5s %3.0f%%", word, cell.share * FMT_PERCENT);
         else if (l->table_share)
             (void)snprintf(buf, sizeof buf, "%-5s >999%%", word);
         else
@@ -111,13 +108,14 @@ void view_table_draw(const app_state *s, const app_layout *l)
 
     /* legend: the verdicts' thresholds, and what is out of view */
     (void)snprintf(buf, sizeof buf, "fits <=%.0f%%  tight <=%.0f%%  NO over: share of usable",
-                   FIT_SHARE_FITS * VIEW_TABLE_PERCENT, FIT_SHARE_TIGHT * VIEW_TABLE_PERCENT);
+                   FIT_SHARE_FITS * FMT_PERCENT, FIT_SHARE_TIGHT * FMT_PERCENT);
     x = view_put(l->table_legend_y, 0, -1, CRT_DIM, buf);
     if ((size_t)l->table_ncols < ndev) {
         (void)snprintf(buf, sizeof buf, "  +%zu devices: widen", ndev - (size_t)l->table_ncols);
         view_put(l->table_legend_y, x, -1, CRT_DIM, buf);
     }
-    (void)snprintf(buf, sizeof buf, "> %s  rows %zu-%zu of %zu  Up/Dn PgUp/Dn scroll  k KV  t/Esc close",
+    (void)snprintf(buf, sizeof buf,
+                   "> %s  rows %zu-%zu of %zu  Up/Dn PgUp/Dn scroll  k KV  t/Esc close",
                    near != NULL ? near->name : "?", top + 1,
                    top + (size_t)l->table_list_n < n ? top + (size_t)l->table_list_n : n, n);
     view_put(l->table_keys_y, 0, -1, CRT_DIM, buf);

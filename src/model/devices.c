@@ -190,18 +190,53 @@ size_t devices_suggest(const char *name, const qs_device **out, size_t max)
     return n;
 }
 
+/* 1 when share is in (0, 1]. */
+static int devices_share_valid(double share)
+{
+    return share > 0.0 && share <= DEVICES_FULL_SHARE;
+}
+
+double devices_apple_share(double apple_share)
+{
+    return devices_share_valid(apple_share) ? apple_share : DEVICES_APPLE_GPU_SHARE;
+}
+
+double devices_share(const qs_device *d, double apple_share)
+{
+    double share;
+
+    if (d == NULL)
+        return MODEL_MEMORY_ERROR;
+    share = d->gpu_share;
+    if (d->kind == DEV_KIND_APPLE && devices_share_valid(apple_share))
+        share = apple_share;
+    return devices_share_valid(share) ? share : MODEL_MEMORY_ERROR;
+}
+
 double devices_usable_gib(const qs_device *d, double share_override)
 {
     double share;
 
     if (d == NULL || !memory_is_positive(d->capacity_gib))
         return MODEL_MEMORY_ERROR;
-    share = d->gpu_share;
-    if (share_override > 0.0 && share_override <= 1.0)
-        share = share_override;
-    if (!(share > 0.0 && share <= 1.0))
+    share = devices_share_valid(share_override) ? share_override : d->gpu_share;
+    if (!devices_share_valid(share))
         return MODEL_MEMORY_ERROR;
     return d->capacity_gib * share;
+}
+
+int devices_host(double capacity_gib, const char *label, qs_device *out)
+{
+    if (label == NULL || out == NULL || !isfinite(capacity_gib) || capacity_gib < 0.0)
+        return -1;
+    out->id = DEVICES_HOST_ID;
+    out->name = label;
+    out->kind = DEV_KIND_HOST;
+    out->capacity_gib = capacity_gib;
+    out->bandwidth_gbps = 0.0;
+    out->gpu_share = DEVICES_FULL_SHARE;
+    out->is_gpu = 0;
+    return 0;
 }
 
 int devices_from_bytes(double bytes, const char *label, qs_device *out)

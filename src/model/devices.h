@@ -30,6 +30,10 @@ typedef struct {
     int is_gpu;              /* 1 when weights live in accelerator memory */
 } qs_device;
 
+/* The id and display name of this machine's RAM as a device (devices_host). */
+#define DEVICES_HOST_ID "host"
+#define DEVICES_HOST_LABEL "this machine (RAM)"
+
 /* Default share of unified memory Apple's GPU may use (Metal's
  * recommendedMaxWorkingSetSize, ~65-75%; see shared notes.md). */
 #define DEVICES_APPLE_GPU_SHARE 0.75
@@ -41,13 +45,30 @@ const qs_device *devices_get(size_t i);
 /* The device whose id equals `name`, ignoring case; NULL if none. */
 const qs_device *devices_find(const char *name);
 
-/* Up to `max` catalogued devices whose ids are closest to `name` (edit
- * distance, then prefix matches); returns how many were written to out. */
+/* Up to `max` catalogued devices whose ids are closest to `name`: ids that
+ * contain it (any case) first, then ids within a small edit distance (see
+ * suggest_best); returns how many were written to out. */
 size_t devices_suggest(const char *name, const qs_device **out, size_t max);
 
 /* Usable capacity in GiB: capacity_gib * gpu_share, where a share in (0, 1]
  * given as `share_override` (else <= 0) replaces the device's own. */
 double devices_usable_gib(const qs_device *d, double share_override);
+
+/* The Apple GPU share in effect: `apple_share` (--apple-share) when it is
+ * in (0, 1], else DEVICES_APPLE_GPU_SHARE. */
+double devices_apple_share(double apple_share);
+
+/* The share of d's capacity the model may use: for an Apple device
+ * (DEV_KIND_APPLE) `apple_share` when it is in (0, 1], else d's own
+ * gpu_share; MODEL_MEMORY_ERROR when d is NULL or that share is not in
+ * (0, 1]. The one place where the --apple-share override is applied. */
+double devices_share(const qs_device *d, double apple_share);
+
+/* This machine's RAM as a device: id DEVICES_HOST_ID, name `label` (kept by
+ * pointer), kind DEV_KIND_HOST, CPU inference (is_gpu 0), gpu_share 1,
+ * bandwidth unknown (0). capacity_gib 0 means "unknown". Returns 0, or -1
+ * when capacity_gib is negative or not finite, or label or out is NULL. */
+int devices_host(double capacity_gib, const char *label, qs_device *out);
 
 /* A device of `bytes` capacity for `--device 24GiB`: id and name are
  * `label` (kept by pointer), kind DEV_KIND_CUSTOM, treated as a GPU

@@ -86,7 +86,7 @@ int fit_layers_in(double avail, double per_layer, int layers)
     double q;
     long n;
 
-    if (!(avail > 0.0) || !memory_is_positive(per_layer))
+    if (layers < 1 || !(avail > 0.0) || !memory_is_positive(per_layer))
         return 0;
     q = floor(avail / per_layer);
     if (q >= (double)layers)
@@ -108,7 +108,7 @@ fit_result fit_on_device(const fit_need *need, const fit_config *c, const qs_dev
 
     if (need == NULL || !need->ok || d == NULL || !(ram_gib >= 0.0) || !isfinite(ram_gib))
         return r;
-    usable = devices_usable_gib(d, d->kind == DEV_KIND_APPLE ? apple_share : 0.0);
+    usable = devices_usable_gib(d, devices_share(d, apple_share));
     if (usable == MODEL_MEMORY_ERROR)
         return r;
     r.usable_gib = usable;

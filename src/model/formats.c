@@ -168,9 +168,3 @@ const char *formats_family_name(fmt_family family)
     }
     return "unknown";
 }
-
-const char *formats_quality(double bits)
-{
-    const qs_format *f = formats_nearest(bits);
-    return f ? f->quality : NULL;
-}

@@ -51,8 +51,4 @@ const qs_format *formats_step(double bits, int dir);
 /* A short lowercase word for a family: "float", "int", "gguf", ... */
 const char *formats_family_name(fmt_family family);
 
-/* The quality note for an arbitrary bit width: the note of the nearest
- * named precision. NULL for NaN. */
-const char *formats_quality(double bits);
-
 #endif

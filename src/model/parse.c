@@ -1,5 +1,6 @@
 /* parse.c - strict parsers for sizes, bits, bytes and context lengths. */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,37 @@ static int parse_scaled(const char *s, const parse_unit *units, size_t n, double
     return -1;
 }
 
+int parse_decimal(const char *s, double *out)
+{
+    const char *rest;
+    double v;
+
+    if (parse_number(s, &v, &rest) != 0 || *rest != '\0')
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int parse_whole(const char *s, long *out)
+{
+    const int base = 10;
+    long v = 0;
+
+    if (s == NULL || *s == '\0')
+        return -1;
+    for (; *s != '\0'; s++) {
+        int digit = *s - '0';
+
+        if (*s < '0' || *s > '9')
+            return -1;
+        if (v > (LONG_MAX - digit) / base)
+            return -1;
+        v = v * base + digit;
+    }
+    *out = v;
+    return 0;
+}
+
 int parse_params(const char *s, double *out)
 {
     double v;
@@ -88,10 +120,9 @@ int parse_params(const char *s, double *out)
 
 int parse_bits(const char *s, double *out)
 {
-    const char *rest;
     double v;
 
-    if (parse_number(s, &v, &rest) != 0 || *rest != '\0')
+    if (parse_decimal(s, &v) != 0)
         return -1;
     if (!(v > 0.0) || v > PARSE_BITS_MAX)
         return -1;

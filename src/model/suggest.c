@@ -44,14 +44,17 @@ int suggest_distance(const char *a, const char *b)
     return row[lb];
 }
 
-/* 1 when `hay` contains `needle`, ignoring ASCII case. */
-static int suggest_contains(const char *hay, const char *needle)
+int suggest_contains(const char *haystack, const char *needle)
 {
-    size_t ln = strlen(needle), lh = strlen(hay), i, k;
+    size_t ln, lh, i, k;
 
+    if (haystack == NULL || needle == NULL)
+        return 0;
+    ln = strlen(needle);
+    lh = strlen(haystack);
     for (i = 0; i + ln <= lh; i++) {
         for (k = 0; k < ln; k++)
-            if (suggest_lower(hay[i + k]) != suggest_lower(needle[k]))
+            if (suggest_lower(haystack[i + k]) != suggest_lower(needle[k]))
                 break;
         if (k == ln)
             return 1;

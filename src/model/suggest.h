@@ -17,6 +17,10 @@ typedef const char *(*suggest_id_fn)(size_t i);
  * is NULL or longer than SUGGEST_NAME_MAX. */
 int suggest_distance(const char *a, const char *b);
 
+/* 1 when `haystack` contains `needle`, ignoring ASCII case (an empty
+ * needle is in every string); 0 otherwise or when either is NULL. */
+int suggest_contains(const char *haystack, const char *needle);
+
 /* Writes to out (up to max) the indexes in [0, n) of the ids closest to
  * name: ids that contain name (ignoring case) first, shortest first; then
  * ids within edit distance max(2, strlen(name) / 3), nearest first; ties in

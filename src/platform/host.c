@@ -8,6 +8,7 @@
 #endif
 #endif
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,6 @@
 #include <sys/sysctl.h>
 #endif
 
-#include "model/memory.h"
 #include "platform/host.h"
 #include "platform/host_parse.h"
 #include "platform/nvml.h"
@@ -36,6 +36,12 @@
 #define HOST_CGROUP_V2_FILE "memory.max"
 #define HOST_CGROUP_V1_FILE "memory.limit_in_bytes"
 #define HOST_DRM_DIR "sys/class/drm"
+/* DRM card entries are "card" and a number of at most HOST_CARD_DIGITS
+ * digits (enough for any int). */
+#define HOST_CARD_PREFIX "card"
+#define HOST_CARD_PREFIX_LEN (sizeof HOST_CARD_PREFIX - 1)
+#define HOST_CARD_DIGITS 9
+#define HOST_CARD_NAME_MAX (HOST_CARD_PREFIX_LEN + HOST_CARD_DIGITS)
 
 void host_info_add_message(host_info *info, const char *fmt, ...)
 {
@@ -45,7 +51,7 @@ void host_info_add_message(host_info *info, const char *fmt, ...)
     if (!info)
         return;
     if (info->n_messages >= HOST_MAX_MESSAGES) {
-        if (info->messages_dropped < 0x7fffffff)
+        if (info->messages_dropped < INT_MAX)
             info->messages_dropped++;
         return;
     }
@@ -111,7 +117,8 @@ static void host_detect_meminfo(const char *root, host_info *out)
 
 /* Reads one cgroup limit file and folds it into out: the smallest limit
  * binds; a "max" is remembered as the source only while no limit is. */
-static void host_cgroup_file(const char *root, const char *rel, int version, host_info *out)
+static void host_cgroup_file(const char *root, const char *rel, host_cgroup_version version,
+                             host_info *out)
 {
     char why[256];
     rootfs_file f;
@@ -150,7 +157,7 @@ static void host_cgroup_file(const char *root, const char *rel, int version, hos
  * from proc/self/cgroup may not exist below the mount, then only the
  * levels that exist are read). */
 static void host_cgroup_walk(const char *root, const char *mount, const char *cg_path,
-                             const char *file, int version, host_info *out)
+                             const char *file, host_cgroup_version version, host_info *out)
 {
     char path[HOST_PATH_LEN];
     char rel[HOST_PATH_LEN];
@@ -186,9 +193,9 @@ static void host_detect_cgroup(const char *root, host_info *out)
     else if (st == ROOTFS_ERROR)
         host_info_add_message(out, "%s", f.error);
     host_cgroup_walk(root, HOST_CGROUP_V2_MOUNT, (found & HOST_PARSE_CGROUP_V2) ? v2 : "/",
-                     HOST_CGROUP_V2_FILE, 2, out);
+                     HOST_CGROUP_V2_FILE, HOST_CGROUP_V2, out);
     host_cgroup_walk(root, HOST_CGROUP_V1_MOUNT, (found & HOST_PARSE_CGROUP_V1) ? v1 : "/",
-                     HOST_CGROUP_V1_FILE, 1, out);
+                     HOST_CGROUP_V1_FILE, HOST_CGROUP_V1, out);
 }
 
 static void host_detect_usable(host_info *out)
@@ -232,10 +239,11 @@ static int host_is_card(const char *name)
 {
     size_t i;
 
-    if (strncmp(name, "card", 4) != 0 || !name[4])
+    if (strncmp(name, HOST_CARD_PREFIX, HOST_CARD_PREFIX_LEN) != 0 ||
+        !name[HOST_CARD_PREFIX_LEN])
         return 0;
-    for (i = 4; name[i]; i++) {
-        if (name[i] < '0' || name[i] > '9' || i >= 4 + 9)
+    for (i = HOST_CARD_PREFIX_LEN; name[i]; i++) {
+        if (name[i] < '0' || name[i] > '9' || i >= HOST_CARD_NAME_MAX)
             return 0;
     }
     return 1;
@@ -243,7 +251,7 @@ static int host_is_card(const char *name)
 
 static int host_card_number(const char *name)
 {
-    return (int)strtol(name + 4, NULL, 10);
+    return (int)strtol(name + HOST_CARD_PREFIX_LEN, NULL, 10);
 }
 
 static int host_card_compare(const void *a, const void *b)
@@ -428,9 +436,9 @@ int host_detect(const host_options *opt, host_info *out)
     return (out->n_messages > 0 || out->messages_dropped > 0) ? 1 : 0;
 }
 
-double host_info_usable_gib(const host_info *info)
+double host_info_usable_bytes(const host_info *info)
 {
-    if (!info || info->usable_bytes < 0.0)
-        return -1.0;
-    return info->usable_bytes / MEM_BYTES_PER_GIB;
+    if (!info || !(info->usable_bytes >= 0.0))
+        return HOST_UNKNOWN;
+    return info->usable_bytes;
 }

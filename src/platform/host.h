@@ -29,6 +29,14 @@ struct nvml_api;                /* nvml.h */
 
 typedef enum { HOST_GPU_NVIDIA, HOST_GPU_AMD } host_gpu_vendor;
 
+/* The cgroup hierarchy a memory limit came from (host_info.cgroup_version
+ * holds one of these; the numbers are the versions). */
+typedef enum {
+    HOST_CGROUP_NONE = 0,           /* no cgroup memory file found */
+    HOST_CGROUP_V1 = 1,
+    HOST_CGROUP_V2 = 2
+} host_cgroup_version;
+
 typedef struct {
     host_gpu_vendor vendor;
     int index;                      /* NVML index, or N of DRM cardN */
@@ -50,11 +58,11 @@ typedef struct {
     double ram_total_bytes;         /* MemTotal / hw.memsize, or HOST_UNKNOWN */
     double ram_available_bytes;     /* MemAvailable, or HOST_UNKNOWN */
     char ram_source[HOST_PATH_LEN]; /* file read or "sysctl hw.memsize"; "" */
-    int cgroup_version;             /* 0 no cgroup memory file found, 1 or 2 */
+    int cgroup_version;             /* a host_cgroup_version */
     double cgroup_limit_bytes;      /* the binding limit; 0 = none */
     char cgroup_source[HOST_PATH_LEN]; /* file giving that limit (or the one
                                        that said "max"); "" when none read */
-    double usable_bytes;            /* see host_info_usable_gib; HOST_UNKNOWN */
+    double usable_bytes;            /* see host_info_usable_bytes; HOST_UNKNOWN */
     host_gpu gpus[HOST_MAX_GPUS];
     int n_gpus;
     char nvml_status[HOST_MSG_LEN]; /* what NVML gave: "2 GPUs", "not found:
@@ -70,13 +78,13 @@ typedef struct {
  * malformed (see out->messages), -1 when out is NULL. */
 int host_detect(const host_options *opt, host_info *out);
 
-/* RAM a model can use, in GiB: MemAvailable (MemTotal when that is
+/* RAM a model can use, in bytes: MemAvailable (MemTotal when that is
  * unknown, e.g. on macOS), capped by the cgroup limit. Available rather
  * than total, because memory other programs hold is not free for the model
  * (the kernel's own estimate of what can be had without swapping); the
- * cgroup cap because the kernel kills the process past it. Returns -1 when
- * RAM is unknown. */
-double host_info_usable_gib(const host_info *info);
+ * cgroup cap because the kernel kills the process past it. Returns
+ * HOST_UNKNOWN when RAM is unknown or info is NULL. */
+double host_info_usable_bytes(const host_info *info);
 
 /* Appends a message to info (formatted like printf, one line); past
  * HOST_MAX_MESSAGES it is counted in messages_dropped. For nvml.c. */

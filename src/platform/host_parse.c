@@ -10,6 +10,9 @@
 
 /* Longest excerpt of bad input quoted in a message. */
 #define HOST_PARSE_EXCERPT 24
+/* The cgroup v1 controller that holds memory limits, and its length. */
+#define HOST_PARSE_MEMORY "memory"
+#define HOST_PARSE_MEMORY_LEN (sizeof HOST_PARSE_MEMORY - 1)
 
 typedef enum { HP_NONE, HP_OK, HP_BAD } host_parse_state;
 
@@ -338,7 +341,8 @@ static int host_parse_has_memory(const char *p, size_t n)
         size_t start = i;
         while (i < n && p[i] != ',')
             i++;
-        if (i - start == 6 && memcmp(p + start, "memory", 6) == 0)
+        if (i - start == HOST_PARSE_MEMORY_LEN &&
+            memcmp(p + start, HOST_PARSE_MEMORY, HOST_PARSE_MEMORY_LEN) == 0)
             return 1;
         i++;
     }

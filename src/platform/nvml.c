@@ -21,6 +21,16 @@
 #include "platform/host_parse.h"
 #include "platform/nvml.h"
 
+#ifdef NVML_HAVE_DLOPEN
+/* The NVML functions nvml_load looks up, in the order it copies them into
+ * the api (init, count, handle, name, memory info, shutdown). */
+static const char *const nvml_symbol_names[] = {
+    "nvmlInit_v2", "nvmlDeviceGetCount_v2", "nvmlDeviceGetHandleByIndex_v2",
+    "nvmlDeviceGetName", "nvmlDeviceGetMemoryInfo", "nvmlShutdown",
+};
+#define NVML_SYMBOLS (sizeof nvml_symbol_names / sizeof nvml_symbol_names[0])
+#endif
+
 static void nvml_say(char *err, size_t err_size, const char *a, const char *b)
 {
     if (!err || err_size == 0)
@@ -54,22 +64,17 @@ int nvml_load(nvml_api *api, const char *library, char *err, size_t err_size)
 #ifdef NVML_HAVE_DLOPEN
     {
         void *lib = dlopen(library, RTLD_NOW | RTLD_LOCAL);
-        void *s[6];
+        void *s[NVML_SYMBOLS];
         const char *why;
-        int i;
+        size_t i;
 
         if (!lib) {
             why = dlerror();
             nvml_say(err, err_size, "not found: ", why ? why : library);
             return -1;
         }
-        s[0] = nvml_symbol(lib, "nvmlInit_v2", err, err_size);
-        s[1] = nvml_symbol(lib, "nvmlDeviceGetCount_v2", err, err_size);
-        s[2] = nvml_symbol(lib, "nvmlDeviceGetHandleByIndex_v2", err, err_size);
-        s[3] = nvml_symbol(lib, "nvmlDeviceGetName", err, err_size);
-        s[4] = nvml_symbol(lib, "nvmlDeviceGetMemoryInfo", err, err_size);
-        s[5] = nvml_symbol(lib, "nvmlShutdown", err, err_size);
-        for (i = 0; i < 6; i++) {
+        for (i = 0; i < NVML_SYMBOLS; i++) {
+            s[i] = nvml_symbol(lib, nvml_symbol_names[i], err, err_size);
             if (!s[i]) {
                 (void)dlclose(lib);
                 return -1;

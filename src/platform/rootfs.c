@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,7 +30,7 @@ int rootfs_join(const char *root, const char *rel, char *path, size_t size)
     rlen = strlen(root);
     while (rlen > 1 && root[rlen - 1] == '/')
         rlen--;
-    if (rlen > (size_t)0x7fffffff)
+    if (rlen > (size_t)INT_MAX)
         return -1;
     if (rlen == 1 && root[0] == '/')
         n = snprintf(path, size, "/%s", rel);
@@ -143,7 +144,7 @@ int rootfs_list(const char *root, const char *rel, int (*keep)(const char *name)
             if (w < 0 || (size_t)w >= sizeof names[n].name)
                 continue;
         }
-        if (n < 0x7fffffff)
+        if (n < INT_MAX)
             n++;
     }
     if (closedir(dir) != 0)
