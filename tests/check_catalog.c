@@ -405,6 +405,27 @@ START_TEST(test_attention_words)
 }
 END_TEST
 
+
+START_TEST(test_match_gpu_names)
+{
+    ck_assert_str_eq(devices_match_name("NVIDIA H100 80GB HBM3")->id, "h100-sxm");
+    ck_assert_str_eq(devices_match_name("NVIDIA H100 PCIe")->id, "h100-pcie");
+    ck_assert_str_eq(devices_match_name("NVIDIA GeForce RTX 4090")->id, "rtx-4090");
+    ck_assert_str_eq(devices_match_name("NVIDIA A100-SXM4-80GB")->id, "a100-80gb");
+    ck_assert_str_eq(devices_match_name("NVIDIA H200")->id, "h200");
+    ck_assert_str_eq(devices_match_name("Tesla T4")->id, "t4");
+    ck_assert_str_eq(devices_match_name("NVIDIA A10")->id, "a10");
+    ck_assert_str_eq(devices_match_name("AMD Instinct MI300X")->id, "mi300x");
+    /* "A10" is not "A100 ...", "L4" is not "L40S". */
+    ck_assert_str_eq(devices_match_name("NVIDIA A100 80GB PCIe")->id, "a100-80gb-pcie");
+    ck_assert_ptr_null(devices_match_name("NVIDIA A100"));
+    ck_assert_ptr_null(devices_match_name("NVIDIA L40S"));
+    ck_assert_ptr_null(devices_match_name("Radeon RX 7900 XTX"));
+    ck_assert_ptr_null(devices_match_name(""));
+    ck_assert_ptr_null(devices_match_name(NULL));
+}
+END_TEST
+
 static Suite *catalog_suite(void)
 {
     Suite *s = suite_create("catalog");
@@ -425,6 +446,7 @@ static Suite *catalog_suite(void)
     tcase_add_test(devices, test_suggest_contains);
     tcase_add_test(devices, test_suggest_distance);
     tcase_add_test(devices, test_attention_words);
+    tcase_add_test(devices, test_match_gpu_names);
     suite_add_tcase(s, devices);
     return s;
 }

@@ -59,6 +59,20 @@ START_TEST(test_gpus_one_by_one)
     ck_assert(set.devs[1].bandwidth_gbps == 0.0);
     ck_assert_str_eq(set.devs[2].id, "gpu1");
     ck_assert(set.devs[2].capacity_gib == 16.0);      /* not 24: never summed */
+    ck_assert(set.devs[1].bandwidth_gbps == 0.0);     /* an unknown card */
+}
+END_TEST
+
+START_TEST(test_known_gpu_gets_bandwidth)
+{
+    host_info info = info_with(20.0 * MEM_BYTES_PER_GIB, 1);
+    hostdev_set set;
+
+    snprintf(info.gpus[0].name, sizeof info.gpus[0].name, "NVIDIA H100 80GB HBM3");
+    info.gpus[0].total_bytes = 85520809984.0;         /* as NVML reported it */
+    ck_assert_uint_eq(hostdev_from_info(&info, &set), 2);
+    ck_assert(set.devs[1].capacity_gib == 85520809984.0 / MEM_BYTES_PER_GIB);
+    ck_assert(set.devs[1].bandwidth_gbps == devices_find("h100-sxm")->bandwidth_gbps);
 }
 END_TEST
 
@@ -99,6 +113,7 @@ static Suite *hostdev_suite(void)
     tcase_add_test(tc, test_ram_only);
     tcase_add_test(tc, test_ram_gib);
     tcase_add_test(tc, test_gpus_one_by_one);
+    tcase_add_test(tc, test_known_gpu_gets_bandwidth);
     tcase_add_test(tc, test_unknown_ram_and_empty_gpu);
     suite_add_tcase(s, tc);
     return s;

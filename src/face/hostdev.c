@@ -40,6 +40,9 @@ size_t hostdev_from_info(const host_info *info, hostdev_set *set)
             continue;
         d->id = set->ids[set->n];
         d->kind = DEV_KIND_GPU;
+        /* Its memory as detected; its bandwidth from the catalogue. */
+        if (devices_match_name(g->name) != NULL)
+            d->bandwidth_gbps = devices_match_name(g->name)->bandwidth_gbps;
         set->n++;
     }
     return set->n;

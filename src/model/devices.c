@@ -175,6 +175,56 @@ static const char *devices_id_at(size_t i)
     return devices_table[i].id;
 }
 
+/* The names GPUs report for themselves, most specific first, and the
+ * catalogue row each stands for. Sources: nvidia-smi names quoted in
+ * shared/reference/notes.md and hardware.tsv ("NVIDIA H100 80GB HBM3",
+ * "NVIDIA GeForce RTX 4090", "NVIDIA A100-SXM4-80GB", "NVIDIA H200",
+ * "NVIDIA B200", "Tesla T4"); the NVML name of an H100 SXM read on a real
+ * machine was "NVIDIA H100 80GB HBM3". `exact` rows must match the whole
+ * name (so "A10" does not catch "A100"). */
+typedef struct {
+    const char *pattern;
+    const char *id;
+    int exact;
+} devices_alias;
+
+static const devices_alias devices_aliases[] = {
+    { "H100 80GB HBM3", "h100-sxm", 0 },
+    { "H100 SXM", "h100-sxm", 0 },
+    { "H100 PCIe", "h100-pcie", 0 },
+    { "H200", "h200", 0 },
+    { "B200", "b200", 0 },
+    { "A100-SXM4-80GB", "a100-80gb", 0 },
+    { "A100 80GB PCIe", "a100-80gb-pcie", 0 },
+    { "A100-SXM4-40GB", "a100-40gb", 0 },
+    { "A100-PCIE-40GB", "a100-40gb", 0 },
+    { "NVIDIA A10", "a10", 1 },
+    { "NVIDIA L4", "l4", 1 },
+    { "Tesla T4", "t4", 0 },
+    { "RTX 5090", "rtx-5090", 0 },
+    { "RTX 4090", "rtx-4090", 0 },
+    { "RTX 4080", "rtx-4080", 0 },
+    { "RTX 4070", "rtx-4070", 0 },
+    { "RTX 3090", "rtx-3090", 0 },
+    { "MI325X", "mi325x", 0 },
+    { "MI300X", "mi300x", 0 },
+};
+
+const qs_device *devices_match_name(const char *gpu_name)
+{
+    size_t i;
+
+    if (gpu_name == NULL)
+        return NULL;
+    for (i = 0; i < sizeof devices_aliases / sizeof devices_aliases[0]; i++) {
+        const devices_alias *a = &devices_aliases[i];
+        if (a->exact ? strcasecmp(gpu_name, a->pattern) == 0
+                     : suggest_contains(gpu_name, a->pattern))
+            return devices_find(a->id);
+    }
+    return NULL;
+}
+
 size_t devices_suggest(const char *name, const qs_device **out, size_t max)
 {
     size_t idx[DEVICES_N];

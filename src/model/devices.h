@@ -81,6 +81,11 @@ int devices_from_bytes(double bytes, const char *label, qs_device *out);
  * when it is neither (then use devices_suggest for the message). */
 int devices_resolve(const char *arg, qs_device *out);
 
+/* The catalogued device a GPU's own name (as NVML or sysfs reports it,
+ * e.g. "NVIDIA H100 80GB HBM3") stands for, so that a detected GPU gets its
+ * bandwidth; NULL when the name is not known. */
+const qs_device *devices_match_name(const char *gpu_name);
+
 /* A short lowercase word for a kind: "gpu", "datacenter", "apple",
  * "phone", "board", "laptop", "host", "custom". */
 const char *devices_kind_name(dev_kind kind);
