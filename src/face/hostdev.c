@@ -32,6 +32,7 @@ size_t hostdev_from_info(const host_info *info, hostdev_set *set)
     for (i = 0; info != NULL && i < info->n_gpus && set->n < HOSTDEV_MAX; i++) {
         const host_gpu *g = &info->gpus[i];
         qs_device *d = &set->devs[set->n];
+        const qs_device *known;
 
         (void)snprintf(set->ids[set->n], HOSTDEV_LABEL_LEN, HOSTDEV_GPU_ID, i);
         (void)snprintf(set->labels[set->n], HOSTDEV_LABEL_LEN, HOSTDEV_GPU_LABEL, i, g->name);
@@ -41,8 +42,9 @@ size_t hostdev_from_info(const host_info *info, hostdev_set *set)
         d->id = set->ids[set->n];
         d->kind = DEV_KIND_GPU;
         /* Its memory as detected; its bandwidth from the catalogue. */
-        if (devices_match_name(g->name) != NULL)
-            d->bandwidth_gbps = devices_match_name(g->name)->bandwidth_gbps;
+        known = devices_match_name(g->name);
+        if (known != NULL)
+            d->bandwidth_gbps = known->bandwidth_gbps;
         set->n++;
     }
     return set->n;
