@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "face/report_host.h"
+#include "cli/report_host.h"
 #include "platform/host.h"
 #include "platform/host_parse.h"
 #include "platform/nvml.h"

@@ -1,11 +1,11 @@
-/* check_hostdev.c - unit tests for face/hostdev: this machine as devices
+/* check_hostdev.c - unit tests for cli/hostdev: this machine as devices
  * for the fit (its RAM first, then each GPU, never summed). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "face/hostdev.h"
+#include "cli/hostdev.h"
 #include "model/memory.h"
 
 static host_info info_with(double ram_available, int ngpus)

@@ -1,13 +1,13 @@
-/* check_report_fit.c - unit tests for face/report_fit and face/report_list:
+/* check_report_fit.c - unit tests for cli/report_fit and cli/report_list:
  * the fit and catalog reports in text (80 columns) and JSON (full precision), and their errors. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "face/json.h"
-#include "face/report_fit.h"
-#include "face/report_list.h"
+#include "cli/json.h"
+#include "cli/report_fit.h"
+#include "cli/report_list.h"
 #include "model/devices.h"
 #include "model/fit.h"
 #include "model/formats.h"

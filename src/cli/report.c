@@ -1,0 +1,178 @@
+/* report.c - footprint tables, single footprints and savings as text/JSON.
+ *
+ * fprintf/fputs results are ignored: a failed write sets fp's error flag,
+ * which out_finish checks at the end of each report. */
+#include <math.h>
+#include <stdio.h>
+
+#include "cli/fmt.h"
+#include "cli/json.h"
+#include "cli/out.h"
+#include "cli/report.h"
+#include "model/formats.h"
+#include "model/memory.h"
+
+/* The reference precision of the "vs FP16" column. */
+#define REPORT_REFERENCE_BITS 16.0
+/* Decimals of bits per weight in tables: enough for 4.8944 or 8.5008. */
+#define REPORT_BITS_DECIMALS 4
+/* Room for a model label such as "Llama-3.1-405B (405.85B)". */
+#define REPORT_LABEL_SIZE 96
+
+/* "Llama-3.1-8B (8.03B), 8030261248 parameters" or "7.00B parameters". */
+static void report_heading(FILE *fp, const report_model *m)
+{
+    char label[REPORT_LABEL_SIZE];
+
+    if (m->label)
+        (void)fprintf(fp, "%s, %.0f parameters\n",
+                      fmt_model(label, sizeof label, m->label, m->params), m->params);
+    else
+        (void)fprintf(fp, "%s\n", fmt_model(label, sizeof label, m->label, m->params));
+}
+
+static void report_model_json(json_writer *w, const report_model *m)
+{
+    json_begin_object(w, "model");
+    json_string(w, "name", m->label);
+    json_number(w, "params", m->params);
+    json_end_object(w);
+}
+
+static int report_row_wanted(const qs_format *f, int all_formats)
+{
+    return all_formats || f->basic;
+}
+
+int report_table_text(FILE *fp, const report_model *m, int all_formats)
+{
+    size_t i;
+
+    report_heading(fp, m);
+    (void)fprintf(fp, "%-9s %7s %9s %9s %8s  %s\n", "precision", "bits", "GiB", "GB", "vs FP16",
+                  "quality");
+    for (i = 0; i < formats_count(); i++) {
+        const qs_format *f = formats_get(i);
+        double gib;
+        char b[32];
+
+        if (!report_row_wanted(f, all_formats))
+            continue;
+        gib = model_memory(m->params, f->bits);
+        (void)fprintf(fp, "%-9s %7s %9.2f %9.2f %7.2fx  %s\n", f->name,
+                      fmt_bits(b, sizeof b, f->bits, REPORT_BITS_DECIMALS), gib,
+                      memory_gib_to_gb(gib), REPORT_REFERENCE_BITS / f->bits, f->quality);
+    }
+    (void)fputs("Weights only: GiB = params x bits / 8 / 1024^3; GB = 10^9 bytes.\n", fp);
+    return out_finish(fp);
+}
+
+int report_table_json(FILE *fp, const report_model *m, int all_formats)
+{
+    json_writer w;
+    size_t i;
+
+    json_init(&w, fp);
+    json_begin_object(&w, NULL);
+    report_model_json(&w, m);
+    json_begin_array(&w, "rows");
+    for (i = 0; i < formats_count(); i++) {
+        const qs_format *f = formats_get(i);
+        double gib;
+
+        if (!report_row_wanted(f, all_formats))
+            continue;
+        gib = model_memory(m->params, f->bits);
+        json_begin_object(&w, NULL);
+        json_string(&w, "format", f->name);
+        json_number(&w, "params", m->params);
+        json_number(&w, "bits", f->bits);
+        json_number(&w, "nominal_bits", f->nominal_bits);
+        json_number(&w, "footprint_gib", gib);
+        json_number(&w, "footprint_gb", memory_gib_to_gb(gib));
+        json_number(&w, "ratio_vs_fp16", REPORT_REFERENCE_BITS / f->bits);
+        json_string(&w, "quality", f->quality);
+        json_end_object(&w);
+    }
+    json_end_array(&w);
+    json_end_object(&w);
+    return out_finish_json(&w, fp);
+}
+
+int report_footprint_text(FILE *fp, const report_model *m, double bits, const qs_format *fmt)
+{
+    const qs_format *q = fmt ? fmt : formats_nearest(bits);
+    double gib = model_memory(m->params, bits);
+    char label[REPORT_LABEL_SIZE], b[32];
+
+    (void)fprintf(fp, "%s at ", fmt_model(label, sizeof label, m->label, m->params));
+    if (fmt)
+        (void)fprintf(fp, "%s, ", fmt->name);
+    (void)fprintf(fp, "%s bits per weight: %.2f GiB (%.2f GB)\n",
+                  fmt_bits(b, sizeof b, bits, REPORT_BITS_DECIMALS), gib, memory_gib_to_gb(gib));
+    if (fmt)
+        (void)fprintf(fp, "quality: %s\n", q->quality);
+    else
+        (void)fprintf(fp, "quality (nearest named precision, %s): %s\n", q->name, q->quality);
+    if (!isnan(q->ppl_delta))
+        (void)fprintf(fp, "perplexity: %+.4f (%s, %s)\n", q->ppl_delta, q->name, q->ppl_ref);
+    return out_finish(fp);
+}
+
+int report_footprint_json(FILE *fp, const report_model *m, double bits, const qs_format *fmt)
+{
+    const qs_format *q = fmt ? fmt : formats_nearest(bits);
+    double gib = model_memory(m->params, bits);
+    json_writer w;
+
+    json_init(&w, fp);
+    json_begin_object(&w, NULL);
+    json_string(&w, "model", m->label);
+    json_number(&w, "params", m->params);
+    json_number(&w, "bits", bits);
+    json_string(&w, "format", fmt ? fmt->name : NULL);
+    json_number(&w, "footprint_gib", gib);
+    json_number(&w, "footprint_gb", memory_gib_to_gb(gib));
+    json_string(&w, "nearest_format", q->name);
+    json_string(&w, "quality", q->quality);
+    if (isnan(q->ppl_delta))
+        json_null(&w, "ppl_delta");
+    else
+        json_number(&w, "ppl_delta", q->ppl_delta);
+    json_end_object(&w);
+    return out_finish_json(&w, fp);
+}
+
+int report_savings_text(FILE *fp, const report_model *m, double from_bits, const qs_format *from,
+                        double to_bits, const qs_format *to)
+{
+    qs_savings s = quantization_savings(m->params, from_bits, to_bits);
+    char label[REPORT_LABEL_SIZE], a[48], b[48];
+
+    (void)fprintf(fp, "%s: %s -> %s\n", fmt_model(label, sizeof label, m->label, m->params),
+                  fmt_precision(a, sizeof a, from_bits, from ? from->name : NULL),
+                  fmt_precision(b, sizeof b, to_bits, to ? to->name : NULL));
+    (void)fprintf(fp, "before: %.2f GiB (%.2f GB)\n", s.before_gb, memory_gib_to_gb(s.before_gb));
+    (void)fprintf(fp, "after:  %.2f GiB (%.2f GB)\n", s.after_gb, memory_gib_to_gb(s.after_gb));
+    if (s.ratio >= 1.0)
+        (void)fprintf(fp, "ratio:  %.2fx smaller (saves %.2f GiB)\n", s.ratio,
+                      s.before_gb - s.after_gb);
+    else
+        (void)fprintf(fp, "ratio:  %.2fx larger (costs %.2f GiB more)\n", 1.0 / s.ratio,
+                      s.after_gb - s.before_gb);
+    return out_finish(fp);
+}
+
+int report_savings_json(FILE *fp, const report_model *m, double from_bits, double to_bits)
+{
+    qs_savings s = quantization_savings(m->params, from_bits, to_bits);
+    json_writer w;
+
+    json_init(&w, fp);
+    json_begin_object(&w, NULL);
+    json_number(&w, "before_gb", s.before_gb);
+    json_number(&w, "after_gb", s.after_gb);
+    json_number(&w, "ratio", s.ratio);
+    json_end_object(&w);
+    return out_finish_json(&w, fp);
+}

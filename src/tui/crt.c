@@ -1,0 +1,404 @@
+/* crt.c - terminal setup and restore, colours, glyphs, mouse, signals. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tui/crt.h"
+
+#define CRT_MS_PER_S 1000
+#define CRT_NS_PER_MS 1000000L
+
+/* Signals with a handler here: the quit signals, resize and stop. */
+static const int crt_signals[] = { SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP };
+#define CRT_NSIG (sizeof crt_signals / sizeof crt_signals[0])
+
+/* ---- mutable state: the terminal layer only ------------------------------ */
+static volatile sig_atomic_t crt_flag_winch;
+static volatile sig_atomic_t crt_flag_quit;     /* the signal number */
+static volatile sig_atomic_t crt_flag_tstp;
+static struct sigaction crt_old_actions[CRT_NSIG];
+static sigset_t crt_old_mask;
+static int crt_active;          /* 1 while curses is up */
+static int crt_handlers;        /* 1 while our handlers are installed */
+static int crt_suspended;       /* 1 from crt_suspend() to crt_resume() */
+static int crt_utf8_on;
+static int crt_colors_on;
+static SCREEN *crt_screen;
+
+/* Colour pairs (foreground on the terminal's default background). */
+enum { CRT_PAIR_TITLE = 1, CRT_PAIR_KNOB, CRT_PAIR_FITS, CRT_PAIR_TIGHT, CRT_PAIR_NO_FIT,
+       CRT_PAIR_ERROR, CRT_PAIR_TICK, CRT_PAIR_BOX, CRT_PAIR_SELECTED };
+
+/* Glyphs: UTF-8 and ASCII (same width: one column each, the arrow two in
+ * ASCII, which the view allows for). */
+static const struct {
+    const char *utf8;
+    const char *ascii;
+} crt_glyphs[CRT_G_COUNT] = {
+    [CRT_G_TRACK] = { "\xe2\x94\x80", "-" },
+    [CRT_G_TRACK_TICK] = { "\xe2\x94\xbc", "+" },
+    [CRT_G_TRACK_LEFT] = { "\xe2\x94\x9c", "|" },
+    [CRT_G_TRACK_RIGHT] = { "\xe2\x94\xa4", "|" },
+    [CRT_G_KNOB] = { "\xe2\x96\x88", "#" },
+    [CRT_G_BAR_FULL] = { "\xe2\x96\x88", "#" },
+    [CRT_G_BAR_EMPTY] = { "\xe2\x96\x91", "." },
+    [CRT_G_ARROW] = { "\xe2\x86\x92", "->" },
+    [CRT_G_BOX_H] = { "\xe2\x94\x80", "-" },
+    [CRT_G_BOX_V] = { "\xe2\x94\x82", "|" },
+    [CRT_G_BOX_TL] = { "\xe2\x94\x8c", "+" },
+    [CRT_G_BOX_TR] = { "\xe2\x94\x90", "+" },
+    [CRT_G_BOX_BL] = { "\xe2\x94\x94", "+" },
+    [CRT_G_BOX_BR] = { "\xe2\x94\x98", "+" },
+    [CRT_G_MARK] = { "\xe2\x96\xb2", "^" },     /* BLACK UP-POINTING TRIANGLE */
+};
+
+static void crt_handler(int sig)
+{
+    if (sig == SIGWINCH)
+        crt_flag_winch = 1;
+    else if (sig == SIGTSTP)
+        crt_flag_tstp = 1;
+    else if (crt_flag_quit == 0)
+        crt_flag_quit = sig;
+}
+
+/* Writes all of buf to the terminal, past curses (after endwin, or for
+ * modes curses does not know). Failure is ignored on purpose: it happens
+ * when the terminal is gone, and there is nothing left to restore then. */
+static void crt_write_raw(const char *buf)
+{
+    size_t len = strlen(buf), off = 0;
+
+    while (off < len) {
+        ssize_t w = write(STDOUT_FILENO, buf + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        off += (size_t)w;
+    }
+}
+
+/* Puts back the old actions of the first n signals of crt_signals. */
+static void crt_restore_actions(size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        (void)sigaction(crt_signals[i], &crt_old_actions[i], NULL);
+}
+
+static int crt_install_handlers(void)
+{
+    struct sigaction sa;
+    sigset_t block;
+    size_t i;
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = crt_handler;
+    if (sigemptyset(&sa.sa_mask) != 0 || sigemptyset(&block) != 0)
+        return -1;
+    sa.sa_flags = 0;            /* no SA_RESTART: the wait returns EINTR */
+    for (i = 0; i < CRT_NSIG; i++) {
+        if (sigaction(crt_signals[i], &sa, &crt_old_actions[i]) != 0) {
+            crt_restore_actions(i);
+            return -1;
+        }
+        if (sigaddset(&block, crt_signals[i]) != 0) {
+            crt_restore_actions(i + 1);
+            return -1;
+        }
+    }
+    if (sigprocmask(SIG_BLOCK, &block, &crt_old_mask) != 0) {
+        crt_restore_actions(CRT_NSIG);
+        return -1;
+    }
+    crt_handlers = 1;
+    return 0;
+}
+
+static void crt_restore_handlers(void)
+{
+    if (!crt_handlers)
+        return;
+    crt_restore_actions(CRT_NSIG);
+    (void)sigprocmask(SIG_SETMASK, &crt_old_mask, NULL);
+    crt_handlers = 0;
+}
+
+/* NO_COLOR (https://no-color.org/): set and not empty disables colour. */
+static int crt_no_color(void)
+{
+    const char *v = getenv("NO_COLOR");
+
+    return v != NULL && v[0] != '\0';
+}
+
+static void crt_setup_colors(void)
+{
+    short bg = COLOR_BLACK;
+
+    crt_colors_on = 0;
+    if (!has_colors() || crt_no_color() || start_color() == ERR)
+        return;
+    if (use_default_colors() == OK)
+        bg = -1;
+    if (init_pair(CRT_PAIR_TITLE, COLOR_CYAN, bg) == ERR ||
+        init_pair(CRT_PAIR_KNOB, COLOR_YELLOW, bg) == ERR ||
+        init_pair(CRT_PAIR_FITS, COLOR_GREEN, bg) == ERR ||
+        init_pair(CRT_PAIR_TIGHT, COLOR_YELLOW, bg) == ERR ||
+        init_pair(CRT_PAIR_NO_FIT, COLOR_RED, bg) == ERR ||
+        init_pair(CRT_PAIR_ERROR, COLOR_RED, bg) == ERR ||
+        init_pair(CRT_PAIR_TICK, COLOR_CYAN, bg) == ERR ||
+        init_pair(CRT_PAIR_BOX, COLOR_CYAN, bg) == ERR ||
+        init_pair(CRT_PAIR_SELECTED, COLOR_BLACK, COLOR_CYAN) == ERR)
+        return;
+    crt_colors_on = 1;
+}
+
+/* Mouse reporting on or off, written past curses: curses' own output is
+ * flushed first (doupdate() before this call, or endwin()) so that the
+ * order on the wire is right. */
+static void crt_mouse(int on)
+{
+    (void)fflush(stdout);
+    crt_write_raw(on ? CRT_MOUSE_ON : CRT_MOUSE_OFF);
+}
+
+int crt_init(void)
+{
+    const char *codeset;
+
+    crt_flag_winch = crt_flag_quit = crt_flag_tstp = 0;
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return -1;
+    codeset = nl_langinfo(CODESET);
+    crt_utf8_on = codeset != NULL &&
+                  (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+    if (crt_install_handlers() != 0)
+        return -1;
+    crt_screen = newterm(NULL, stdout, stdin);
+    if (crt_screen == NULL) {
+        crt_restore_handlers();
+        return -1;
+    }
+    crt_active = 1;
+    /* A terminal that cannot move the cursor (TERM=dumb, a printer) cannot
+     * show a screen: give up before drawing anything. */
+    if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
+        crt_done();
+        return -1;
+    }
+    if (cbreak() == ERR || noecho() == ERR || nonl() == ERR ||
+        keypad(stdscr, FALSE) == ERR || intrflush(stdscr, FALSE) == ERR) {
+        crt_done();
+        return -1;
+    }
+    /* With the cursor hidden it may stay where the last change left it,
+     * which saves a cursor move per frame; a terminal that cannot hide it
+     * (no civis) gets it parked in the corner as before. */
+    if (curs_set(0) != ERR)
+        (void)leaveok(stdscr, TRUE);
+    crt_setup_colors();
+    /* Send the set-up (and a blank screen) before switching the mouse on. */
+    (void)wnoutrefresh(stdscr);
+    (void)doupdate();
+    crt_mouse(1);
+    return 0;
+}
+
+void crt_done(void)
+{
+    if (crt_active) {
+        (void)endwin();         /* flushes curses' output first */
+        crt_mouse(0);
+        delscreen(crt_screen);
+        crt_screen = NULL;
+        crt_active = 0;
+        crt_suspended = 0;
+    }
+    crt_restore_handlers();
+}
+
+void crt_size(int *cols, int *rows)
+{
+    struct winsize ws;
+    int c = COLS, r = LINES;
+
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0) {
+        c = ws.ws_col;
+        r = ws.ws_row;
+    }
+    if (c < 1)
+        c = 1;
+    if (r < 1)
+        r = 1;
+    if (crt_active && (c != COLS || r != LINES))
+        (void)resizeterm(r, c);
+    *cols = c;
+    *rows = r;
+}
+
+int crt_wait_input(int timeout_ms)
+{
+    fd_set rd;
+    struct timespec ts, *tsp = NULL;
+    int n;
+
+    FD_ZERO(&rd);
+    FD_SET(STDIN_FILENO, &rd);
+    if (timeout_ms >= 0) {
+        ts.tv_sec = timeout_ms / CRT_MS_PER_S;
+        ts.tv_nsec = (long)(timeout_ms % CRT_MS_PER_S) * CRT_NS_PER_MS;
+        tsp = &ts;
+    }
+    /* Signals are unblocked only for the length of the wait. */
+    n = pselect(STDIN_FILENO + 1, &rd, NULL, NULL, tsp, &crt_old_mask);
+    if (n < 0)
+        return errno == EINTR ? CRT_WAIT_SIGNAL : CRT_WAIT_ERROR;
+    return n > 0 ? 1 : 0;
+}
+
+int crt_quit_signal(void)
+{
+    return (int)crt_flag_quit;
+}
+
+int crt_take_resize(void)
+{
+    int f = crt_flag_winch != 0;
+
+    crt_flag_winch = 0;
+    return f;
+}
+
+int crt_take_suspend(void)
+{
+    int f = crt_flag_tstp != 0;
+
+    crt_flag_tstp = 0;
+    return f;
+}
+
+void crt_suspend(void)
+{
+    struct sigaction dfl, ours;
+    sigset_t tstp;
+
+    if (!crt_active)
+        return;
+    (void)endwin();
+    crt_mouse(0);
+    crt_suspended = 1;
+
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    /* Without a signal set to unblock there is no stopping: go on as if
+     * resumed at once (the terminal is in curses mode again after the
+     * next frame either way). */
+    if (sigemptyset(&dfl.sa_mask) == 0 && sigemptyset(&tstp) == 0 &&
+        sigaddset(&tstp, SIGTSTP) == 0 && sigaction(SIGTSTP, &dfl, &ours) == 0) {
+        /* Stop here with the default action; SIGCONT resumes us. */
+        (void)raise(SIGTSTP);
+        (void)sigprocmask(SIG_UNBLOCK, &tstp, NULL);
+        (void)sigprocmask(SIG_BLOCK, &tstp, NULL);
+        (void)sigaction(SIGTSTP, &ours, NULL);
+    }
+    crt_flag_tstp = 0;
+}
+
+void crt_resume(void)
+{
+    if (!crt_active || !crt_suspended)
+        return;
+    crt_suspended = 0;
+    crt_mouse(1);
+}
+
+int crt_attr(crt_role role)
+{
+    if (crt_colors_on) {
+        switch (role) {
+        case CRT_TITLE:
+            return COLOR_PAIR(CRT_PAIR_TITLE) | A_BOLD;
+        case CRT_LABEL:
+            return A_BOLD;
+        case CRT_FOCUS:
+            return A_REVERSE | A_BOLD;
+        case CRT_VALUE:
+            return A_BOLD;
+        case CRT_KNOB:
+            return COLOR_PAIR(CRT_PAIR_KNOB) | A_BOLD;
+        case CRT_TRACK:
+            return A_NORMAL;
+        case CRT_TICK:
+            return COLOR_PAIR(CRT_PAIR_TICK);
+        case CRT_CURRENT:
+            return COLOR_PAIR(CRT_PAIR_KNOB) | A_BOLD;
+        case CRT_DIM:
+            return A_DIM;
+        case CRT_FITS:
+            return COLOR_PAIR(CRT_PAIR_FITS) | A_BOLD;
+        case CRT_TIGHT:
+            return COLOR_PAIR(CRT_PAIR_TIGHT) | A_BOLD;
+        case CRT_NO_FIT:
+            return COLOR_PAIR(CRT_PAIR_NO_FIT) | A_BOLD;
+        case CRT_ERROR:
+            return COLOR_PAIR(CRT_PAIR_ERROR) | A_BOLD;
+        case CRT_BOX:
+            return COLOR_PAIR(CRT_PAIR_BOX);
+        case CRT_SELECTED:
+            return COLOR_PAIR(CRT_PAIR_SELECTED) | A_BOLD;
+        default:
+            return A_NORMAL;
+        }
+    }
+    switch (role) {
+    case CRT_TITLE:
+    case CRT_LABEL:
+    case CRT_VALUE:
+    case CRT_CURRENT:
+    case CRT_TIGHT:
+        return A_BOLD;
+    case CRT_FOCUS:
+    case CRT_SELECTED:
+        return A_REVERSE;
+    case CRT_KNOB:
+    case CRT_NO_FIT:
+    case CRT_ERROR:
+        return A_REVERSE | A_BOLD;
+    case CRT_DIM:
+        return A_DIM;
+    default:
+        return A_NORMAL;
+    }
+}
+
+const char *crt_glyph(crt_glyph_id g)
+{
+    if ((int)g < 0 || g >= CRT_G_COUNT)
+        return "?";
+    return crt_utf8_on ? crt_glyphs[g].utf8 : crt_glyphs[g].ascii;
+}
+
+int crt_utf8(void)
+{
+    return crt_utf8_on;
+}
+
+int crt_colors(void)
+{
+    return crt_colors_on;
+}

@@ -1,0 +1,25 @@
+/* frame.c - one frame: the main screen, or the size message, with the open
+ * overlay on top. */
+#include "tui/frame.h"
+#include "tui/screens.h"
+
+void frame_draw(const app_state *s)
+{
+    app_layout l;
+
+    app_layout_of(s, &l);
+    if (l.too_small) {
+        screen_main_draw_small(&l);
+        return;
+    }
+    if (s->overlay == APP_OVERLAY_TABLE) {
+        screen_table_draw(s, &l);        /* the whole screen */
+        return;
+    }
+    screen_main_draw(s, &l);
+    if (s->overlay == APP_OVERLAY_PICKER)
+        screen_picker_draw(s, &l);
+    else if (s->overlay == APP_OVERLAY_HELP)
+        screen_help_draw(s, &l);
+}
+

@@ -1,0 +1,168 @@
+/* tui.c - the interactive front end's loop.
+ *
+ * Reads stdin itself (ncurses draws only): waits with crt_wait_input(),
+ * drains every pending byte through the decoder, applies every event with
+ * app_update(), then draws one frame (erase, draw, wnoutrefresh, one
+ * doupdate) so that ncurses sends only what changed. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "app/input.h"
+#include "tui/crt.h"
+#include "tui/tui.h"
+#include "tui/frame.h"
+
+/* How long a lone ESC waits for the rest of a sequence before it counts as
+ * the Esc key (ncurses' ESCDELAY defaults to 1000 ms; 50 ms is plenty for
+ * a local terminal and still right for most ssh links, where a sequence
+ * arrives in one packet). */
+#define TUI_ESC_TIMEOUT_MS 50
+/* Bytes read per read() call, and most read before one redraw (so that a
+ * flood of input still gets a frame now and then). */
+#define TUI_READ_CHUNK 4096
+#define TUI_DRAIN_MAX (64 * 1024)
+/* Exit statuses (tui.h). */
+#define TUI_EXIT_OK 0
+#define TUI_EXIT_LOST 1
+#define TUI_EXIT_SIGNAL_BASE 128
+
+static void tui_apply(app_state *s, const in_event *ev, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        app_update(s, &ev[i]);
+}
+
+static void tui_draw(app_state *s)
+{
+    if (s->repaint) {
+        (void)clearok(curscr, TRUE);
+        s->repaint = 0;
+    }
+    (void)erase();
+    frame_draw(s);
+    (void)wnoutrefresh(stdscr);
+    (void)doupdate();
+}
+
+static void tui_resize(app_state *s)
+{
+    int cols, rows;
+    in_event ev;
+
+    crt_size(&cols, &rows);
+    ev = input_resize(cols, rows);
+    app_update(s, &ev);
+}
+
+/* Reads what is pending on stdin (at least one read, then more while
+ * bytes keep coming without waiting) and applies it. Returns 0, or -1 when
+ * the terminal is gone (end of file, EIO). */
+static int tui_read(app_state *s, input_decoder *dec)
+{
+    unsigned char buf[TUI_READ_CHUNK];
+    size_t total = 0;
+
+    do {
+        ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+        ssize_t i;
+
+        if (n == 0)
+            return -1;
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                return 0;
+            return -1;
+        }
+        for (i = 0; i < n && !s->quit; i++) {
+            in_event ev[INPUT_EVENTS_MAX];
+            tui_apply(s, ev, input_push(dec, buf[i], ev));
+        }
+        total += (size_t)n;
+    } while (!s->quit && total < TUI_DRAIN_MAX && crt_wait_input(0) == 1);
+    return 0;
+}
+
+int tui_run(const tui_options *opt)
+{
+    app_config cfg;
+    app_state s;
+    input_decoder dec;
+    int status = TUI_EXIT_OK, dirty = 1, resumed = 0;
+
+    if (crt_init() != 0)
+        return TUI_EXIT_SETUP;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.params = opt->params;
+    cfg.preset = opt->preset;
+    cfg.bits = opt->bits;
+    cfg.baseline_bits = opt->baseline_bits > 0 ? opt->baseline_bits : APP_BASELINE_FP16;
+    cfg.host_ram_gib = opt->host_ram_gib;
+    cfg.host_label = opt->host_label;
+    cfg.ctx = opt->ctx;
+    cfg.kv_bits = opt->kv_bits;
+    cfg.overhead_gib = opt->overhead_gib;
+    cfg.apple_share = opt->apple_share;
+    cfg.devices = opt->devices;
+    cfg.ndevices = opt->ndevices;
+    crt_size(&cfg.cols, &cfg.rows);
+    app_init(&s, &cfg);
+    input_init(&dec);
+
+    for (;;) {
+        int sig = crt_quit_signal(), w;
+
+        if (sig != 0) {
+            status = sig == SIGINT ? TUI_EXIT_OK : TUI_EXIT_SIGNAL_BASE + sig;
+            break;
+        }
+        if (crt_take_suspend()) {
+            crt_suspend();
+            tui_resize(&s);            /* the size may have changed meanwhile */
+            s.repaint = 1;             /* the next frame redraws it all */
+            resumed = dirty = 1;
+        }
+        if (crt_take_resize()) {
+            tui_resize(&s);
+            dirty = 1;
+        }
+        if (dirty) {
+            tui_draw(&s);
+            dirty = 0;
+        }
+        if (resumed) {
+            crt_resume();              /* the mouse, after the frame */
+            resumed = 0;
+        }
+        w = crt_wait_input(input_pending(&dec) ? TUI_ESC_TIMEOUT_MS : -1);
+        if (w == CRT_WAIT_ERROR) {
+            status = TUI_EXIT_LOST;
+            break;
+        }
+        if (w < 0)
+            continue;                  /* a signal: handled at the top */
+        if (w == 0) {
+            in_event ev[INPUT_EVENTS_MAX];
+            tui_apply(&s, ev, input_flush(&dec, ev));
+        } else if (tui_read(&s, &dec) != 0) {
+            status = TUI_EXIT_LOST;
+            break;
+        }
+        if (s.quit)
+            break;
+        dirty = 1;
+    }
+    crt_done();
+    return status;
+}
