@@ -860,6 +860,11 @@ static void app_mouse(app_state *s, const in_event *ev)
 
 /* ---- dispatch ------------------------------------------------------------ */
 
+void app_resumed(app_state *s)
+{
+    s->dragging = 0;
+}
+
 void app_update(app_state *s, const in_event *ev)
 {
     switch (ev->type) {

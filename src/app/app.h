@@ -163,6 +163,11 @@ void app_init(app_state *s, const app_config *cfg);
 /* Applies one event. Pure: changes nothing but *s. */
 void app_update(app_state *s, const in_event *ev);
 
+/* The program was stopped and resumed (Ctrl-Z, fg) or lost its input for
+ * a while: a drag whose release went to someone else ends here, so that a
+ * later motion report does not move the knob. */
+void app_resumed(app_state *s);
+
 /* The next fine step above (dir > 0) or below (dir < 0) `bits` on the grid
  * described above, clamped to the slider's range. */
 double app_step_fine(double bits, int dir);
