@@ -723,7 +723,7 @@ START_TEST(test_fit_rows)
     c = fit_config_default(s.params, s.bits, s.preset);
     need = fit_need_of(&c);
     ck_assert(fitrows_need(&s).total_gib == need.total_gib);
-    ck_assert(need.weights_gib == model_memory(s.params, 16.0));
+    ck_assert(need.weights_gib == memory_footprint_gib(s.params, 16.0));
 
     n = fitrows_compute(&s, rows, FITROWS_MAX);
     ck_assert_uint_eq(n, 6);
@@ -745,7 +745,7 @@ START_TEST(test_fit_rows)
     s.preset = NULL;
     s.params = 7e9;
     ck_assert(fitrows_need(&s).total_gib ==
-              model_memory(7e9, 16.0) + 0.0 + FIT_DEFAULT_OVERHEAD_GIB);
+              memory_footprint_gib(7e9, 16.0) + 0.0 + FIT_DEFAULT_OVERHEAD_GIB);
 }
 END_TEST
 
@@ -922,7 +922,7 @@ START_TEST(test_kv_cycle)
     ck_assert(app_next_kv(KV_BITS_Q8_0) == KV_BITS_Q4_0);
     /* the total follows: weights + KV + overhead */
     ck_assert(fitrows_need(&s).total_gib ==
-              model_memory(s.params, 16.0) + 1.0 + FIT_DEFAULT_OVERHEAD_GIB);
+              memory_footprint_gib(s.params, 16.0) + 1.0 + FIT_DEFAULT_OVERHEAD_GIB);
     /* k works from any focus, and in the table */
     focus_on(&s, APP_FOCUS_DEVICES);
     type(&s, "k");
@@ -1018,7 +1018,7 @@ START_TEST(test_devices_from_config)
         ck_assert_uint_eq(fitrows_compute(&s, rows, FITROWS_MAX), 3);
         ck_assert(rows[1].usable_gib == 64.0 * 0.5);               /* the share given */
         ck_assert(rows[2].usable_gib == 24.0);
-        ck_assert(rows[0].need_gib == model_memory(7e9, 4.0) + 1.0);
+        ck_assert(rows[0].need_gib == memory_footprint_gib(7e9, 4.0) + 1.0);
     }
     /* more than fit: the first APP_TARGETS_MAX */
     for (i = 0; i < APP_TARGETS_MAX + 3; i++)

@@ -199,7 +199,7 @@ START_TEST(test_devices_capacities)
     ck_assert(devices_usable_gib(devices_find("m3-max-64"), 0.5) == 32.0);
     ck_assert(devices_usable_gib(devices_find("m3-max-64"), 1.5) == 48.0);
     ck_assert(devices_usable_gib(devices_find("rtx-4090"), 0.0) == 24564.0 / 1024);
-    ck_assert(devices_usable_gib(NULL, 0.0) == MODEL_MEMORY_ERROR);
+    ck_assert(devices_usable_gib(NULL, 0.0) == MEMORY_ERROR);
 }
 END_TEST
 
@@ -352,7 +352,7 @@ START_TEST(test_devices_host_share)
     ck_assert(devices_share(devices_find("rtx-4090"), 0.5) == 1.0);
     ck_assert(devices_share(devices_find("iphone-15-pro"), 0.5) == DEVICES_APPLE_GPU_SHARE);
     ck_assert(devices_share(&d, 0.5) == 1.0);
-    ck_assert(devices_share(NULL, 0.5) == MODEL_MEMORY_ERROR);
+    ck_assert(devices_share(NULL, 0.5) == MEMORY_ERROR);
     ck_assert(devices_apple_share(0.0) == DEVICES_APPLE_GPU_SHARE);
     ck_assert(devices_apple_share(1.01) == DEVICES_APPLE_GPU_SHARE);
     ck_assert(devices_apple_share(0.9) == 0.9);

@@ -111,24 +111,24 @@ START_TEST(test_kv_errors)
     const qs_model *m = model("llama-3.1-8b");
     qs_model bad = *m;
 
-    ck_assert(kvcache_size(NULL, 8192, 16, 1).gib == MODEL_MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 0, 16, 1).gib == MODEL_MEMORY_ERROR);
-    ck_assert(kvcache_size(m, -1, 16, 1).gib == MODEL_MEMORY_ERROR);
-    ck_assert(kvcache_size(m, PARSE_CTX_MAX + 1, 16, 1).gib == MODEL_MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 8192, 0, 1).gib == MODEL_MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 8192, -16, 1).gib == MODEL_MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 8192, NAN, 1).gib == MODEL_MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 8192, INFINITY, 1).gib == MODEL_MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 8192, 16, 0).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(NULL, 8192, 16, 1).gib == MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 0, 16, 1).gib == MEMORY_ERROR);
+    ck_assert(kvcache_size(m, -1, 16, 1).gib == MEMORY_ERROR);
+    ck_assert(kvcache_size(m, PARSE_CTX_MAX + 1, 16, 1).gib == MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 8192, 0, 1).gib == MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 8192, -16, 1).gib == MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 8192, NAN, 1).gib == MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 8192, INFINITY, 1).gib == MEMORY_ERROR);
+    ck_assert(kvcache_size(m, 8192, 16, 0).gib == MEMORY_ERROR);
     bad.kv_heads = 0;
-    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MEMORY_ERROR);
     bad = *m;
     bad.layers = 0;
-    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MEMORY_ERROR);
     bad = *m;
     bad.window = 4096;
     bad.window_layers = 33;
-    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MODEL_MEMORY_ERROR);
+    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MEMORY_ERROR);
 }
 END_TEST
 
@@ -233,15 +233,15 @@ START_TEST(test_need_invalid)
 
     n = fit_need_of(NULL);
     ck_assert_int_eq(n.ok, 0);
-    ck_assert(n.total_gib == MODEL_MEMORY_ERROR);
+    ck_assert(n.total_gib == MEMORY_ERROR);
 #define BAD(field, value)                              \
     do {                                               \
         c = good;                                      \
         c.field = value;                               \
         n = fit_need_of(&c);                           \
         ck_assert_int_eq(n.ok, 0);                     \
-        ck_assert(n.weights_gib == MODEL_MEMORY_ERROR); \
-        ck_assert(n.total_gib == MODEL_MEMORY_ERROR);  \
+        ck_assert(n.weights_gib == MEMORY_ERROR); \
+        ck_assert(n.total_gib == MEMORY_ERROR);  \
     } while (0)
     BAD(params, 0.0);
     BAD(params, -1.0);
@@ -367,7 +367,7 @@ START_TEST(test_verdict_invalid)
     r = fit_on_device(&bad, &c, &d, 0.0, 0.0);
     ck_assert_int_eq(r.ok, 0);
     ck_assert_int_eq(r.verdict, FIT_NO_FIT);
-    ck_assert(r.usable_gib == MODEL_MEMORY_ERROR);
+    ck_assert(r.usable_gib == MEMORY_ERROR);
     ck_assert_int_eq(fit_on_device(NULL, &c, &d, 0.0, 0.0).ok, 0);
     ck_assert_int_eq(fit_on_device(&n, &c, NULL, 0.0, 0.0).ok, 0);
     ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, -1.0).ok, 0);
@@ -563,13 +563,13 @@ START_TEST(test_decode_ceiling)
     c = fit_config_default(mx->params, 16.0, mx);
     ck_assert(fit_decode_ceiling(&c, device("h200")) ==
               4800.0 * 1e9 / (12879925248.0 * 16 / 8 + 2.0 * 32 * 8 * 128 * 4096 * 2));
-    /* Unknown bandwidth: 0. Invalid: MODEL_MEMORY_ERROR. */
+    /* Unknown bandwidth: 0. Invalid: MEMORY_ERROR. */
     ck_assert(fit_decode_ceiling(&c, &d) == 0.0);
     ck_assert(fit_decode_ceiling(&c, device("iphone-15-pro")) == 0.0);
-    ck_assert(fit_decode_ceiling(NULL, device("h200")) == MODEL_MEMORY_ERROR);
-    ck_assert(fit_decode_ceiling(&c, NULL) == MODEL_MEMORY_ERROR);
+    ck_assert(fit_decode_ceiling(NULL, device("h200")) == MEMORY_ERROR);
+    ck_assert(fit_decode_ceiling(&c, NULL) == MEMORY_ERROR);
     c.bits = 0.0;
-    ck_assert(fit_decode_ceiling(&c, device("h200")) == MODEL_MEMORY_ERROR);
+    ck_assert(fit_decode_ceiling(&c, device("h200")) == MEMORY_ERROR);
     /* No architecture: the weights alone. */
     c = fit_config_default(7e9, 4.0, NULL);
     ck_assert(fit_decode_ceiling(&c, device("rtx-4090")) == 1008.0 * 1e9 / (7e9 * 4 / 8));
@@ -616,11 +616,11 @@ START_TEST(test_need_edges)
     c.active_params = 0.0;
     n = fit_need_of(&c);
     ck_assert_int_eq(n.ok, 0);
-    ck_assert(n.weights_gib == MODEL_MEMORY_ERROR);
+    ck_assert(n.weights_gib == MEMORY_ERROR);
     c = fit_config_default(1e9, 16.0, &broken);
     n = fit_need_of(&c);
     ck_assert_int_eq(n.ok, 0);
-    ck_assert(n.kv_gib == MODEL_MEMORY_ERROR);
+    ck_assert(n.kv_gib == MEMORY_ERROR);
     ck_assert_str_eq(fit_verdict_word((fit_verdict)99), "?");
 }
 END_TEST

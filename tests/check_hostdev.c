@@ -14,14 +14,14 @@ static host_info info_with(double ram_available, int ngpus)
     int i;
 
     memset(&info, 0, sizeof info);
-    info.ram_total_bytes = 32.0 * MEM_BYTES_PER_GIB;
+    info.ram_total_bytes = 32.0 * MEMORY_BYTES_PER_GIB;
     info.ram_available_bytes = ram_available;
     info.usable_bytes = ram_available;
     for (i = 0; i < ngpus; i++) {
         info.gpus[i].vendor = i == 0 ? HOST_GPU_NVIDIA : HOST_GPU_AMD;
         info.gpus[i].index = i;
         snprintf(info.gpus[i].name, sizeof info.gpus[i].name, "Card %d", i);
-        info.gpus[i].total_bytes = (i + 1) * 8.0 * MEM_BYTES_PER_GIB;
+        info.gpus[i].total_bytes = (i + 1) * 8.0 * MEMORY_BYTES_PER_GIB;
         info.gpus[i].free_bytes = HOST_UNKNOWN;
     }
     info.n_gpus = ngpus;
@@ -30,7 +30,7 @@ static host_info info_with(double ram_available, int ngpus)
 
 START_TEST(test_ram_only)
 {
-    host_info info = info_with(20.0 * MEM_BYTES_PER_GIB, 0);
+    host_info info = info_with(20.0 * MEMORY_BYTES_PER_GIB, 0);
     hostdev_set set;
 
     ck_assert_uint_eq(hostdev_from_info(&info, &set), 1);
@@ -46,7 +46,7 @@ END_TEST
 
 START_TEST(test_gpus_one_by_one)
 {
-    host_info info = info_with(20.0 * MEM_BYTES_PER_GIB, 2);
+    host_info info = info_with(20.0 * MEMORY_BYTES_PER_GIB, 2);
     hostdev_set set;
 
     ck_assert_uint_eq(hostdev_from_info(&info, &set), 3);
@@ -65,13 +65,13 @@ END_TEST
 
 START_TEST(test_known_gpu_gets_bandwidth)
 {
-    host_info info = info_with(20.0 * MEM_BYTES_PER_GIB, 1);
+    host_info info = info_with(20.0 * MEMORY_BYTES_PER_GIB, 1);
     hostdev_set set;
 
     snprintf(info.gpus[0].name, sizeof info.gpus[0].name, "NVIDIA H100 80GB HBM3");
     info.gpus[0].total_bytes = 85520809984.0;         /* as NVML reported it */
     ck_assert_uint_eq(hostdev_from_info(&info, &set), 2);
-    ck_assert(set.devs[1].capacity_gib == 85520809984.0 / MEM_BYTES_PER_GIB);
+    ck_assert(set.devs[1].capacity_gib == 85520809984.0 / MEMORY_BYTES_PER_GIB);
     ck_assert(set.devs[1].bandwidth_gbps == devices_find("h100-sxm")->bandwidth_gbps);
 }
 END_TEST
@@ -95,10 +95,10 @@ END_TEST
 
 START_TEST(test_ram_gib)
 {
-    host_info info = info_with(12.5 * MEM_BYTES_PER_GIB, 0);
+    host_info info = info_with(12.5 * MEMORY_BYTES_PER_GIB, 0);
 
     ck_assert(hostdev_ram_gib(&info) == 12.5);
-    info.usable_bytes = 3.0 * MEM_BYTES_PER_GIB;      /* a cgroup cap below MemAvailable */
+    info.usable_bytes = 3.0 * MEMORY_BYTES_PER_GIB;      /* a cgroup cap below MemAvailable */
     ck_assert(hostdev_ram_gib(&info) == 3.0);
     info.usable_bytes = 0.0;
     ck_assert(hostdev_ram_gib(&info) == 0.0);

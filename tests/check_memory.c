@@ -8,84 +8,84 @@
 START_TEST(test_footprint_formula_order)
 {
     /* The contract: params * bits / 8 / 1024^3, in that order. */
-    ck_assert(model_memory(7e9, 16) == 7e9 * 16 / 8 / 1073741824.0);
-    ck_assert(model_memory(8030261248.0, 4.8944) == 8030261248.0 * 4.8944 / 8 / 1073741824.0);
-    ck_assert(model_memory(1073741824.0, 8) == 1.0);
-    ck_assert(model_memory(1.0, 1.0) == 1.0 / 8.0 / 1073741824.0);
+    ck_assert(memory_footprint_gib(7e9, 16) == 7e9 * 16 / 8 / 1073741824.0);
+    ck_assert(memory_footprint_gib(8030261248.0, 4.8944) == 8030261248.0 * 4.8944 / 8 / 1073741824.0);
+    ck_assert(memory_footprint_gib(1073741824.0, 8) == 1.0);
+    ck_assert(memory_footprint_gib(1.0, 1.0) == 1.0 / 8.0 / 1073741824.0);
 }
 END_TEST
 
 START_TEST(test_footprint_exact_ratios)
 {
-    ck_assert(model_memory(7e9, 16) == 4 * model_memory(7e9, 4));
-    ck_assert(model_memory(7e9, 32) == 2 * model_memory(7e9, 16));
-    ck_assert(model_memory(7e9, 16) == 8 * model_memory(7e9, 2));
-    ck_assert(model_memory(70553706496.0, 16) == 4 * model_memory(70553706496.0, 4));
+    ck_assert(memory_footprint_gib(7e9, 16) == 4 * memory_footprint_gib(7e9, 4));
+    ck_assert(memory_footprint_gib(7e9, 32) == 2 * memory_footprint_gib(7e9, 16));
+    ck_assert(memory_footprint_gib(7e9, 16) == 8 * memory_footprint_gib(7e9, 2));
+    ck_assert(memory_footprint_gib(70553706496.0, 16) == 4 * memory_footprint_gib(70553706496.0, 4));
 }
 END_TEST
 
 START_TEST(test_footprint_known_value)
 {
     /* 7e9 weights at FP16 are 14e9 bytes = 13.0385... GiB. */
-    ck_assert_double_eq(model_memory(7e9, 16), 14e9 / 1073741824.0);
-    ck_assert_double_eq_tol(model_memory(7e9, 16), 13.0385160446167, 1e-12);
+    ck_assert_double_eq(memory_footprint_gib(7e9, 16), 14e9 / 1073741824.0);
+    ck_assert_double_eq_tol(memory_footprint_gib(7e9, 16), 13.0385160446167, 1e-12);
 }
 END_TEST
 
 START_TEST(test_footprint_errors)
 {
-    ck_assert(model_memory(0, 16) == MODEL_MEMORY_ERROR);
-    ck_assert(model_memory(-7e9, 16) == MODEL_MEMORY_ERROR);
-    ck_assert(model_memory(7e9, 0) == MODEL_MEMORY_ERROR);
-    ck_assert(model_memory(7e9, -4) == MODEL_MEMORY_ERROR);
-    ck_assert(model_memory(NAN, 16) == MODEL_MEMORY_ERROR);
-    ck_assert(model_memory(7e9, NAN) == MODEL_MEMORY_ERROR);
-    ck_assert(model_memory(INFINITY, 16) == MODEL_MEMORY_ERROR);
-    ck_assert(model_memory(7e9, INFINITY) == MODEL_MEMORY_ERROR);
-    ck_assert(model_memory(-INFINITY, 16) == MODEL_MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(0, 16) == MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(-7e9, 16) == MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(7e9, 0) == MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(7e9, -4) == MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(NAN, 16) == MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(7e9, NAN) == MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(INFINITY, 16) == MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(7e9, INFINITY) == MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(-INFINITY, 16) == MEMORY_ERROR);
     /* Finite arguments whose product overflows. */
-    ck_assert(model_memory(1e308, 64) == MODEL_MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(1e308, 64) == MEMORY_ERROR);
 }
 END_TEST
 
 START_TEST(test_savings_exact)
 {
-    qs_savings s = quantization_savings(7e9, 16, 4);
+    qs_savings s = memory_savings(7e9, 16, 4);
 
     ck_assert_int_eq(s.ok, 1);
-    ck_assert(s.before_gb == model_memory(7e9, 16));
-    ck_assert(s.after_gb == model_memory(7e9, 4));
+    ck_assert(s.before_gib == memory_footprint_gib(7e9, 16));
+    ck_assert(s.after_gib == memory_footprint_gib(7e9, 4));
     ck_assert(s.ratio == 4.0);
-    s = quantization_savings(7e9, 32, 4);
+    s = memory_savings(7e9, 32, 4);
     ck_assert(s.ratio == 8.0);
-    ck_assert(s.before_gb == 8 * s.after_gb);
-    s = quantization_savings(7e9, 4, 16);
+    ck_assert(s.before_gib == 8 * s.after_gib);
+    s = memory_savings(7e9, 4, 16);
     ck_assert(s.ratio == 0.25);
-    s = quantization_savings(7e9, 16, 16);
+    s = memory_savings(7e9, 16, 16);
     ck_assert(s.ratio == 1.0);
-    ck_assert(s.before_gb == s.after_gb);
-    s = quantization_savings(8030261248.0, 16, 4.8944);
+    ck_assert(s.before_gib == s.after_gib);
+    s = memory_savings(8030261248.0, 16, 4.8944);
     ck_assert(s.ratio == 16 / 4.8944);
 }
 END_TEST
 
 START_TEST(test_savings_errors)
 {
-    qs_savings s = quantization_savings(0, 16, 4);
+    qs_savings s = memory_savings(0, 16, 4);
 
     ck_assert_int_eq(s.ok, 0);
-    ck_assert(s.before_gb == MODEL_MEMORY_ERROR);
-    ck_assert(s.after_gb == MODEL_MEMORY_ERROR);
-    ck_assert(s.ratio == MODEL_MEMORY_ERROR);
-    ck_assert_int_eq(quantization_savings(7e9, 0, 4).ok, 0);
-    ck_assert_int_eq(quantization_savings(7e9, 16, 0).ok, 0);
-    ck_assert_int_eq(quantization_savings(7e9, NAN, 4).ok, 0);
-    ck_assert_int_eq(quantization_savings(7e9, 16, -INFINITY).ok, 0);
-    ck_assert_int_eq(quantization_savings(NAN, 16, 4).ok, 0);
+    ck_assert(s.before_gib == MEMORY_ERROR);
+    ck_assert(s.after_gib == MEMORY_ERROR);
+    ck_assert(s.ratio == MEMORY_ERROR);
+    ck_assert_int_eq(memory_savings(7e9, 0, 4).ok, 0);
+    ck_assert_int_eq(memory_savings(7e9, 16, 0).ok, 0);
+    ck_assert_int_eq(memory_savings(7e9, NAN, 4).ok, 0);
+    ck_assert_int_eq(memory_savings(7e9, 16, -INFINITY).ok, 0);
+    ck_assert_int_eq(memory_savings(NAN, 16, 4).ok, 0);
     /* Each footprint is finite but the ratio overflows. */
-    ck_assert(model_memory(1.0, 1e300) != MODEL_MEMORY_ERROR);
-    ck_assert(model_memory(1.0, 1e-300) != MODEL_MEMORY_ERROR);
-    ck_assert_int_eq(quantization_savings(1.0, 1e300, 1e-300).ok, 0);
+    ck_assert(memory_footprint_gib(1.0, 1e300) != MEMORY_ERROR);
+    ck_assert(memory_footprint_gib(1.0, 1e-300) != MEMORY_ERROR);
+    ck_assert_int_eq(memory_savings(1.0, 1e300, 1e-300).ok, 0);
 }
 END_TEST
 
@@ -97,7 +97,7 @@ START_TEST(test_helpers)
     ck_assert_int_eq(memory_is_positive(NAN), 0);
     ck_assert_int_eq(memory_is_positive(INFINITY), 0);
     ck_assert(memory_gib_to_gb(1.0) == 1.073741824);
-    ck_assert(memory_gib_to_gb(model_memory(7e9, 16)) == 14.0);
+    ck_assert(memory_gib_to_gb(memory_footprint_gib(7e9, 16)) == 14.0);
 }
 END_TEST
 

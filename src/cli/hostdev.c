@@ -16,7 +16,7 @@ double hostdev_ram_gib(const host_info *info)
 {
     double bytes = host_info_usable_bytes(info);
 
-    return bytes > 0.0 ? bytes / MEM_BYTES_PER_GIB : 0.0;
+    return bytes > 0.0 ? bytes / MEMORY_BYTES_PER_GIB : 0.0;
 }
 
 size_t hostdev_from_info(const host_info *info, hostdev_set *set)

@@ -459,7 +459,7 @@ int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
                                     "expected 0 or a size with a unit such as 0.5GiB, "
                                     "800MB or 1GiB");
             } else {
-                o->overhead_gib = v / MEM_BYTES_PER_GIB;
+                o->overhead_gib = v / MEMORY_BYTES_PER_GIB;
             }
             fit = 1;
             break;

@@ -58,7 +58,7 @@ int report_table_text(FILE *fp, const report_model *m, int all_formats)
 
         if (!report_row_wanted(f, all_formats))
             continue;
-        gib = model_memory(m->params, f->bits);
+        gib = memory_footprint_gib(m->params, f->bits);
         (void)fprintf(fp, "%-9s %7s %9.2f %9.2f %7.2fx  %s\n", f->name,
                       fmt_bits(b, sizeof b, f->bits, REPORT_BITS_DECIMALS), gib,
                       memory_gib_to_gb(gib), REPORT_REFERENCE_BITS / f->bits, f->quality);
@@ -82,7 +82,7 @@ int report_table_json(FILE *fp, const report_model *m, int all_formats)
 
         if (!report_row_wanted(f, all_formats))
             continue;
-        gib = model_memory(m->params, f->bits);
+        gib = memory_footprint_gib(m->params, f->bits);
         json_begin_object(&w, NULL);
         json_string(&w, "format", f->name);
         json_number(&w, "params", m->params);
@@ -102,7 +102,7 @@ int report_table_json(FILE *fp, const report_model *m, int all_formats)
 int report_footprint_text(FILE *fp, const report_model *m, double bits, const qs_format *fmt)
 {
     const qs_format *q = fmt ? fmt : formats_nearest(bits);
-    double gib = model_memory(m->params, bits);
+    double gib = memory_footprint_gib(m->params, bits);
     char label[REPORT_LABEL_SIZE], b[32];
 
     (void)fprintf(fp, "%s at ", fmt_model(label, sizeof label, m->label, m->params));
@@ -122,7 +122,7 @@ int report_footprint_text(FILE *fp, const report_model *m, double bits, const qs
 int report_footprint_json(FILE *fp, const report_model *m, double bits, const qs_format *fmt)
 {
     const qs_format *q = fmt ? fmt : formats_nearest(bits);
-    double gib = model_memory(m->params, bits);
+    double gib = memory_footprint_gib(m->params, bits);
     json_writer w;
 
     json_init(&w, fp);
@@ -146,32 +146,32 @@ int report_footprint_json(FILE *fp, const report_model *m, double bits, const qs
 int report_savings_text(FILE *fp, const report_model *m, double from_bits, const qs_format *from,
                         double to_bits, const qs_format *to)
 {
-    qs_savings s = quantization_savings(m->params, from_bits, to_bits);
+    qs_savings s = memory_savings(m->params, from_bits, to_bits);
     char label[REPORT_LABEL_SIZE], a[48], b[48];
 
     (void)fprintf(fp, "%s: %s -> %s\n", fmt_model(label, sizeof label, m->label, m->params),
                   fmt_precision(a, sizeof a, from_bits, from ? from->name : NULL),
                   fmt_precision(b, sizeof b, to_bits, to ? to->name : NULL));
-    (void)fprintf(fp, "before: %.2f GiB (%.2f GB)\n", s.before_gb, memory_gib_to_gb(s.before_gb));
-    (void)fprintf(fp, "after:  %.2f GiB (%.2f GB)\n", s.after_gb, memory_gib_to_gb(s.after_gb));
+    (void)fprintf(fp, "before: %.2f GiB (%.2f GB)\n", s.before_gib, memory_gib_to_gb(s.before_gib));
+    (void)fprintf(fp, "after:  %.2f GiB (%.2f GB)\n", s.after_gib, memory_gib_to_gb(s.after_gib));
     if (s.ratio >= 1.0)
         (void)fprintf(fp, "ratio:  %.2fx smaller (saves %.2f GiB)\n", s.ratio,
-                      s.before_gb - s.after_gb);
+                      s.before_gib - s.after_gib);
     else
         (void)fprintf(fp, "ratio:  %.2fx larger (costs %.2f GiB more)\n", 1.0 / s.ratio,
-                      s.after_gb - s.before_gb);
+                      s.after_gib - s.before_gib);
     return out_finish(fp);
 }
 
 int report_savings_json(FILE *fp, const report_model *m, double from_bits, double to_bits)
 {
-    qs_savings s = quantization_savings(m->params, from_bits, to_bits);
+    qs_savings s = memory_savings(m->params, from_bits, to_bits);
     json_writer w;
 
     json_init(&w, fp);
     json_begin_object(&w, NULL);
-    json_number(&w, "before_gb", s.before_gb);
-    json_number(&w, "after_gb", s.after_gb);
+    json_number(&w, "before_gb", s.before_gib);
+    json_number(&w, "after_gb", s.after_gib);
     json_number(&w, "ratio", s.ratio);
     json_end_object(&w);
     return out_finish_json(&w, fp);

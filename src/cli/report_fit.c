@@ -35,7 +35,7 @@ static void report_fit_kv_working(char *buf, size_t size, const fit_config *c)
 {
     const qs_model *m = c->arch;
     char tokens[96], batch[32];
-    double bytes = c->kv_bits / MEM_BITS_PER_BYTE;
+    double bytes = c->kv_bits / MEMORY_BITS_PER_BYTE;
     long win = m->window;
 
     if (m->window > 0 && m->window_layers > 0 && c->ctx > win)

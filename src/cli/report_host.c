@@ -17,7 +17,7 @@
 
 static double report_host_gib(double bytes)
 {
-    return bytes / MEM_BYTES_PER_GIB;
+    return bytes / MEMORY_BYTES_PER_GIB;
 }
 
 /* "62.73 GiB", or `none` when bytes is negative (unknown). */

@@ -26,7 +26,7 @@ static double report_list_kv_token_bytes(const qs_model *m)
 {
     kv_size kv = kvcache_size(m, 1, KV_BITS_F16, 1);
 
-    return kv.gib == MODEL_MEMORY_ERROR ? kv.gib : kv.gib * MEM_BYTES_PER_GIB;
+    return kv.gib == MEMORY_ERROR ? kv.gib : kv.gib * MEMORY_BYTES_PER_GIB;
 }
 
 int report_list_models_text(FILE *fp)

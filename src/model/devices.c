@@ -73,7 +73,7 @@ static const qs_device devices_table[] = {
     /* AMD Instinct. MI300X: 8 CPX partitions of 25767706624 B each
      * (ROCm/legacy-rocm-build issue #4750); MI325X 256 GB taken as GiB
      * (UNVERIFIED). */
-    DC("mi300x", "Instinct MI300X", 8.0 * 25767706624.0 / MEM_BYTES_PER_GIB, 5300.0),
+    DC("mi300x", "Instinct MI300X", 8.0 * 25767706624.0 / MEMORY_BYTES_PER_GIB, 5300.0),
     DC("mi325x", "Instinct MI325X", 256.0, 6000.0),
     /* Apple silicon, one row per memory option (hardware.tsv; Apple's
      * published bandwidth). Unified memory comes in binary sizes ("16 GB"
@@ -256,11 +256,11 @@ double devices_share(const qs_device *d, double apple_share)
     double share;
 
     if (d == NULL)
-        return MODEL_MEMORY_ERROR;
+        return MEMORY_ERROR;
     share = d->gpu_share;
     if (d->kind == DEV_KIND_APPLE && devices_share_valid(apple_share))
         share = apple_share;
-    return devices_share_valid(share) ? share : MODEL_MEMORY_ERROR;
+    return devices_share_valid(share) ? share : MEMORY_ERROR;
 }
 
 double devices_usable_gib(const qs_device *d, double share_override)
@@ -268,10 +268,10 @@ double devices_usable_gib(const qs_device *d, double share_override)
     double share;
 
     if (d == NULL || !memory_is_positive(d->capacity_gib))
-        return MODEL_MEMORY_ERROR;
+        return MEMORY_ERROR;
     share = devices_share_valid(share_override) ? share_override : d->gpu_share;
     if (!devices_share_valid(share))
-        return MODEL_MEMORY_ERROR;
+        return MEMORY_ERROR;
     return d->capacity_gib * share;
 }
 
@@ -296,7 +296,7 @@ int devices_from_bytes(double bytes, const char *label, qs_device *out)
     out->id = label;
     out->name = label;
     out->kind = DEV_KIND_CUSTOM;
-    out->capacity_gib = bytes / MEM_BYTES_PER_GIB;
+    out->capacity_gib = bytes / MEMORY_BYTES_PER_GIB;
     out->bandwidth_gbps = 0.0;
     out->gpu_share = DEVICES_FULL_SHARE;
     out->is_gpu = 1;

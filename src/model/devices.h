@@ -60,7 +60,7 @@ double devices_apple_share(double apple_share);
 
 /* The share of d's capacity the model may use: for an Apple device
  * (DEV_KIND_APPLE) `apple_share` when it is in (0, 1], else d's own
- * gpu_share; MODEL_MEMORY_ERROR when d is NULL or that share is not in
+ * gpu_share; MEMORY_ERROR when d is NULL or that share is not in
  * (0, 1]. The one place where the --apple-share override is applied. */
 double devices_share(const qs_device *d, double apple_share);
 

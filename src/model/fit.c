@@ -48,20 +48,20 @@ static double fit_active(const fit_config *c)
 
 fit_need fit_need_of(const fit_config *c)
 {
-    fit_need n = { MODEL_MEMORY_ERROR, MODEL_MEMORY_ERROR, MODEL_MEMORY_ERROR,
-                   MODEL_MEMORY_ERROR, 0, 0, 0 };
+    fit_need n = { MEMORY_ERROR, MEMORY_ERROR, MEMORY_ERROR,
+                   MEMORY_ERROR, 0, 0, 0 };
     double w;
 
     if (!fit_config_valid(c))
         return n;
-    w = model_memory(c->params, c->bits);
-    if (w == MODEL_MEMORY_ERROR)
+    w = memory_footprint_gib(c->params, c->bits);
+    if (w == MEMORY_ERROR)
         return n;
     n.kv_gib = 0.0;
     if (c->arch != NULL) {
         kv_size kv = kvcache_size(c->arch, c->ctx, c->kv_bits, c->batch);
-        if (kv.gib == MODEL_MEMORY_ERROR) {
-            n.kv_gib = MODEL_MEMORY_ERROR;
+        if (kv.gib == MEMORY_ERROR) {
+            n.kv_gib = MEMORY_ERROR;
             return n;
         }
         n.kv_gib = kv.gib;
@@ -102,14 +102,14 @@ int fit_layers_in(double avail, double per_layer, int layers)
 fit_result fit_on_device(const fit_need *need, const fit_config *c, const qs_device *d,
                          double apple_share, double ram_gib)
 {
-    fit_result r = { FIT_NO_FIT, MODEL_MEMORY_ERROR, MODEL_MEMORY_ERROR, MODEL_MEMORY_ERROR,
+    fit_result r = { FIT_NO_FIT, MEMORY_ERROR, MEMORY_ERROR, MEMORY_ERROR,
                      -1, 0 };
     double usable;
 
     if (need == NULL || !need->ok || d == NULL || !(ram_gib >= 0.0) || !isfinite(ram_gib))
         return r;
     usable = devices_usable_gib(d, devices_share(d, apple_share));
-    if (usable == MODEL_MEMORY_ERROR)
+    if (usable == MEMORY_ERROR)
         return r;
     r.usable_gib = usable;
     r.share = need->total_gib / usable;
@@ -202,14 +202,14 @@ double fit_decode_ceiling(const fit_config *c, const qs_device *d)
     double bytes;
 
     if (!fit_config_valid(c) || d == NULL)
-        return MODEL_MEMORY_ERROR;
+        return MEMORY_ERROR;
     if (!memory_is_positive(d->bandwidth_gbps))
         return 0.0;
     n = fit_need_of(c);
     if (!n.ok)
-        return MODEL_MEMORY_ERROR;
-    bytes = fit_active(c) * c->bits / MEM_BITS_PER_BYTE + n.kv_gib * MEM_BYTES_PER_GIB;
-    return d->bandwidth_gbps * MEM_BYTES_PER_GB / bytes;
+        return MEMORY_ERROR;
+    bytes = fit_active(c) * c->bits / MEMORY_BITS_PER_BYTE + n.kv_gib * MEMORY_BYTES_PER_GIB;
+    return d->bandwidth_gbps * MEMORY_BYTES_PER_GB / bytes;
 }
 
 const char *fit_verdict_word(fit_verdict v)

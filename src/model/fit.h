@@ -52,7 +52,7 @@ typedef struct {
     int gpu_layers;         /* partial offload: layers that fit on the GPU when
                                the whole does not but GPU + RAM does; -1 n/a */
     int ok;                 /* 0 when need, device or ram_gib is invalid: then
-                               verdict FIT_NO_FIT, numbers MODEL_MEMORY_ERROR */
+                               verdict FIT_NO_FIT, numbers MEMORY_ERROR */
 } fit_result;
 
 /* Defaults for a model: FIT_DEFAULT_CTX, f16 cache, batch 1, default
@@ -87,7 +87,7 @@ long fit_max_ctx(const fit_config *c, const qs_device *d, double apple_share);
 
 /* Upper bound on decode speed on d in tokens/s: bandwidth (GB/s x 10^9) /
  * bytes read per token (active weights + the KV cache at c->ctx tokens, all
- * batch sequences); 0 when the bandwidth is unknown, MODEL_MEMORY_ERROR for
+ * batch sequences); 0 when the bandwidth is unknown, MEMORY_ERROR for
  * an invalid configuration. */
 double fit_decode_ceiling(const fit_config *c, const qs_device *d);
 

@@ -40,7 +40,7 @@ static const kvcache_type kvcache_types[] = {
 
 kv_size kvcache_size(const qs_model *m, long ctx, double kv_bits, int batch)
 {
-    kv_size r = { MODEL_MEMORY_ERROR, 0 };
+    kv_size r = { MEMORY_ERROR, 0 };
     double per_token_layer, token_layers, windowed;
     long in_window;
 
@@ -61,8 +61,8 @@ kv_size kvcache_size(const qs_model *m, long ctx, double kv_bits, int batch)
     windowed = (m->window > 0) ? (double)m->window_layers : 0.0;
     token_layers = ((double)m->layers - windowed) * (double)ctx + windowed * (double)in_window;
 
-    r.gib = per_token_layer * token_layers * (double)batch * kv_bits / MEM_BITS_PER_BYTE /
-            MEM_BYTES_PER_GIB;
+    r.gib = per_token_layer * token_layers * (double)batch * kv_bits / MEMORY_BITS_PER_BYTE /
+            MEMORY_BYTES_PER_GIB;
     r.upper_bound = m->window > 0 && m->window_layers == 0 && ctx > m->window;
     return r;
 }

@@ -16,12 +16,12 @@
 #define KV_BITS_Q4_0 4.5
 
 typedef struct {
-    double gib;            /* the cache in GiB; MODEL_MEMORY_ERROR on bad input */
+    double gib;            /* the cache in GiB; MEMORY_ERROR on bad input */
     int upper_bound;       /* 1 when the figure over-counts (window not modelled) */
 } kv_size;
 
 /* The KV cache of model m for ctx tokens, kv_bits per element, batch
- * sequences. Invalid arguments give gib = MODEL_MEMORY_ERROR. Plain
+ * sequences. Invalid arguments give gib = MEMORY_ERROR. Plain
  * attention caches 2 x kv_heads x head_dim elements per token per layer;
  * MLA caches m->kv_latent (no factor 2); layers with a modelled sliding
  * window (m->window_layers of them) hold min(ctx, window) tokens; a window

@@ -8,32 +8,32 @@ int memory_is_positive(double x)
     return isfinite(x) && x > 0.0;
 }
 
-double model_memory(double params, double bits_per_param)
+double memory_footprint_gib(double params, double bits_per_param)
 {
     double gib;
 
     if (!memory_is_positive(params) || !memory_is_positive(bits_per_param))
-        return MODEL_MEMORY_ERROR;
+        return MEMORY_ERROR;
     /* The order is part of the contract: it keeps the result exact for the
      * powers of two that bits usually are. */
-    gib = params * bits_per_param / MEM_BITS_PER_BYTE / MEM_BYTES_PER_GIB;
+    gib = params * bits_per_param / MEMORY_BITS_PER_BYTE / MEMORY_BYTES_PER_GIB;
     if (!isfinite(gib))
-        return MODEL_MEMORY_ERROR;
+        return MEMORY_ERROR;
     return gib;
 }
 
-qs_savings quantization_savings(double params, double from_bits, double to_bits)
+qs_savings memory_savings(double params, double from_bits, double to_bits)
 {
-    qs_savings s = { MODEL_MEMORY_ERROR, MODEL_MEMORY_ERROR, MODEL_MEMORY_ERROR, 0 };
-    double before = model_memory(params, from_bits);
-    double after = model_memory(params, to_bits);
+    qs_savings s = { MEMORY_ERROR, MEMORY_ERROR, MEMORY_ERROR, 0 };
+    double before = memory_footprint_gib(params, from_bits);
+    double after = memory_footprint_gib(params, to_bits);
 
-    if (before == MODEL_MEMORY_ERROR || after == MODEL_MEMORY_ERROR)
+    if (before == MEMORY_ERROR || after == MEMORY_ERROR)
         return s;
     if (!isfinite(from_bits / to_bits))
         return s;
-    s.before_gb = before;
-    s.after_gb = after;
+    s.before_gib = before;
+    s.after_gib = after;
     s.ratio = from_bits / to_bits;
     s.ok = 1;
     return s;
@@ -41,5 +41,5 @@ qs_savings quantization_savings(double params, double from_bits, double to_bits)
 
 double memory_gib_to_gb(double gib)
 {
-    return gib * MEM_BYTES_PER_GIB / MEM_BYTES_PER_GB;
+    return gib * MEMORY_BYTES_PER_GIB / MEMORY_BYTES_PER_GB;
 }

@@ -116,14 +116,14 @@ static void screen_main_slider(const app_state *s, const app_layout *l)
 static void screen_main_numbers(const app_state *s, const app_layout *l)
 {
     char buf[VIEW_MAIN_BUF], base[32];
-    double gib = model_memory(s->params, s->bits);
-    qs_savings sv = quantization_savings(s->params, s->baseline_bits, s->bits);
+    double gib = memory_footprint_gib(s->params, s->bits);
+    qs_savings sv = memory_savings(s->params, s->baseline_bits, s->bits);
     const qs_format *near = app_nearest(s);
     int x;
 
     /* Footprint */
     screen_main_label(l->footprint_y, "Footprint", 0);
-    if (gib == MODEL_MEMORY_ERROR)
+    if (gib == MEMORY_ERROR)
         (void)snprintf(buf, sizeof buf, "n/a");
     else
         (void)snprintf(buf, sizeof buf, "%.2f GiB  (%.2f GB)", gib, memory_gib_to_gb(gib));
@@ -140,15 +140,15 @@ static void screen_main_numbers(const app_state *s, const app_layout *l)
     } else if (sv.ok) {
         if (sv.ratio > 1.0)
             (void)snprintf(buf, sizeof buf, "%.2fx smaller than %s (%.2f ", sv.ratio, base,
-                           sv.before_gb);
+                           sv.before_gib);
         else if (sv.ratio < 1.0)
             (void)snprintf(buf, sizeof buf, "%.2fx larger than %s (%.2f ", 1.0 / sv.ratio, base,
-                           sv.before_gb);
+                           sv.before_gib);
         else
-            (void)snprintf(buf, sizeof buf, "same size as %s (%.2f ", base, sv.before_gb);
+            (void)snprintf(buf, sizeof buf, "same size as %s (%.2f ", base, sv.before_gib);
         x = draw_text(l->savings_y, x, -1, CRT_VALUE, buf);
         x = draw_text(l->savings_y, x, -1, CRT_VALUE, crt_glyph(CRT_G_ARROW));
-        (void)snprintf(buf, sizeof buf, " %.2f GiB)", sv.after_gb);
+        (void)snprintf(buf, sizeof buf, " %.2f GiB)", sv.after_gib);
         x = draw_text(l->savings_y, x, -1, CRT_VALUE, buf);
         draw_text(l->savings_y, x + 2, -1, CRT_DIM, "[b] baseline");
     }

@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(rc_dev == 0 && strcmp(dev.id, found->id) == 0);
     } else if (rc == 0) {
         FUZZ_ASSERT(rc_dev == 0 && dev.kind == DEV_KIND_CUSTOM && dev.id == s);
-        FUZZ_ASSERT(dev.capacity_gib == bytes / MEM_BYTES_PER_GIB);
+        FUZZ_ASSERT(dev.capacity_gib == bytes / MEMORY_BYTES_PER_GIB);
         FUZZ_ASSERT(devices_usable_gib(&dev, 0.0) == dev.capacity_gib);
     } else {
         FUZZ_ASSERT(rc_dev == -1);
