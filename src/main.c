@@ -12,39 +12,39 @@
 #include <unistd.h>
 #include <errno.h>
 
-#include "app/app.h"
 #include "cli/hostdev.h"
 #include "cli/options.h"
+#include "cli/quote.h"
 #include "cli/report.h"
 #include "cli/report_fit.h"
 #include "cli/report_list.h"
 #include "cli/report_host.h"
-#include "tui/tui.h"
-#include "model/fit.h"
+#include "model/plan.h"
+#include "model/query.h"
 #include "platform/host.h"
+#include "tui/tui.h"
 
+/* Exit statuses (the man page's EXIT STATUS, --help's last lines). */
 #define EXIT_USAGE 2
 #define EXIT_OUTPUT 1
 /* --check: the configuration does not fit on the first device. */
 #define EXIT_NO_FIT 1
+/* -i on a terminal that cannot show a screen: the terminal failed. */
+#define EXIT_TERMINAL 1
 
-/* tui_options.overhead_gib for "no overhead at all" (--overhead 0): any
- * negative value, as tui.h documents (0 there asks for the default). */
-#define MAIN_TUI_NO_OVERHEAD (-1.0)
-
-/* main_fit's *fits when there is no device to judge the fit on. */
+/* What main_fit found when there is no device to judge the fit on. */
 #define MAIN_NO_DEVICE (-1)
 
-/* The front end shows every --device the command line accepts. */
-_Static_assert(OPTIONS_MAX_DEVICES <= APP_TARGETS_MAX,
-               "more --device options are accepted than the front end can show");
+/* Every device of this machine and every target fit in one query. */
+_Static_assert(QUERY_DEVICES_MAX >= HOSTDEV_MAX + QUERY_TARGETS_MAX,
+               "a query holds this machine's devices and every target");
 
-/* $TERM for messages. */
-static const char *main_term(void)
+/* $TERM for messages, sanitised and cut (buf holds QUOTE_SIZE bytes). */
+static const char *main_term(char *buf, size_t size)
 {
     const char *term = getenv("TERM");
 
-    return term != NULL && *term != '\0' ? term : "unset";
+    return term != NULL && *term != '\0' ? quote_value(buf, size, term) : "unset";
 }
 
 /* Flushes and closes stdout; a failure means data was lost. When a write
@@ -69,78 +69,87 @@ static int main_close_stdout(void)
     return 0;
 }
 
-/* Detects this machine; problems are only reported by --host. */
-static void main_detect(host_info *info)
+/* What of this machine an answer needs: its RAM always (a GPU's partial
+ * offload spills into it), its GPUs only when they are devices of the
+ * answer. */
+#define MAIN_PROBE_RAM HOST_PROBE_RAM
+#define MAIN_PROBE_ALL (HOST_PROBE_RAM | HOST_PROBE_GPUS)
+
+/* Detects what `probe` asks for; problems are only reported by --host. */
+static void main_detect(unsigned probe, host_info *info)
 {
-    if (host_detect(NULL, info) < 0)
+    host_options ho;
+
+    memset(&ho, 0, sizeof ho);
+    ho.probe = probe;
+    if (host_detect(&ho, info) < 0)
         memset(info, 0, sizeof *info);
+}
+
+/* Adds this machine to the query: its RAM for offload and, with `devices`,
+ * its RAM and GPUs as devices (in front of the targets). set must outlive
+ * q: the devices' names point into it. */
+static void main_add_host(qs_query *q, const host_info *info, hostdev_set *set, int devices)
+{
+    size_t i;
+
+    (void)hostdev_from_info(info, set);
+    q->ram_gib = set->ram_gib;
+    for (i = 0; devices && i < set->n; i++)
+        if (query_add_device(q, &set->devs[i], 1) != 0)
+            break;
 }
 
 /* The fit report; *fits gets 1 when the first device is not "no fit", 0
  * when it is, MAIN_NO_DEVICE when there is no device (named or found):
  * then, with --check, nothing is written. Returns 0, or -1 on a write
  * error. */
-static int main_fit(const options *o, int *fits)
+static int main_fit(options *o, int *fits)
 {
+    qs_query *q = &o->query;
+    int named = q->ndevices > 0;
     host_info info;
     hostdev_set host;
-    const qs_device *devs[OPTIONS_MAX_DEVICES + HOSTDEV_MAX];
-    size_t n = 0, i;
-    fit_config c = fit_config_default(o->params, o->bits, o->preset);
-    fit_need need;
-    fit_result r;
+    qs_plan plan;
 
-    c.ctx = o->ctx;
-    c.batch = o->batch;
-    c.kv_bits = o->kv_bits;
-    c.overhead_gib = o->overhead_gib;
-    main_detect(&info);
-    (void)hostdev_from_info(&info, &host);
-    for (i = 0; i < o->ndevices; i++)
-        devs[n++] = &o->devices[i];
-    if (n == 0)
-        for (i = 0; i < host.n; i++)
-            devs[n++] = &host.devs[i];
+    main_detect(named ? MAIN_PROBE_RAM : MAIN_PROBE_ALL, &info);
+    main_add_host(q, &info, &host, !named);
     *fits = MAIN_NO_DEVICE;
-    if (n == 0 && o->check)
+    if (q->ndevices == 0 && o->check)
         return 0;
-    if (n > 0) {
-        need = fit_need_of(&c);
-        r = fit_on_device(&need, &c, devs[0], o->apple_share, host.ram_gib);
-        *fits = need.ok && r.ok && r.verdict != FIT_NO_FIT;
-    }
-    if (o->json)
-        return report_fit_json(stdout, &c, o->preset ? o->preset->name : NULL, devs, n,
-                               o->apple_share, host.ram_gib);
-    return report_fit_text(stdout, &c, o->preset ? o->preset->name : NULL, devs, n,
-                           o->apple_share, host.ram_gib);
+    if (plan_compute(q, &plan) != 0)
+        return -1;
+    if (plan.ndevices > 0)
+        *fits = plan.devices[0].fit.ok && plan.devices[0].fit.verdict != FIT_NO_FIT;
+    return o->json ? report_fit_json(stdout, q, &plan) : report_fit_text(stdout, q, &plan);
 }
 
 static int main_host(const options *o)
 {
     host_info info;
 
-    main_detect(&info);
+    main_detect(MAIN_PROBE_ALL, &info);
     return o->json ? report_host_json(stdout, &info) : report_host_text(stdout, &info);
 }
 
 static int main_report(const options *o)
 {
-    report_model m = { o->params, o->preset ? o->preset->name : NULL };
+    const qs_query *q = &o->query;
+    report_model m = { q->params, q->model ? q->model->name : NULL };
 
     switch (o->mode) {
     case MODE_FOOTPRINT:
-        return o->json ? report_footprint_json(stdout, &m, o->bits, o->format)
-                       : report_footprint_text(stdout, &m, o->bits, o->format);
+        return o->json ? report_footprint_json(stdout, &m, q->bits, q->format)
+                       : report_footprint_text(stdout, &m, q->bits, q->format);
     case MODE_SAVINGS:
-        return o->json ? report_savings_json(stdout, &m, o->from_bits, o->to_bits)
-                       : report_savings_text(stdout, &m, o->from_bits, o->from_format,
-                                             o->to_bits, o->to_format);
+        return o->json ? report_savings_json(stdout, &m, q->baseline_bits, q->bits)
+                       : report_savings_text(stdout, &m, q->baseline_bits, q->baseline_format,
+                                             q->bits, q->format);
     case MODE_LIST_MODELS:
         return o->json ? report_list_models_json(stdout) : report_list_models_text(stdout);
     case MODE_LIST_DEVICES:
-        return o->json ? report_list_devices_json(stdout, o->apple_share)
-                       : report_list_devices_text(stdout, o->apple_share);
+        return o->json ? report_list_devices_json(stdout, q->apple_share)
+                       : report_list_devices_text(stdout, q->apple_share);
     case MODE_LIST_FORMATS:
         return o->json ? report_list_formats_json(stdout) : report_list_formats_text(stdout);
     case MODE_HOST:
@@ -151,30 +160,20 @@ static int main_report(const options *o)
     }
 }
 
-static int main_interactive(const options *o)
+/* The front end on the query, with this machine's RAM and GPUs first. */
+static int main_interactive(options *o)
 {
     host_info info;
-    tui_options t;
+    hostdev_set host;
 
-    main_detect(&info);
-    memset(&t, 0, sizeof t);
-    t.host_ram_gib = hostdev_ram_gib(&info);
-    t.params = o->params;
-    t.preset = o->preset;
-    t.bits = o->bits;
-    t.baseline_bits = OPTIONS_DEFAULT_BASELINE_BITS;
-    t.ctx = o->ctx;
-    t.kv_bits = o->kv_bits;
-    t.overhead_gib = o->overhead_gib > 0 ? o->overhead_gib : MAIN_TUI_NO_OVERHEAD;
-    t.apple_share = o->apple_share;
-    t.devices = o->devices;
-    t.ndevices = o->ndevices;
-    return tui_run(&t);
+    main_detect(MAIN_PROBE_ALL, &info);
+    main_add_host(&o->query, &info, &host, 1);
+    return tui_run(&o->query);
 }
 
 int main(int argc, char **argv)
 {
-    char err[OPTIONS_ERROR_SIZE];
+    char err[OPTIONS_ERROR_SIZE], term[QUOTE_SIZE];
     options o;
     int status, fits = 1;
 
@@ -200,9 +199,12 @@ int main(int argc, char **argv)
             return EXIT_USAGE;
         }
         status = main_interactive(&o);
-        if (status == TUI_EXIT_SETUP)
+        if (status == TUI_EXIT_SETUP) {
             (void)fprintf(stderr, "quantscope: cannot show a screen on this terminal (TERM=%s); "
-                          "use a report option such as --table\n", main_term());
+                          "use a report option such as --table\n",
+                          main_term(term, sizeof term));
+            return EXIT_TERMINAL;
+        }
         return status;
     case MODE_DEFAULT:
         if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
@@ -211,7 +213,7 @@ int main(int argc, char **argv)
                 return status;
             /* No screen on this terminal: the table, as without one. */
             (void)fprintf(stderr, "quantscope: no interactive screen on this terminal (TERM=%s); "
-                          "printing the table\n", main_term());
+                          "printing the table\n", main_term(term, sizeof term));
         }
         break;
     default:

@@ -38,6 +38,7 @@ static int detect(const char *name, const nvml_api *nvml, host_info *info, char 
 {
     host_options opt;
 
+    memset(&opt, 0, sizeof opt);
     fixture_root(root, root_size, name);
     opt.root = root;
     opt.nvml = nvml;

@@ -92,8 +92,8 @@ START_TEST(test_unknown_sequences_ignored)
     in_event ev[EVMAX];
     size_t n;
 
-    /* F5, Insert, Delete, focus-in, a private CSI, SS3 F1: consumed */
-    ck_assert_uint_eq(feeds("\x1b[15~\x1b[2~\x1b[3~\x1b[I\x1b[?1;2c\x1bOP", ev), 0);
+    /* F5, Insert, Delete, focus-in, a private CSI, SS3 F2, linux F2: consumed */
+    ck_assert_uint_eq(feeds("\x1b[15~\x1b[2~\x1b[3~\x1b[I\x1b[?1;2c\x1bOQ\x1b[[B", ev), 0);
     /* and the byte after them is read normally */
     n = feeds("\x1b[15~x", ev);
     ck_assert_uint_eq(n, 1);
@@ -128,12 +128,19 @@ END_TEST
 START_TEST(test_esc_then_key)
 {
     in_event ev[EVMAX];
-    size_t n = feeds("\x1bq", ev);
+    size_t n;
 
-    ck_assert_uint_eq(n, 2);
+    /* ESC then a key before the timeout is Alt+key (test_alt_keys); ESC,
+     * the timeout, then the key is Esc and the key */
+    input_decoder d;
+    input_init(&d);
+    ck_assert_uint_eq(input_push(&d, 0x1b, ev), 0);
+    ck_assert_uint_eq(input_flush(&d, ev), 1);
     ck_assert_int_eq(ev[0].key, IN_KEY_ESC);
-    ck_assert_int_eq(ev[1].key, IN_KEY_CHAR);
-    ck_assert_int_eq(ev[1].ch, 'q');
+    ck_assert_uint_eq(input_push(&d, 'q', ev), 1);
+    ck_assert_int_eq(ev[0].key, IN_KEY_CHAR);
+    ck_assert_int_eq(ev[0].ch, 'q');
+    ck_assert_int_eq(ev[0].mods, 0);
     /* ESC ESC [ C: Esc, then Right */
     n = feeds("\x1b\x1b[C", ev);
     ck_assert_uint_eq(n, 2);
@@ -357,6 +364,168 @@ START_TEST(test_modifier_out_of_range)
 }
 END_TEST
 
+/* ESC and a key in one burst (before the ESC timeout) was Esc, then the
+ * key: Alt+q quit twice over. It is one key with IN_MOD_ALT. */
+START_TEST(test_alt_keys)
+{
+    input_decoder d;
+    in_event ev[EVMAX];
+    size_t n = feeds("\x1bq", ev);
+
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(ev[0].type, IN_EV_KEY);
+    ck_assert_int_eq(ev[0].key, IN_KEY_CHAR);
+    ck_assert_int_eq(ev[0].ch, 'q');
+    ck_assert_int_eq(ev[0].mods, IN_MOD_ALT);
+    n = feeds("\x1bx\x1b" "5", ev);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(ev[0].ch, 'x');
+    ck_assert_int_eq(ev[0].mods, IN_MOD_ALT);
+    ck_assert_int_eq(ev[1].ch, '5');
+    ck_assert_int_eq(ev[1].mods, IN_MOD_ALT);
+    /* Alt+Enter, Alt+Backspace, Alt+Tab */
+    assert_key("\x1b\r", IN_KEY_ENTER, IN_MOD_ALT);
+    assert_key("\x1b\x7f", IN_KEY_BACKSPACE, IN_MOD_ALT);
+    assert_key("\x1b\t", IN_KEY_TAB, IN_MOD_ALT);
+    /* Alt+[ and Alt+O: the sequence starts are keys when nothing follows */
+    input_init(&d);
+    ck_assert_uint_eq(input_feed(&d, (const unsigned char *)"\x1b[", 2, ev, EVMAX), 0);
+    ck_assert_uint_eq(input_flush(&d, ev), 1);
+    ck_assert_int_eq(ev[0].key, IN_KEY_CHAR);
+    ck_assert_int_eq(ev[0].ch, '[');
+    ck_assert_int_eq(ev[0].mods, IN_MOD_ALT);
+    ck_assert_uint_eq(input_feed(&d, (const unsigned char *)"\x1bO", 2, ev, EVMAX), 0);
+    ck_assert_uint_eq(input_flush(&d, ev), 1);
+    ck_assert_int_eq(ev[0].ch, 'O');
+    ck_assert_int_eq(ev[0].mods, IN_MOD_ALT);
+    /* ESC ESC: Esc, and the second ESC waits for what follows */
+    input_init(&d);
+    ck_assert_uint_eq(input_feed(&d, (const unsigned char *)"\x1b\x1b", 2, ev, EVMAX), 1);
+    ck_assert_int_eq(ev[0].key, IN_KEY_ESC);
+    ck_assert_int_eq(ev[0].mods, 0);
+    ck_assert_int_eq(input_pending(&d), 1);
+    ck_assert_uint_eq(input_flush(&d, ev), 1);
+    ck_assert_int_eq(ev[0].key, IN_KEY_ESC);
+    /* ESC and a byte that is no key: nothing but the Esc */
+    n = feeds("\x1b\x01", ev);
+    ck_assert_uint_eq(n, 1);
+    ck_assert_int_eq(ev[0].key, IN_KEY_ESC);
+}
+END_TEST
+
+/* F1 and F10 were consumed as unknown sequences. */
+START_TEST(test_function_keys)
+{
+    assert_key("\x1bOP", IN_KEY_F1, 0);
+    assert_key("\x1b[11~", IN_KEY_F1, 0);
+    assert_key("\x1b[[A", IN_KEY_F1, 0);          /* linux console */
+    assert_key("\x1b[1;2P", IN_KEY_F1, IN_MOD_SHIFT);
+    assert_key("\x1b[11;5~", IN_KEY_F1, IN_MOD_CTRL);
+    assert_key("\x1b[21~", IN_KEY_F10, 0);
+    assert_key("\x1b[21;2~", IN_KEY_F10, IN_MOD_SHIFT);
+}
+END_TEST
+
+static void assert_pasted(const in_event *ev, char ch)
+{
+    ck_assert_int_eq(ev->type, IN_EV_KEY);
+    ck_assert_int_eq(ev->key, IN_KEY_CHAR);
+    ck_assert_int_eq(ev->ch, ch);
+    ck_assert_int_eq(ev->paste, 1);
+}
+
+/* Bracketed paste (xterm mode 2004): the markers were unknown sequences,
+ * so pasted text ran as commands (q quit, Enter applied an entry). */
+START_TEST(test_bracketed_paste)
+{
+    in_event ev[EVMAX];
+    size_t n = feeds("\x1b[200~q1\r\n.\x1b[201~q", ev);
+
+    ck_assert_uint_eq(n, 4);
+    assert_pasted(&ev[0], 'q');
+    assert_pasted(&ev[1], '1');
+    assert_pasted(&ev[2], '.');
+    /* after the end marker, keys are keys again */
+    ck_assert_int_eq(ev[3].ch, 'q');
+    ck_assert_int_eq(ev[3].paste, 0);
+    /* typed keys are not flagged */
+    n = feeds("q", ev);
+    ck_assert_int_eq(ev[0].paste, 0);
+    /* escape sequences and controls inside a paste are no keys */
+    n = feeds("\x1b[200~a\x1b[A\x1bq\x03\t\x7f\x1b[<0;5;5M\x1b[M !!\x1bOPb\x1b[201~", ev);
+    ck_assert_uint_eq(n, 5);
+    assert_pasted(&ev[0], 'a');
+    assert_pasted(&ev[1], ' ');       /* ESC [ M is only a sequence; its raw */
+    assert_pasted(&ev[2], '!');       /* bytes are pasted text */
+    assert_pasted(&ev[3], '!');
+    assert_pasted(&ev[4], 'b');
+    /* bytes >= 0x80 are dropped (IN_KEY_CHAR is ASCII) */
+    ck_assert_uint_eq(feeds("\x1b[200~\xc3\xa9\x1b[201~", ev), 0);
+    /* a stray end marker is nothing */
+    ck_assert_uint_eq(feeds("\x1b[201~", ev), 0);
+}
+END_TEST
+
+/* A paste split across reads, its end marker too. */
+START_TEST(test_paste_split)
+{
+    input_decoder d;
+    in_event ev[INPUT_EVENTS_MAX];
+    const char *s = "\x1b[200~xy\x1b[201~z";
+    size_t i, n = 0, got;
+    char chars[8];
+    int pasted[8];
+
+    input_init(&d);
+    for (i = 0; s[i] != '\0'; i++) {
+        got = input_push(&d, (unsigned char)s[i], ev);
+        ck_assert_uint_le(got, 1);
+        if (got == 1) {
+            chars[n] = ev[0].ch;
+            pasted[n++] = ev[0].paste;
+        }
+    }
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(chars[0], 'x');
+    ck_assert_int_eq(pasted[0], 1);
+    ck_assert_int_eq(chars[1], 'y');
+    ck_assert_int_eq(pasted[1], 1);
+    ck_assert_int_eq(chars[2], 'z');
+    ck_assert_int_eq(pasted[2], 0);
+    ck_assert_int_eq(input_in_paste(&d), 0);
+}
+END_TEST
+
+/* A paste whose end marker never comes holds no more than the sequence
+ * buffer, and the flush after the paste timeout ends it. */
+START_TEST(test_paste_unterminated)
+{
+    input_decoder d;
+    in_event ev[INPUT_EVENTS_MAX];
+    size_t i;
+
+    input_init(&d);
+    ck_assert_uint_eq(input_feed(&d, (const unsigned char *)"\x1b[200~", 6, ev, 0), 0);
+    ck_assert_int_eq(input_in_paste(&d), 1);
+    ck_assert_int_eq(input_pending(&d), 0);
+    for (i = 0; i < 100000; i++) {
+        ck_assert_uint_le(input_push(&d, (unsigned char)(i % 3 == 0 ? 0x1b : '['), ev), 1);
+        ck_assert_uint_le(d.len, INPUT_SEQ_MAX);
+    }
+    ck_assert_int_eq(input_in_paste(&d), 1);
+    (void)input_flush(&d, ev);
+    ck_assert_int_eq(input_in_paste(&d), 0);
+    ck_assert_int_eq(input_pending(&d), 0);
+    ck_assert_uint_eq(input_push(&d, 'q', ev), 1);
+    ck_assert_int_eq(ev[0].ch, 'q');
+    ck_assert_int_eq(ev[0].paste, 0);
+    /* a flush in the middle of a paste's sequence: no Esc key */
+    input_init(&d);
+    ck_assert_uint_eq(input_feed(&d, (const unsigned char *)"\x1b[200~\x1b", 7, ev, 0), 0);
+    ck_assert_uint_eq(input_flush(&d, ev), 0);
+}
+END_TEST
+
 static Suite *input_suite(void)
 {
     Suite *s = suite_create("input");
@@ -379,6 +548,11 @@ static Suite *input_suite(void)
     tcase_add_test(tc, test_feed_counts_beyond_max);
     tcase_add_test(tc, test_constructors);
     tcase_add_test(tc, test_modifier_out_of_range);
+    tcase_add_test(tc, test_alt_keys);
+    tcase_add_test(tc, test_function_keys);
+    tcase_add_test(tc, test_bracketed_paste);
+    tcase_add_test(tc, test_paste_split);
+    tcase_add_test(tc, test_paste_unterminated);
     suite_add_tcase(s, tc);
     return s;
 }

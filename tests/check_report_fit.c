@@ -13,6 +13,8 @@
 #include "model/formats.h"
 #include "model/memory.h"
 #include "model/models.h"
+#include "model/plan.h"
+#include "model/query.h"
 
 /* Longest line the text reports may write. */
 #define MAX_COLS 79
@@ -80,27 +82,39 @@ static void assert_json_shape(const char *text)
     ck_assert(strlen(text) > 0 && text[strlen(text) - 1] == '\n');
 }
 
-typedef struct {
-    const fit_config *c;
-    const char *label;
-    const qs_device *const *devs;
-    size_t ndev;
-    double apple_share;
-    double ram_gib;
-} fit_args;
-
+/* A fit report renders the plan of a query. */
 static int fit_text(FILE *fp, const void *arg)
 {
-    const fit_args *a = arg;
+    const qs_query *q = arg;
+    qs_plan p;
 
-    return report_fit_text(fp, a->c, a->label, a->devs, a->ndev, a->apple_share, a->ram_gib);
+    (void)plan_compute(q, &p);
+    return report_fit_text(fp, q, &p);
 }
 
 static int fit_json(FILE *fp, const void *arg)
 {
-    const fit_args *a = arg;
+    const qs_query *q = arg;
+    qs_plan p;
 
-    return report_fit_json(fp, a->c, a->label, a->devs, a->ndev, a->apple_share, a->ram_gib);
+    (void)plan_compute(q, &p);
+    return report_fit_json(fp, q, &p);
+}
+
+/* A query for model id at bits (no named format), on the devices named. */
+static qs_query query_of(const char *id, double params, double bits, const char *const *devs,
+                         size_t ndev, double ram_gib)
+{
+    qs_query q;
+    size_t i;
+
+    query_init(&q);
+    query_set_model(&q, id != NULL ? models_find(id) : NULL, params);
+    query_set_weights(&q, NULL, bits);
+    q.ram_gib = ram_gib;
+    for (i = 0; i < ndev; i++)
+        ck_assert_int_eq(query_add_device(&q, devices_find(devs[i]), 0), 0);
+    return q;
 }
 
 static int models_text(FILE *fp, const void *arg)
@@ -137,24 +151,14 @@ static int formats_json(FILE *fp, const void *arg)
     return report_list_formats_json(fp);
 }
 
-/* Llama-3.1-8B FP16 with 8192 tokens: exactly 1 GiB of cache. */
-static fit_config llama_config(void)
-{
-    const qs_model *m = models_find("llama-3.1-8b");
-    fit_config c = fit_config_default(m->params, 16.0, m);
-
-    c.ctx = 8192;
-    return c;
-}
-
 START_TEST(test_fit_text)
 {
-    fit_config c = llama_config();
-    const qs_device *devs[] = { devices_find("rtx-4090"), devices_find("rtx-4060"),
-                                devices_find("m3-max-64") };
-    fit_args a = { &c, NULL, devs, 3, 0.0, 16.0 };
+    const char *devs[] = { "rtx-4090", "rtx-4060", "m3-max-64" };
+    /* Llama-3.1-8B FP16 with 8192 tokens: exactly 1 GiB of cache. */
+    qs_query q = query_of("llama-3.1-8b", 0, 16.0, devs, 3, 16.0);
 
-    ck_assert_int_eq(render(fit_text, &a), 0);
+    q.ctx = 8192;
+    ck_assert_int_eq(render(fit_text, &q), 0);
     assert_narrow(out_buf);
     ck_assert_ptr_nonnull(strstr(out_buf, "Llama-3.1-8B"));
     ck_assert_ptr_nonnull(strstr(out_buf, "weights     14.96 GiB"));
@@ -170,54 +174,63 @@ START_TEST(test_fit_text)
     ck_assert_ptr_nonnull(strstr(out_buf, "FP16"));
     ck_assert_ptr_nonnull(strstr(out_buf, "upper bound"));
     ck_assert_ptr_nonnull(strstr(out_buf, "Apple: the GPU may use 75%"));
-    /* The label given wins; the Apple share given is shown. */
-    a.label = "my model";
-    a.apple_share = 0.9;
-    ck_assert_int_eq(render(fit_text, &a), 0);
-    ck_assert(strncmp(out_buf, "my model:", 9) == 0);
+    /* Plain bits are not named after the format of the same size. */
+    ck_assert_ptr_nonnull(strstr(out_buf, "8.03B parameters at 16 bits"));
+    /* The Apple share given is shown. */
+    q.apple_share = 0.9;
+    ck_assert_int_eq(render(fit_text, &q), 0);
     ck_assert_ptr_nonnull(strstr(out_buf, "Apple: the GPU may use 90%"));
 }
 END_TEST
 
 START_TEST(test_fit_text_variants)
 {
-    const qs_model *mi = models_find("mistral-7b");
-    fit_config c = fit_config_default(mi->params, 16.0, mi);
-    fit_args a = { &c, NULL, NULL, 0, 0.0, 0.0 };
+    qs_query q = query_of("mistral-7b", 0, 16.0, NULL, 0, 0.0);
 
     /* Beyond the window the KV figure is called an upper bound. */
-    c.ctx = 32768;
-    ck_assert_int_eq(render(fit_text, &a), 0);
+    q.ctx = 32768;
+    ck_assert_int_eq(render(fit_text, &q), 0);
     assert_narrow(out_buf);
     ck_assert_ptr_nonnull(strstr(out_buf, "upper bound: the 4096-token window"));
     ck_assert_ptr_null(strstr(out_buf, "device"));
-    /* No architecture: the KV cache is unknown, and said so. */
-    c = fit_config_default(7e9, 4.0, NULL);
-    ck_assert_int_eq(render(fit_text, &a), 0);
+    /* No architecture: the KV cache is unknown, and said so; the format
+     * is the one named. */
+    q = query_of(NULL, 7e9, 4.0, NULL, 0, 0.0);
+    query_set_weights(&q, formats_find("int4"), 0.0);
+    ck_assert_int_eq(render(fit_text, &q), 0);
     assert_narrow(out_buf);
     ck_assert(strncmp(out_buf, "custom model:", 13) == 0);
     ck_assert_ptr_nonnull(strstr(out_buf, "unknown without the architecture"));
     ck_assert_ptr_nonnull(strstr(out_buf, "custom model: 7.00B parameters at INT4, 4 bits"));
+    /* AWQ stays AWQ, though GPTQ has the same size. */
+    query_set_weights(&q, formats_find("awq"), 0.0);
+    ck_assert_int_eq(render(fit_text, &q), 0);
+    ck_assert_ptr_nonnull(strstr(out_buf, "at AWQ, "));
     /* 999.96M rounds up to the next unit, not to "1000.0M". */
-    c = fit_config_default(999.96e6, 4.25, NULL);
-    ck_assert_int_eq(render(fit_text, &a), 0);
+    q = query_of(NULL, 999.96e6, 4.25, NULL, 0, 0.0);
+    ck_assert_int_eq(render(fit_text, &q), 0);
     ck_assert_ptr_nonnull(strstr(out_buf, "custom model: 1.00B parameters at 4.25 bits"));
     /* MLA working. */
-    c = fit_config_default(models_find("deepseek-v3")->params, 8.0, models_find("deepseek-v3"));
-    c.ctx = 32768;
-    ck_assert_int_eq(render(fit_text, &a), 0);
+    q = query_of("deepseek-v3", 0, 8.0, NULL, 0, 0.0);
+    q.ctx = 32768;
+    ck_assert_int_eq(render(fit_text, &q), 0);
     ck_assert_ptr_nonnull(strstr(out_buf, "= 576 MLA latent x 61 layers x 32768 tokens x 2 B"));
+    /* A KV type without a name is shown by its bits. */
+    q = query_of("llama-3.1-8b", 0, 16.0, NULL, 0, 0.0);
+    q.kv_bits = 8.0;
+    ck_assert_int_eq(render(fit_text, &q), 0);
+    ck_assert_ptr_nonnull(strstr(out_buf, "KV cache 8-bit, batch 1"));
 }
 END_TEST
 
 START_TEST(test_fit_json)
 {
-    fit_config c = llama_config();
-    const qs_device *devs[] = { devices_find("rtx-4090"), devices_find("rtx-4060") };
-    fit_args a = { &c, NULL, devs, 2, 0.0, 16.0 };
+    const char *devs[] = { "rtx-4090", "rtx-4060" };
+    qs_query q = query_of("llama-3.1-8b", 0, 16.0, devs, 2, 16.0);
     char num[40], key[80];
 
-    ck_assert_int_eq(render(fit_json, &a), 0);
+    q.ctx = 8192;
+    ck_assert_int_eq(render(fit_json, &q), 0);
     assert_json_shape(out_buf);
     /* Each part in GiB at full precision. */
     json_format_number(num, sizeof num, 8030261248.0 * 16 / 8 / 1073741824.0);
@@ -228,6 +241,9 @@ START_TEST(test_fit_json)
     json_format_number(num, sizeof num, 8030261248.0 * 16 / 8 / 1073741824.0 + 1.0 + 0.5);
     snprintf(key, sizeof key, "\"total_gib\":%s,", num);
     ck_assert_ptr_nonnull(strstr(out_buf, key));
+    /* Whole numbers as integers: 8192, not 8.192e+03. */
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"params\":8030261248,"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"bits\":16,"));
     /* And the verdict per device. */
     ck_assert_ptr_nonnull(strstr(out_buf, "\"id\":\"rtx-4090\""));
     ck_assert_ptr_nonnull(strstr(out_buf, "\"verdict\":\"fits\""));
@@ -236,9 +252,10 @@ START_TEST(test_fit_json)
     ck_assert_ptr_nonnull(strstr(out_buf, "\"best_format\":\"FP16\""));
     ck_assert_ptr_nonnull(strstr(out_buf, "\"decode_tokens_per_s_upper_bound\":"));
     ck_assert_ptr_nonnull(strstr(out_buf, "\"kv_format\":\"f16\""));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"format\":null"));
     /* A custom size: kv null, no bandwidth. */
-    c = fit_config_default(7e9, 4.0, NULL);
-    ck_assert_int_eq(render(fit_json, &a), 0);
+    q = query_of(NULL, 7e9, 4.0, devs, 2, 16.0);
+    ck_assert_int_eq(render(fit_json, &q), 0);
     assert_json_shape(out_buf);
     ck_assert_ptr_nonnull(strstr(out_buf, "\"kv_cache_gib\":null"));
     ck_assert_ptr_nonnull(strstr(out_buf, "\"max_ctx\":null"));
@@ -247,34 +264,29 @@ END_TEST
 
 START_TEST(test_fit_errors)
 {
-    fit_config c = llama_config();
-    const qs_device *devs[] = { devices_find("rtx-4090"), NULL };
-    fit_args a = { &c, NULL, devs, 2, 0.0, 0.0 };
+    const char *devs[] = { "rtx-4090" };
+    qs_query q = query_of("llama-3.1-8b", 0, 16.0, devs, 1, 0.0);
+    qs_plan p;
     FILE *full;
 
-    /* A NULL device, an invalid configuration: -1 and nothing written. */
-    ck_assert_int_eq(render(fit_text, &a), -1);
+    /* An invalid configuration: -1 and nothing written. */
+    q.bits = 0.0;
+    ck_assert_int_eq(render(fit_text, &q), -1);
     ck_assert_str_eq(out_buf, "");
-    ck_assert_int_eq(render(fit_json, &a), -1);
+    ck_assert_int_eq(render(fit_json, &q), -1);
     ck_assert_str_eq(out_buf, "");
-    a.ndev = 1;
-    c.bits = 0.0;
-    ck_assert_int_eq(render(fit_text, &a), -1);
-    ck_assert_str_eq(out_buf, "");
-    ck_assert_int_eq(render(fit_json, &a), -1);
-    ck_assert_str_eq(out_buf, "");
-    a.c = NULL;
-    ck_assert_int_eq(render(fit_text, &a), -1);
-    ck_assert_int_eq(report_fit_text(NULL, &c, NULL, devs, 1, 0.0, 0.0), -1);
+    ck_assert_int_eq(report_fit_text(stdout, &q, NULL), -1);
+    ck_assert_int_eq(report_fit_text(NULL, &q, &p), -1);
     ck_assert_int_eq(report_list_models_text(NULL), -1);
 
     /* Write errors are reported. */
     full = fopen("/dev/full", "w");
     if (full != NULL) {
-        c = llama_config();
-        ck_assert_int_eq(report_fit_text(full, &c, NULL, devs, 1, 0.0, 0.0), -1);
+        q = query_of("llama-3.1-8b", 0, 16.0, devs, 1, 0.0);
+        ck_assert_int_eq(plan_compute(&q, &p), 0);
+        ck_assert_int_eq(report_fit_text(full, &q, &p), -1);
         clearerr(full);
-        ck_assert_int_eq(report_fit_json(full, &c, NULL, devs, 1, 0.0, 0.0), -1);
+        ck_assert_int_eq(report_fit_json(full, &q, &p), -1);
         clearerr(full);
         ck_assert_int_eq(report_list_models_text(full), -1);
         clearerr(full);
@@ -283,6 +295,33 @@ START_TEST(test_fit_errors)
         ck_assert_int_eq(report_list_formats_text(full), -1);
         fclose(full);
     }
+}
+END_TEST
+
+/* JSON numbers: the shortest digits that read back, laid out as
+ * JavaScript does (fixed from 1e-6 to below 1e21). */
+START_TEST(test_json_numbers)
+{
+    static const struct {
+        double v;
+        const char *text;
+    } cases[] = {
+        { 80.0, "80" },           { 7e10, "70000000000" }, { 0.1, "0.1" },
+        { 1e21, "1e+21" },        { 1e-7, "1e-7" },        { 0.000001, "0.000001" },
+        { -0.5, "-0.5" },         { 0.0, "0" },            { 1.5e-7, "1.5e-7" },
+        { 23.98828125, "23.98828125" }, { 2.5e20, "250000000000000000000" },
+        { 5e-324, "5e-324" },     { 1.7976931348623157e308, "1.7976931348623157e+308" },
+    };
+    char buf[40];
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_format_number(buf, sizeof buf, cases[i].v);
+        ck_assert_str_eq(buf, cases[i].text);
+        ck_assert(strtod(buf, NULL) == cases[i].v);
+    }
+    json_format_number(buf, sizeof buf, 1.0 / 0.0);
+    ck_assert_str_eq(buf, "null");
 }
 END_TEST
 
@@ -348,6 +387,7 @@ static Suite *report_fit_suite(void)
     tcase_add_test(tc, test_fit_json);
     tcase_add_test(tc, test_fit_errors);
     tcase_add_test(tc, test_lists);
+    tcase_add_test(tc, test_json_numbers);
     suite_add_tcase(s, tc);
     return s;
 }

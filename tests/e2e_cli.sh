@@ -86,8 +86,13 @@ expect_out "--version" "quantscope "
 for bad in "" abc 7BB -7B 0 nan inf 1e400 7Bx "7 B" 0x10; do
     expect_usage_error "size '$bad'" -p "$bad"
     expect_err "size '$bad' named" "'$bad'"
-    expect_err "size '$bad' hint" "expected e.g. 7B, 350M, 1.5T"
+    expect_err "size '$bad' hint" "e.g. 7B, 350M, 1.5T"
 done
+# A size that reads but is out of range names the range, not a format hint.
+expect_usage_error "size 0" -p 0
+expect_err "size 0 range" "model size '0' out of range (expected 1 to 1000T parameters"
+expect_usage_error "size 1e300" -p 1e300
+expect_err "size 1e300 range" "model size '1e300' out of range (expected 1 to 1000T parameters"
 for bad in 0 65 -1 abc 4bit nan; do
     expect_usage_error "bits '$bad'" -p 7B -b "$bad"
     expect_err "bits '$bad' named" "'$bad'"
@@ -100,6 +105,17 @@ expect_usage_error "--from alone" --from 16
 expect_usage_error "unknown option" --frobnicate
 expect_err "unknown option named" "'--frobnicate'"
 expect_usage_error "missing value" -p
+expect_err "missing value named" "quantscope: option '-p' needs a value: -p SIZE"
+expect_usage_error "a flag with a value" --table=5
+expect_err "a flag with a value named" "quantscope: option '--table' takes no value (got '--table=5')"
+expect_usage_error "an ambiguous prefix" --a
+expect_err "an ambiguous prefix named" "quantscope: option '--a' is ambiguous: --all-formats, --apple-share"
+expect_usage_error "bits 1e-300" -b 1e-300
+expect_err "bits 1e-300 range" "bits '1e-300' out of range (expected 0.01 to 64 bits per weight"
+expect_usage_error "--json with -i" -i --json
+expect_err "--json with -i named" "quantscope: --json does not apply to the interactive front end (-i)"
+expect_usage_error "--all-formats alone" --all-formats
+expect_err "--all-formats alone named" "quantscope: --all-formats goes with --table"
 expect_usage_error "stray argument" 7B
 expect_usage_error "two reports" --table -b 4
 expect_usage_error "-b and -f" -b 4 -f fp16

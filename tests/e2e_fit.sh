@@ -33,6 +33,20 @@ expect_usage_error "bad context" --ctx 0
 expect_usage_error "bad context suffix" --ctx 4096tok
 expect_usage_error "bad KV type" --kv-format q3
 expect_usage_error "bad overhead" --overhead 12
+expect_usage_error "huge overhead" --overhead 1e290TiB
+expect_err "huge overhead names the range" "overhead '1e290TiB' out of range (expected 0 for none, or a size with a unit up to 1TiB"
+expect_usage_error "a zero device" --device 0GB
+expect_err "a zero device is a size error" "quantscope: invalid device size '0GB' (a size must be above 0, e.g. 24GiB)"
+case $err in *"did you mean"*) fail "a zero device gets catalog names: $err" ;; *) pass ;; esac
+expect_usage_error "a huge device" --device 100TiB
+expect_err "a huge device names the range" "device size '100TiB' out of range (expected a size from 1MiB to 64TiB"
+run -p llama-3.1-8b -f fp16 --overhead 0GiB --device 24GiB --json
+expect_json "--overhead 0GiB is none" '.overhead_gib == 0'
+run --list-devices --apple-share 90% --json
+expect_rc "--apple-share with --list-devices" 0
+expect_usage_error "--apple-share with --list-models" --list-models --apple-share 90%
+expect_usage_error "--ctx twice" --ctx 8k --ctx 16k
+expect_err "--ctx twice named" "quantscope: give --ctx once"
 expect_usage_error "bad Apple share" --apple-share 1.5
 expect_usage_error "bad batch" --batch 0
 expect_usage_error "fit with --table" --table --device h100-sxm

@@ -63,11 +63,23 @@ tui_quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 # run, the pane's shell saves `stty -g` before and after, the program's
 # pid and its exit status in $tui_dir (files stty.before, stty.after, pid,
 # status), then waits so that the screen can still be read.
+# Set for one call (VAR=... tui_start ...):
+#   TUI_JOBCTL=1   run it with job control (see below)
+#   TUI_PRE=CMDS   shell commands the pane runs just before quantscope
+#                  (e.g. "stty cols 40000")
+#   TUI_WRAP=PATH  a program that quantscope runs under (PATH ARGV...)
+#   TUI_CAPTURE=1  every byte the program writes to the pane, from the
+#                  first, goes to $tui_dir/bytes (tmux pipe-pane -O)
 tui_start() {
     cols=$1 rows=$2
     shift 2
     rm -f "$tui_dir/stty.before" "$tui_dir/stty.after" "$tui_dir/pid" "$tui_dir/status" \
-        "$tui_dir/stopped" "$tui_dir/cont"
+        "$tui_dir/stopped" "$tui_dir/cont" "$tui_dir/go" "$tui_dir/bytes"
+    hold=
+    [ -n "${TUI_CAPTURE:-}" ] &&
+        hold="while [ ! -e $(tui_quote "$tui_dir/go") ]; do sleep 0.02; done"
+    wrap=
+    [ -n "${TUI_WRAP:-}" ] && wrap=$(tui_quote "$TUI_WRAP")
     envs="TERM=xterm-256color LC_ALL=$TUI_LOCALE"
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do
         envs="$envs $(tui_quote "$1")"
@@ -83,7 +95,9 @@ tui_start() {
         cat >"$tui_dir/run.sh" <<EOF
 set -m
 stty -g > "$tui_dir/stty.before"
-env -u NO_COLOR $envs $(tui_quote "$QUANTSCOPE")$args &
+$hold
+${TUI_PRE:-}
+$wrap env -u NO_COLOR $envs $(tui_quote "$QUANTSCOPE")$args &
 echo \$! > "$tui_dir/pid"
 fg >/dev/null
 st=\$?
@@ -102,7 +116,9 @@ EOF
         cat >"$tui_dir/run.sh" <<EOF
 stty -g > "$tui_dir/stty.before"
 trap : INT
-sh -c 'echo \$\$ > "$tui_dir/pid"; exec "\$@"' sh env -u NO_COLOR $envs $(tui_quote "$QUANTSCOPE")$args
+$hold
+${TUI_PRE:-}
+sh -c 'echo \$\$ > "$tui_dir/pid"; exec "\$@"' sh $wrap env -u NO_COLOR $envs $(tui_quote "$QUANTSCOPE")$args
 echo \$? > "$tui_dir/status"
 stty -g > "$tui_dir/stty.after"
 exec sleep 600
@@ -113,12 +129,38 @@ EOF
     TUI_SOCKET="$TUI_SOCKET_BASE-$tui_n"
     tmx new-session -d -s qs -x "$cols" -y "$rows" "sh $(tui_quote "$tui_dir/run.sh")" ||
         { echo "tmux could not start a session" >&2; exit 99; }
+    if [ -n "${TUI_CAPTURE:-}" ]; then
+        : >"$tui_dir/bytes"
+        tmx pipe-pane -O -t qs "cat >> $(tui_quote "$tui_dir/bytes")" ||
+            { echo "tmux could not capture the pane" >&2; exit 99; }
+        touch "$tui_dir/go"
+    fi
     tui_wait_file pid || { fail "quantscope did not start"; return 1; }
     tui_pid=$(cat "$tui_dir/pid")
 }
 
 # tui_screen: the screen as text (trailing spaces kept off by tmux).
 tui_screen() { tmx capture-pane -p -t qs; }
+
+# tui_pane_tty: the pane's terminal device (for stty -F).
+tui_pane_tty() { tmx display-message -p -t qs '#{pane_tty}'; }
+
+# tui_alive WHAT: quantscope still runs (not exited, not killed).
+tui_alive() {
+    if [ ! -s "$tui_dir/status" ] && kill -0 "$tui_pid" 2>/dev/null; then
+        pass
+    else
+        fail "$1: quantscope is gone (status $(cat "$tui_dir/status" 2>/dev/null))"
+        return 1
+    fi
+}
+
+# tui_bytes_hex: the captured bytes (TUI_CAPTURE) as one line of hex pairs,
+# each followed by a space, so that grep and awk can find sequences.
+tui_bytes_hex() { od -An -v -tx1 "$tui_dir/bytes" | tr -s ' \n' '  ' | sed 's/^ //'; }
+
+# tui_hex TEXT: TEXT (a printf format) in the form of tui_bytes_hex.
+tui_hex() { printf "$1" | od -An -v -tx1 | tr -s ' \n' '  ' | sed 's/^ //'; }
 
 # tui_wait_file NAME: waits until $tui_dir/NAME exists and is not empty.
 tui_wait_file() {

@@ -15,6 +15,17 @@
 #define INPUT_CR 0x0d
 #define INPUT_ETX 0x03     /* Ctrl-C */
 #define INPUT_FF 0x0c      /* Ctrl-L */
+#define INPUT_CSI_INTRO '['
+#define INPUT_SS3_INTRO 'O'
+/* The linux console's F1-F5: ESC [ [ then A-E (console_codes(4)). */
+#define INPUT_LINUX_FKEY '['
+#define INPUT_LINUX_F1 'A'
+
+/* Bracketed paste (xterm ctlseqs "Bracketed Paste Mode"): the text comes
+ * between CSI 200 ~ and CSI 201 ~. The parameter bytes after ESC [: */
+#define INPUT_PASTE_START "200"
+#define INPUT_PASTE_END "201"
+#define INPUT_PASTE_FINAL '~'
 
 /* Byte classes inside a CSI sequence (ECMA-48 5.4). */
 #define INPUT_CSI_PARAM_LO 0x20    /* parameters and intermediates: 0x20-0x3f */
@@ -54,6 +65,7 @@ static const input_tilde_key input_tilde_keys[] = {
     { 1, IN_KEY_HOME }, { 7, IN_KEY_HOME },
     { 4, IN_KEY_END }, { 8, IN_KEY_END },
     { 5, IN_KEY_PGUP }, { 6, IN_KEY_PGDN },
+    { 11, IN_KEY_F1 }, { 21, IN_KEY_F10 },
 };
 
 /* CSI and SS3 final letters for cursor keys. */
@@ -71,6 +83,8 @@ static const input_letter_key input_letter_keys[] = {
     { 'a', IN_KEY_UP, IN_MOD_SHIFT }, { 'b', IN_KEY_DOWN, IN_MOD_SHIFT },
     { 'c', IN_KEY_RIGHT, IN_MOD_SHIFT }, { 'd', IN_KEY_LEFT, IN_MOD_SHIFT },
     { 'Z', IN_KEY_BTAB, 0 },
+    /* F1: SS3 P, and CSI 1;m P with modifiers (xterm) */
+    { 'P', IN_KEY_F1, 0 },
 };
 
 #define INPUT_N(a) (sizeof(a) / sizeof((a)[0]))
@@ -124,10 +138,26 @@ int input_pending(const input_decoder *d)
     return d->len > 0;
 }
 
+int input_in_paste(const input_decoder *d)
+{
+    return d->paste;
+}
+
+/* Ends the sequence held; a paste goes on. */
 static void input_reset(input_decoder *d)
 {
     d->len = 0;
     d->skipping = 0;
+}
+
+/* 1 when the finished CSI seq[0..len) with final byte `final` is ESC [
+ * params final with exactly these parameter bytes. */
+static int input_csi_is(const unsigned char *seq, size_t len, unsigned char final,
+                        const char *params, unsigned char want_final)
+{
+    size_t n = strlen(params);
+
+    return final == want_final && len == 2 + n && memcmp(seq + 2, params, n) == 0;
 }
 
 /* A mouse event from a button code (offset already removed), 1-based
@@ -268,39 +298,125 @@ static int input_ground(input_decoder *d, unsigned char b, in_event *ev)
     return 0;              /* other controls, bytes >= 0x80 */
 }
 
+/* A byte inside a paste, outside any sequence: printable ASCII is pasted
+ * text, ESC may start the end marker, everything else is dropped. */
+static int input_paste_ground(input_decoder *d, unsigned char b, in_event *ev)
+{
+    if (b == INPUT_ESC) {
+        d->seq[0] = b;
+        d->len = 1;
+        d->skipping = 0;
+        return 0;
+    }
+    if (b >= INPUT_PRINT_LO && b <= INPUT_PRINT_HI) {
+        *ev = input_key(IN_KEY_CHAR, (char)b, 0);
+        ev->paste = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* A byte outside any sequence, in or out of a paste. */
+static size_t input_byte(input_decoder *d, unsigned char b, in_event *ev)
+{
+    return (size_t)(d->paste ? input_paste_ground(d, b, ev) : input_ground(d, b, ev));
+}
+
+/* The byte after a lone ESC (not '[' or 'O'). Outside a paste ESC and a
+ * key are that key with Alt; ESC ESC is the Esc key, the second ESC
+ * starting over; ESC and a byte that is no key is the Esc key. Inside a
+ * paste ESC and the byte are dropped (ESC ESC starts over). */
+static size_t input_after_esc(input_decoder *d, unsigned char b, in_event *ev)
+{
+    input_reset(d);
+    if (b == INPUT_ESC) {
+        (void)input_paste_ground(d, b, ev);    /* holds the new ESC */
+        if (d->paste)
+            return 0;
+        *ev = input_key(IN_KEY_ESC, 0, 0);
+        return 1;
+    }
+    if (d->paste)
+        return 0;
+    if (input_ground(d, b, ev)) {
+        ev->mods |= IN_MOD_ALT;
+        return 1;
+    }
+    *ev = input_key(IN_KEY_ESC, 0, 0);
+    return 1;
+}
+
+/* The byte after ESC O: the SS3 final. */
+static size_t input_ss3(input_decoder *d, unsigned char b, in_event *ev)
+{
+    size_t k;
+
+    input_reset(d);
+    if (b < INPUT_CSI_FINAL_LO || b > INPUT_CSI_FINAL_HI)
+        return input_byte(d, b, ev);
+    if (d->paste)
+        return 0;
+    for (k = 0; k < INPUT_N(input_letter_keys); k++)
+        if (input_letter_keys[k].final == b && b <= 'Z') {
+            *ev = input_key(input_letter_keys[k].key, 0, 0);
+            return 1;
+        }
+    return 0;
+}
+
+/* The byte after ESC [ [ (the linux console's F1-F5). */
+static size_t input_linux_fkey(input_decoder *d, unsigned char b, in_event *ev)
+{
+    input_reset(d);
+    if (b < INPUT_CSI_FINAL_LO || b > INPUT_CSI_FINAL_HI)
+        return input_byte(d, b, ev);
+    if (d->paste || b != INPUT_LINUX_F1)
+        return 0;
+    *ev = input_key(IN_KEY_F1, 0, 0);
+    return 1;
+}
+
+/* A finished CSI sequence: the paste markers, else a key or mouse report
+ * (none inside a paste). */
+static size_t input_csi_done(input_decoder *d, unsigned char b, in_event *ev)
+{
+    int skipping = d->skipping;
+    size_t len = d->len;
+
+    input_reset(d);
+    if (skipping)
+        return 0;
+    if (d->paste) {
+        if (input_csi_is(d->seq, len, b, INPUT_PASTE_END, INPUT_PASTE_FINAL))
+            d->paste = 0;
+        return 0;
+    }
+    if (input_csi_is(d->seq, len, b, INPUT_PASTE_START, INPUT_PASTE_FINAL)) {
+        d->paste = 1;
+        return 0;
+    }
+    return (size_t)input_csi(d->seq, len, b, ev);
+}
+
 size_t input_push(input_decoder *d, unsigned char b, in_event out[INPUT_EVENTS_MAX])
 {
-    size_t n = 0;
-
     if (d->len == 0)
-        return (size_t)input_ground(d, b, &out[0]);
+        return input_byte(d, b, &out[0]);
 
     if (d->len == 1) {                 /* after a lone ESC */
-        if (b == '[' || b == 'O') {
+        if (b == INPUT_CSI_INTRO || b == INPUT_SS3_INTRO) {
             d->seq[d->len++] = b;
             return 0;
         }
-        input_reset(d);
-        out[n++] = input_key(IN_KEY_ESC, 0, 0);
-        n += (size_t)input_ground(d, b, &out[n]);
-        return n;
+        return input_after_esc(d, b, &out[0]);
     }
 
-    if (d->seq[1] == 'O') {            /* SS3: one final byte */
-        input_reset(d);
-        if (b >= INPUT_CSI_FINAL_LO && b <= INPUT_CSI_FINAL_HI) {
-            size_t k;
-            for (k = 0; k < INPUT_N(input_letter_keys); k++)
-                if (input_letter_keys[k].final == b && b <= 'Z') {
-                    out[0] = input_key(input_letter_keys[k].key, 0, 0);
-                    return 1;
-                }
-            return 0;
-        }
-        return (size_t)input_ground(d, b, &out[0]);
-    }
+    if (d->seq[1] == INPUT_SS3_INTRO)  /* SS3: one final byte */
+        return input_ss3(d, b, &out[0]);
 
     /* CSI */
+    if (d->len == 3 && d->seq[2] == INPUT_LINUX_FKEY)
+        return input_linux_fkey(d, b, &out[0]);
     if (d->len >= 3 && d->seq[2] == 'M') {  /* legacy X10 mouse: 3 raw bytes */
         d->seq[d->len++] = b;
         if (d->len < INPUT_X10_LEN)
@@ -321,30 +437,34 @@ size_t input_push(input_decoder *d, unsigned char b, in_event out[INPUT_EVENTS_M
         return 0;
     }
     if (b >= INPUT_CSI_FINAL_LO && b <= INPUT_CSI_FINAL_HI) {
-        int skipping = d->skipping;
-        size_t len = d->len;
-        if (b == 'M' && len == 2 && !skipping) {
-            d->seq[d->len++] = b;      /* start of a legacy mouse report */
+        /* ESC [ M starts a legacy mouse report, ESC [ [ a linux console
+         * F-key; inside a paste both are plain (dropped) sequences. */
+        if ((b == 'M' || b == INPUT_LINUX_FKEY) && d->len == 2 && !d->skipping && !d->paste) {
+            d->seq[d->len++] = b;
             return 0;
         }
-        input_reset(d);
-        if (skipping)
-            return 0;
-        return (size_t)input_csi(d->seq, len, b, &out[0]);
+        return input_csi_done(d, b, &out[0]);
     }
     /* A control byte or >= 0x7f cuts the sequence off: drop it, then the
      * byte counts on its own (it may start a new sequence). */
     input_reset(d);
-    return (size_t)input_ground(d, b, &out[0]);
+    return input_byte(d, b, &out[0]);
 }
 
 size_t input_flush(input_decoder *d, in_event out[INPUT_EVENTS_MAX])
 {
-    int lone_esc = d->len == 1;
+    int outside = !d->paste && !d->skipping;
+    int lone_esc = outside && d->len == 1;
+    int intro = outside && d->len == 2 ? d->seq[1] : 0;
 
     input_reset(d);
+    d->paste = 0;          /* a paste whose end marker was lost ends here */
     if (lone_esc) {
         out[0] = input_key(IN_KEY_ESC, 0, 0);
+        return 1;
+    }
+    if (intro == INPUT_CSI_INTRO || intro == INPUT_SS3_INTRO) {
+        out[0] = input_key(IN_KEY_CHAR, (char)intro, IN_MOD_ALT);   /* Alt+[, Alt+O */
         return 1;
     }
     return 0;

@@ -9,11 +9,28 @@
  * Understood: printable ASCII, Enter (CR, LF), Backspace (DEL, BS), Tab,
  * Shift-Tab (CSI Z), Esc, Ctrl-C, Ctrl-L, arrows (CSI A-D, SS3 A-D, with
  * modifiers as CSI 1;m X, rxvt's CSI a-d as Shift), Home/End (CSI H/F, SS3
- * H/F, CSI 1~ 7~ / 4~ 8~), PgUp/PgDn (CSI 5~ / 6~), SGR mouse
- * (CSI < b;x;y M/m, mode 1006), urxvt mouse (CSI b;x;y M, mode 1015) and
- * legacy X10 mouse (CSI M cb cx cy, each +32). Other CSI and SS3 sequences
- * are consumed and ignored; other control bytes and bytes >= 0x80 outside a
- * sequence are ignored. */
+ * H/F, CSI 1~ 7~ / 4~ 8~), PgUp/PgDn (CSI 5~ / 6~), F1 (SS3 P, CSI 11~,
+ * CSI 1;m P, the linux console's CSI [ A), F10 (CSI 21~), SGR mouse
+ * (CSI < b;x;y M/m, mode 1006), urxvt mouse (CSI b;x;y M, mode 1015),
+ * legacy X10 mouse (CSI M cb cx cy, each +32) and bracketed paste (mode
+ * 2004, below). Other CSI and SS3 sequences are consumed and ignored; other
+ * control bytes and bytes >= 0x80 outside a sequence are ignored.
+ *
+ * ESC: a lone ESC (nothing follows within the loop's ESC timeout, which
+ * then calls input_flush()) is the Esc key. ESC followed at once by a byte
+ * that is a key on its own (printable, Enter, Tab, Backspace, Ctrl-C,
+ * Ctrl-L) is that key with IN_MOD_ALT (Alt+x as terminals send it); ESC [
+ * and ESC O with nothing after them are Alt+[ and Alt+O. ESC ESC is the
+ * Esc key, and the second ESC starts over (so ESC ESC [ C is Esc, Right).
+ * ESC and a byte that is no key (e.g. Ctrl-A, >= 0x80) is the Esc key.
+ *
+ * Bracketed paste: between CSI 200 ~ and CSI 201 ~ every printable ASCII
+ * byte is an IN_KEY_CHAR with `paste` set; nothing else inside is a key:
+ * Enter, Tab and other controls, bytes >= 0x80 and whole escape sequences
+ * (CSI, SS3, ESC x) are dropped. A paste holds no more state than a flag
+ * and the sequence buffer; one whose end marker never comes ends at the
+ * next input_flush() (the loop calls it after a pause in the input, see
+ * input_in_paste()). */
 #ifndef QS_INPUT_H
 #define QS_INPUT_H
 
@@ -48,7 +65,9 @@ typedef enum {
     IN_KEY_HOME,
     IN_KEY_END,
     IN_KEY_PGUP,
-    IN_KEY_PGDN
+    IN_KEY_PGDN,
+    IN_KEY_F1,             /* SS3 P, CSI 11~, CSI 1;m P, linux console CSI [ A */
+    IN_KEY_F10             /* CSI 21~ */
 } in_key;
 
 /* Modifier bits, as xterm encodes them (parameter - 1). */
@@ -75,30 +94,38 @@ typedef struct {
     int x, y;              /* IN_EV_MOUSE: 0-based cell; -1 when the terminal
                               sent 0 or a coordinate it cannot encode */
     int cols, rows;        /* IN_EV_RESIZE: the new size */
+    int paste;             /* IN_KEY_CHAR: 1 when the character came inside a
+                              bracketed paste (never a command) */
 } in_event;
 
 typedef struct {
     unsigned char seq[INPUT_SEQ_MAX];
     size_t len;            /* bytes of the sequence held, starting with ESC */
     int skipping;          /* 1 while discarding an overlong CSI to its end */
+    int paste;             /* 1 inside a bracketed paste */
 } input_decoder;
 
 /* Empties the decoder. */
 void input_init(input_decoder *d);
 
 /* Feeds one byte. Writes 0 to INPUT_EVENTS_MAX events to out and returns
- * how many (2 when a held lone ESC turns out to be the Esc key followed by
- * another key). */
+ * how many. */
 size_t input_push(input_decoder *d, unsigned char byte, in_event out[INPUT_EVENTS_MAX]);
 
-/* Tells the decoder no byte followed within the ESC timeout: a held lone
- * ESC becomes the Esc key, any other unfinished sequence is dropped.
- * Returns the number of events written to out (0 or 1). */
+/* Tells the decoder no byte followed within the timeout: a held lone ESC
+ * becomes the Esc key, ESC [ or ESC O Alt+[ or Alt+O, any other unfinished
+ * sequence is dropped, and a paste ends (inside one, nothing becomes a
+ * key). Returns the number of events written to out (0 or 1). */
 size_t input_flush(input_decoder *d, in_event out[INPUT_EVENTS_MAX]);
 
 /* 1 when the decoder holds an unfinished sequence (the loop then waits at
  * most the ESC timeout before calling input_flush()). */
 int input_pending(const input_decoder *d);
+
+/* 1 inside a bracketed paste. The loop then waits a longer paste timeout
+ * (a paste comes in bursts) before it calls input_flush(), which ends a
+ * paste whose end marker was lost. */
+int input_in_paste(const input_decoder *d);
 
 /* Decodes a whole buffer as if pushed byte by byte, without a flush:
  * writes at most max events to out and returns how many were produced

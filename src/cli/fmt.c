@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/fmt.h"
+#include "model/kvcache.h"
 
 typedef struct {
     double scale;
@@ -71,5 +72,16 @@ char *fmt_model(char *buf, size_t size, const char *name, double params)
         (void)snprintf(buf, size, "%s (%s)", name, fmt_params(p, sizeof p, params));
     else
         (void)snprintf(buf, size, "%s parameters", fmt_params(p, sizeof p, params));
+    return buf;
+}
+
+char *fmt_kv_type(char *buf, size_t size, double kv_bits)
+{
+    const char *name = kvcache_name_from_bits(kv_bits);
+
+    if (name != NULL)
+        (void)snprintf(buf, size, "%s", name);
+    else
+        (void)snprintf(buf, size, "%g-bit", kv_bits);
     return buf;
 }

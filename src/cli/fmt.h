@@ -30,4 +30,8 @@ char *fmt_precision(char *buf, size_t size, double bits, const char *fmt_name);
  * size, e.g. "7.00B parameters". */
 char *fmt_model(char *buf, size_t size, const char *name, double params);
 
+/* A KV cache type: its name ("q8_0") when the bits are a named type's,
+ * else "<bits>-bit" ("8-bit"). */
+char *fmt_kv_type(char *buf, size_t size, double kv_bits);
+
 #endif

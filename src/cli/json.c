@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/json.h"
 
@@ -111,21 +112,82 @@ void json_string(json_writer *w, const char *key, const char *value)
         (void)fputs("null", w->fp);
 }
 
+/* Plain decimal notation for decimal exponents in [JSON_FIXED_MIN_EXP, JSON_FIXED_MAX_EXP),
+ * exponent notation outside, as JavaScript's Number.prototype.toString does
+ * (ECMA-262, Number::toString: fixed for decimal exponents -6 <= e < 21). */
+#define JSON_FIXED_MIN_EXP (-6)
+#define JSON_FIXED_MAX_EXP 21
+/* Room for the digits of a %.*e conversion: sign, 17 digits, point, "e-308". */
+#define JSON_DIGITS_SIZE 40
+
+/* The shortest significant digits of v (finite, non-zero) that read back to
+ * v: digits without the point into dig (NUL-terminated), the decimal
+ * exponent of the first digit into *exp, the sign into *neg. */
+static void json_shortest_digits(double v, char *dig, size_t size, int *exp, int *neg)
+{
+    char buf[JSON_DIGITS_SIZE];
+    int prec;
+    size_t n = 0;
+    const char *p;
+
+    for (prec = 0; prec < DBL_DECIMAL_DIG; prec++) {
+        (void)snprintf(buf, sizeof buf, "%.*e", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    p = buf;
+    *neg = *p == '-';
+    if (*neg)
+        p++;
+    for (; *p != '\0' && *p != 'e' && n + 1 < size; p++)
+        if (*p != '.')
+            dig[n++] = *p;
+    while (n > 1 && dig[n - 1] == '0')
+        n--;                           /* "8.0e+01" keeps one digit */
+    dig[n] = '\0';
+    *exp = *p == 'e' ? (int)strtol(p + 1, NULL, 10) : 0;
+}
+
 void json_format_number(char *buf, size_t size, double v)
 {
-    int prec;
+    char dig[JSON_DIGITS_SIZE];
+    int exp, neg, nd, i;
+    size_t len = 0;
 
     if (!isfinite(v)) {
         (void)snprintf(buf, size, "null");
         return;
     }
-    /* DBL_DECIMAL_DIG (17) significant digits always round-trip; try
-     * shorter forms first. */
-    for (prec = 1; prec <= DBL_DECIMAL_DIG; prec++) {
-        (void)snprintf(buf, size, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            return;
+    if (v == 0.0) {
+        (void)snprintf(buf, size, "0");
+        return;
     }
+    json_shortest_digits(v, dig, sizeof dig, &exp, &neg);
+    nd = (int)strlen(dig);
+    if (exp < JSON_FIXED_MIN_EXP || exp >= JSON_FIXED_MAX_EXP) {
+        /* d.ddde+X */
+        (void)snprintf(buf, size, "%s%c%s%se%c%d", neg ? "-" : "", dig[0], nd > 1 ? "." : "",
+                       dig + 1, exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+        return;
+    }
+    if (neg && len + 1 < size)
+        buf[len++] = '-';
+    if (exp < 0) {
+        /* 0.000ddd */
+        for (i = 0; i < 1 - exp && len + 1 < size; i++)
+            buf[len++] = i == 1 ? '.' : '0';
+        for (i = 0; i < nd && len + 1 < size; i++)
+            buf[len++] = dig[i];
+    } else {
+        /* ddd[.ddd] or ddd000 */
+        for (i = 0; i <= exp || i < nd; i++) {
+            if (i == exp + 1 && len + 1 < size)
+                buf[len++] = '.';
+            if (len + 1 < size)
+                buf[len++] = i < nd ? dig[i] : '0';
+        }
+    }
+    buf[len] = '\0';
 }
 
 void json_number(json_writer *w, const char *key, double value)

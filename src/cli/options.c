@@ -1,141 +1,502 @@
-/* options.c - the command line: GNU-style options into one struct.
+/* options.c - the command line: one table of options that builds a query.
+ *
+ * Each row of options_table is one option: its names, its argument, its
+ * help, the modes it applies in and the setter that checks its value and
+ * sets the query (optval.h). The parser (GNU style, written here so that
+ * every message names the exact word typed), the mode checks and --help
+ * are all made from that table.
  *
  * snprintf results are not checked where a message is only cut short at
- * errsize (the quoted values are bounded, so the hint always fits in
- * OPTIONS_ERROR_SIZE); options_usage's fputs error shows in ferror(fp),
- * which main checks before exiting. */
-#include <getopt.h>
+ * errsize (quoted words are bounded by QUOTE_SIZE); options_usage's write
+ * errors show in ferror(fp), which main checks before exiting. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/fmt.h"
 #include "cli/options.h"
-#include "model/fit.h"
+#include "cli/optval.h"
+#include "cli/quote.h"
 #include "model/kvcache.h"
-#include "model/memory.h"
 #include "model/parse.h"
 
-/* Long options without a short form. */
-enum {
-    OPT_FROM = 256,
-    OPT_TO,
-    OPT_ALL_FORMATS,
-    OPT_JSON,
-    OPT_CTX,
-    OPT_BATCH,
-    OPT_KV_BITS,
-    OPT_KV_FORMAT,
-    OPT_OVERHEAD,
-    OPT_DEVICE,
-    OPT_APPLE_SHARE,
-    OPT_CHECK,
-    OPT_FIT,
-    OPT_LIST_MODELS,
-    OPT_LIST_DEVICES,
-    OPT_LIST_FORMATS,
-    OPT_HOST
+/* Room for an option as the messages spell it: "--" and the longest long
+ * name ("list-devices") with room to spare. */
+#define OPTIONS_SPELLED_SIZE 32
+/* Room for an option word as typed, before it is quoted: as much as
+ * quote_value keeps, so that its cut still shows. */
+#define OPTIONS_WORD_SIZE QUOTE_SIZE
+/* Room for a limit printed in --help, and for the head of a help row. */
+#define OPTIONS_NUM_SIZE 32
+#define OPTIONS_HEAD_SIZE 64
+/* --help: the column where the help texts start. */
+#define OPTIONS_HELP_COLUMN 24
+/* In a help text, '@' stands for the row's next value (optval_num). */
+#define OPTIONS_HELP_VALUE '@'
+#define OPTIONS_HELP_VALUES 2
+
+/* The bit of a mode in a row's mask, and the masks rows share. */
+#define OPTIONS_IN(m) (1u << (m))
+#define OPTIONS_MODES (MODE_VERSION + 1)
+#define OPTIONS_LISTS \
+    (OPTIONS_IN(MODE_LIST_MODELS) | OPTIONS_IN(MODE_LIST_DEVICES) | \
+     OPTIONS_IN(MODE_LIST_FORMATS) | OPTIONS_IN(MODE_HOST))
+#define OPTIONS_REPORTS \
+    (OPTIONS_IN(MODE_DEFAULT) | OPTIONS_IN(MODE_TABLE) | OPTIONS_IN(MODE_FOOTPRINT) | \
+     OPTIONS_IN(MODE_SAVINGS))
+#define OPTIONS_FIT (OPTIONS_IN(MODE_FIT) | OPTIONS_IN(MODE_INTERACTIVE))
+/* -p: every report, the fit and -i; -b/-f: a footprint, the fit and -i;
+ * --from/--to: the savings and -i; --json: everything but -i. */
+#define OPTIONS_P_MODES (OPTIONS_REPORTS | OPTIONS_FIT)
+#define OPTIONS_B_MODES (OPTIONS_IN(MODE_FOOTPRINT) | OPTIONS_FIT)
+#define OPTIONS_S_MODES (OPTIONS_IN(MODE_SAVINGS) | OPTIONS_IN(MODE_INTERACTIVE))
+#define OPTIONS_J_MODES (OPTIONS_REPORTS | OPTIONS_IN(MODE_FIT) | OPTIONS_LISTS)
+
+typedef enum { SEC_MODEL, SEC_REPORTS, SEC_FIT, SEC_OTHER, SEC_COUNT } options_section;
+
+/* What a row sets, so that it is given once: rows of one slot (-p and
+ * --model; -b, -f and --to; --kv-bits and --kv-format) exclude each other.
+ * SLOT_NONE: a flag, SLOT_DEVICE: repeats (optval_device counts). */
+typedef enum {
+    SLOT_NONE, SLOT_MODEL, SLOT_WEIGHTS, SLOT_BASELINE, SLOT_CTX, SLOT_BATCH, SLOT_KV,
+    SLOT_OVERHEAD, SLOT_SHARE, SLOT_DEVICE, SLOT_COUNT
+} options_slot;
+
+/* Checks arg and sets it in *o: 0, or -1 with a message in err. */
+typedef int (*options_setter)(options *o, const char *arg, char *err, size_t errsize);
+
+typedef struct {
+    char short_name;          /* 0 when none */
+    const char *long_name;    /* without "--" */
+    const char *arg_name;     /* NULL for a flag */
+    const char *help;         /* lines split by '\n'; '@' the next of `values` */
+    unsigned modes;           /* OPTIONS_IN() of the modes it applies in */
+    options_setter set;       /* NULL for a flag */
+    size_t flag;              /* a flag: offsetof the int it sets to 1; 0: none */
+    options_mode selects;     /* the mode it asks for; MODE_DEFAULT: none */
+    options_section section;  /* of --help */
+    options_slot slot;
+    double values[OPTIONS_HELP_VALUES];   /* the constants its help prints */
+} options_row;
+
+#define OPTIONS_FLAG(field) offsetof(options, field)
+
+static const options_row options_table[] = {
+    { 'p', "params", "SIZE", "model size (7B, 350M, 1.5T, 7e9) or preset name\n"
+      "(llama-3.1-8b, ...); default @B", OPTIONS_P_MODES, optval_model, 0, MODE_DEFAULT,
+      SEC_MODEL, SLOT_MODEL, { QUERY_DEFAULT_PARAMS / OPTVAL_PARAMS_PER_B } },
+    { 0, "model", "SIZE", "the same as --params",
+      OPTIONS_P_MODES, optval_model, 0, MODE_DEFAULT, SEC_MODEL, SLOT_MODEL, { 0 } },
+    { 'b', "bits", "BITS", "bits per weight, @ to @ (or a name, as -f)", OPTIONS_B_MODES,
+      optval_bits, 0, MODE_FOOTPRINT, SEC_MODEL, SLOT_WEIGHTS,
+      { OPTVAL_BITS_MIN, PARSE_BITS_MAX } },
+    { 'f', "format", "NAME", "a named precision: fp32, fp16, bf16, fp8, int8, int4,\n"
+      "int2, q8_0, q6_k, q5_k_m, q4_k_m, iq4_xs, awq, ...",
+      OPTIONS_B_MODES, optval_format, 0, MODE_FOOTPRINT, SEC_MODEL, SLOT_WEIGHTS, { 0 } },
+    { 't', "table", NULL, "footprint at FP32, FP16, INT8, INT4 and INT2",
+      OPTIONS_IN(MODE_TABLE), NULL, 0, MODE_TABLE, SEC_REPORTS, SLOT_NONE, { 0 } },
+    { 0, "all-formats", NULL, "with --table: every named precision", OPTIONS_IN(MODE_TABLE),
+      NULL, OPTIONS_FLAG(all_formats), MODE_DEFAULT, SEC_REPORTS, SLOT_NONE, { 0 } },
+    { 0, "from", "X", "savings from precision X (bits or name) to --to;\n"
+      "with -i: the baseline", OPTIONS_S_MODES, optval_from, 0, MODE_SAVINGS, SEC_REPORTS,
+      SLOT_BASELINE, { 0 } },
+    { 0, "to", "Y", "savings to precision Y, with --from; with -i: the\nprecision",
+      OPTIONS_S_MODES, optval_to, 0, MODE_SAVINGS, SEC_REPORTS, SLOT_WEIGHTS, { 0 } },
+    { 'j', "json", NULL, "print JSON instead of text (full-precision numbers)", OPTIONS_J_MODES,
+      NULL, OPTIONS_FLAG(json), MODE_DEFAULT, SEC_REPORTS, SLOT_NONE, { 0 } },
+    { 'i', "interactive", NULL, "start the front end at the given model, precision\n"
+      "and fit options", OPTIONS_IN(MODE_INTERACTIVE), NULL, 0, MODE_INTERACTIVE, SEC_REPORTS,
+      SLOT_NONE, { 0 } },
+    { 0, "fit", NULL, "the fit on this machine (RAM and each GPU found)",
+      OPTIONS_FIT, NULL, 0, MODE_FIT, SEC_FIT, SLOT_NONE, { 0 } },
+    { 0, "device", "D", "a device by name (rtx-4090, h100-sxm, m3-max-64, ...)\n"
+      "or size (24GiB, 16GB, up to @TiB); implies --fit;\nrepeatable, up to @ devices",
+      OPTIONS_FIT, optval_device, 0, MODE_FIT, SEC_FIT, SLOT_DEVICE,
+      { OPTVAL_DEVICE_MAX_TIB, QUERY_TARGETS_MAX } },
+    { 0, "check", NULL, "exit 0 when it fits on the first device (this machine\n"
+      "when none is named), 1 when it does not", OPTIONS_IN(MODE_FIT), NULL,
+      OPTIONS_FLAG(check), MODE_FIT, SEC_FIT, SLOT_NONE, { 0 } },
+    { 0, "ctx", "N", "context tokens (4096, 8k, 128k; default @)", OPTIONS_FIT, optval_ctx, 0,
+      MODE_FIT, SEC_FIT, SLOT_CTX, { FIT_DEFAULT_CTX } },
+    { 0, "batch", "N", "sequences sharing the device (1 to @; default @)", OPTIONS_FIT,
+      optval_batch, 0, MODE_FIT, SEC_FIT, SLOT_BATCH, { OPTVAL_BATCH_MAX, FIT_DEFAULT_BATCH } },
+    { 0, "kv-format", "T", "KV cache type: f16 (default, @ bits), q8_0, q4_0, ...",
+      OPTIONS_FIT, optval_kv_format, 0, MODE_FIT, SEC_FIT, SLOT_KV, { KV_BITS_F16 } },
+    { 0, "kv-bits", "B", "KV cache bits per element instead (@ to @)", OPTIONS_FIT,
+      optval_kv_bits, 0, MODE_FIT, SEC_FIT, SLOT_KV, { OPTVAL_BITS_MIN, PARSE_BITS_MAX } },
+    { 0, "overhead", "SIZE", "runtime overhead per device (default @GiB; 0: none;\n"
+      "e.g. 1GiB, 800MB; at most @TiB)", OPTIONS_FIT, optval_overhead, 0, MODE_FIT, SEC_FIT,
+      SLOT_OVERHEAD, { FIT_DEFAULT_OVERHEAD_GIB, OPTVAL_OVERHEAD_MAX_TIB } },
+    { 0, "apple-share", "F", "share of unified memory Apple's GPU may use\n"
+      "(@ by default; e.g. 0.9 or 90%)", OPTIONS_FIT | OPTIONS_IN(MODE_LIST_DEVICES),
+      optval_share, 0, MODE_FIT, SEC_FIT, SLOT_SHARE, { DEVICES_APPLE_GPU_SHARE } },
+    { 0, "list-models", NULL, "the model presets", OPTIONS_IN(MODE_LIST_MODELS),
+      NULL, 0, MODE_LIST_MODELS, SEC_FIT, SLOT_NONE, { 0 } },
+    { 0, "list-devices", NULL, "the device catalog (with --apple-share)",
+      OPTIONS_IN(MODE_LIST_DEVICES), NULL, 0, MODE_LIST_DEVICES, SEC_FIT, SLOT_NONE, { 0 } },
+    { 0, "list-formats", NULL, "the named precisions", OPTIONS_IN(MODE_LIST_FORMATS),
+      NULL, 0, MODE_LIST_FORMATS, SEC_FIT, SLOT_NONE, { 0 } },
+    { 0, "host", NULL, "what was found on this machine, and where", OPTIONS_IN(MODE_HOST),
+      NULL, 0, MODE_HOST, SEC_FIT, SLOT_NONE, { 0 } },
+    { 'h', "help", NULL, "show this help and exit", OPTIONS_IN(MODE_HELP),
+      NULL, 0, MODE_HELP, SEC_OTHER, SLOT_NONE, { 0 } },
+    { 'V', "version", NULL, "show the version and exit", OPTIONS_IN(MODE_VERSION),
+      NULL, 0, MODE_VERSION, SEC_OTHER, SLOT_NONE, { 0 } },
 };
 
-/* Suggestions offered for an unknown preset or device name. */
-#define OPTIONS_SUGGESTIONS 3
-/* Most sequences --batch accepts. */
-#define OPTIONS_BATCH_MAX 4096
-/* Most characters of a value quoted in a message; longer ones are cut and
- * end in OPTIONS_CUT_MARK. */
-#define OPTIONS_QUOTE_MAX 48
-#define OPTIONS_CUT_MARK "..."
-/* Room for a quoted value with its cut mark and NUL. */
-#define OPTIONS_QUOTE_SIZE (OPTIONS_QUOTE_MAX + sizeof OPTIONS_CUT_MARK)
-/* ASCII: bytes below this are control characters, as is DEL. */
-#define OPTIONS_ASCII_SPACE ' '
-#define OPTIONS_ASCII_DEL 127
-/* Stands for a control byte in a quoted value. */
-#define OPTIONS_CONTROL_MARK '?'
-/* Room for the "did you mean ..." part of a message, and for a hint. */
-#define OPTIONS_HINT_SIZE 192
+#define OPTIONS_ROWS (sizeof options_table / sizeof options_table[0])
 
-static const char options_short[] = ":p:b:f:tijhV";
-
-static const struct option options_long[] = {
-    { "params", required_argument, NULL, 'p' },
-    { "model", required_argument, NULL, 'p' },
-    { "bits", required_argument, NULL, 'b' },
-    { "format", required_argument, NULL, 'f' },
-    { "from", required_argument, NULL, OPT_FROM },
-    { "to", required_argument, NULL, OPT_TO },
-    { "table", no_argument, NULL, 't' },
-    { "all-formats", no_argument, NULL, OPT_ALL_FORMATS },
-    { "json", no_argument, NULL, OPT_JSON },
-    { "interactive", no_argument, NULL, 'i' },
-    { "ctx", required_argument, NULL, OPT_CTX },
-    { "batch", required_argument, NULL, OPT_BATCH },
-    { "kv-bits", required_argument, NULL, OPT_KV_BITS },
-    { "kv-format", required_argument, NULL, OPT_KV_FORMAT },
-    { "overhead", required_argument, NULL, OPT_OVERHEAD },
-    { "device", required_argument, NULL, OPT_DEVICE },
-    { "apple-share", required_argument, NULL, OPT_APPLE_SHARE },
-    { "check", no_argument, NULL, OPT_CHECK },
-    { "fit", no_argument, NULL, OPT_FIT },
-    { "list-models", no_argument, NULL, OPT_LIST_MODELS },
-    { "list-devices", no_argument, NULL, OPT_LIST_DEVICES },
-    { "list-formats", no_argument, NULL, OPT_LIST_FORMATS },
-    { "host", no_argument, NULL, OPT_HOST },
-    { "help", no_argument, NULL, 'h' },
-    { "version", no_argument, NULL, 'V' },
-    { NULL, 0, NULL, 0 }
+static const char *const options_mode_names[OPTIONS_MODES] = {
+    "the default report", "the footprint table", "a footprint", "the savings",
+    "the interactive front end", "the fit", "the model list", "the device list",
+    "the format list", "the host report", "--help", "--version",
 };
 
-#define OPTIONS_SIZE_HINT "expected e.g. 7B, 350M, 1.5T, 7e9 or a preset such as llama-3.1-8b"
-#define OPTIONS_PRECISION_HINT \
-    "expected bits in (0, 64] such as 4 or 4.5, or a name from --list-formats such as q4_k_m"
+static const char *const options_section_titles[SEC_COUNT] = {
+    "Model and precision:", "Reports:",
+    "Hardware fit (weights + KV cache + runtime overhead):", "",
+};
+
+/* One parse: each row given, in the order first given, as it was spelled
+ * ("-p" or "--params"), and the first row of each slot and mode. */
+typedef struct {
+    options *o;
+    char spelled[OPTIONS_ROWS][OPTIONS_SPELLED_SIZE];
+    size_t order[OPTIONS_ROWS], ngiven;
+    int given[OPTIONS_ROWS];
+    int slot_row[SLOT_COUNT];   /* row index + 1; 0: none yet */
+    int mode_row[OPTIONS_MODES];
+} options_state;
+
+size_t options_count(void)
+{
+    return OPTIONS_ROWS;
+}
+
+const char *options_long_name(size_t i)
+{
+    return i < OPTIONS_ROWS ? options_table[i].long_name : NULL;
+}
+
+char options_short_name(size_t i)
+{
+    return i < OPTIONS_ROWS ? options_table[i].short_name : 0;
+}
+
+const char *options_arg_name(size_t i)
+{
+    return i < OPTIONS_ROWS ? options_table[i].arg_name : NULL;
+}
+
+/* Row k given as `word` ("-p" or the canonical "--params") with value arg. */
+static int options_apply(options_state *st, size_t k, const char *word, const char *arg,
+                         char *err, size_t errsize)
+{
+    const options_row *r = &options_table[k];
+    int *first = &st->slot_row[r->slot];
+
+    if (r->slot != SLOT_NONE && r->slot != SLOT_DEVICE && *first != 0) {
+        if ((size_t)(*first - 1) == k)
+            (void)snprintf(err, errsize, "give %s once", word);
+        else
+            (void)snprintf(err, errsize, "give %s or %s, not both",
+                           st->spelled[*first - 1], word);
+        return -1;
+    }
+    if (*first == 0)
+        *first = (int)k + 1;
+    if (!st->given[k]++) {
+        (void)snprintf(st->spelled[k], sizeof st->spelled[k], "%s", word);
+        st->order[st->ngiven++] = k;
+    }
+    if (st->mode_row[r->selects] == 0)
+        st->mode_row[r->selects] = (int)k + 1;
+    if (r->flag != 0)
+        *(int *)(void *)((char *)st->o + r->flag) = 1;
+    return r->set != NULL ? r->set(st->o, arg, err, errsize) : 0;
+}
+
+/* The value of row k (its word as typed quoted in q): attached, or the
+ * next word. */
+static int options_value(options_state *st, size_t k, const char *word, const char *q,
+                         const char *attached, int argc, char **argv, int *i, char *err,
+                         size_t errsize)
+{
+    if (attached != NULL)
+        return options_apply(st, k, word, attached, err, errsize);
+    if (*i + 1 >= argc) {
+        (void)snprintf(err, errsize, "option '%s' needs a value: %s %s", q, word,
+                       options_table[k].arg_name);
+        return -1;
+    }
+    return options_apply(st, k, word, argv[++*i], err, errsize);
+}
+
+/* "--name", "--name=value" or "--name value" at argv[*i]; a unique prefix
+ * of a name stands for it. */
+static int options_long(options_state *st, int argc, char **argv, int *i, char *err,
+                        size_t errsize)
+{
+    const char *w = argv[*i], *name = w + 2, *eq = strchr(name, '=');
+    size_t len = eq != NULL ? (size_t)(eq - name) : strlen(name), k, found = 0, matches = 0;
+    char typed[OPTIONS_WORD_SIZE], q[QUOTE_SIZE], qw[QUOTE_SIZE], word[OPTIONS_SPELLED_SIZE];
+
+    (void)snprintf(typed, sizeof typed, "%.*s", (int)(len + 2 < sizeof typed ? len + 2
+                                                                          : sizeof typed), w);
+    (void)quote_value(q, sizeof q, typed);
+    for (k = 0; k < OPTIONS_ROWS && len > 0; k++) {
+        if (strncmp(options_table[k].long_name, name, len) != 0)
+            continue;
+        if (options_table[k].long_name[len] == '\0') {
+            found = k;
+            matches = 1;
+            break;
+        }
+        if (matches++ == 0)
+            found = k;
+    }
+    if (matches == 0) {
+        (void)snprintf(err, errsize, "unknown option '%s' (see quantscope --help)", q);
+        return -1;
+    }
+    if (matches > 1) {
+        (void)snprintf(err, errsize, "option '%s' is ambiguous:", q);
+        for (k = 0, matches = 0; k < OPTIONS_ROWS; k++) {
+            size_t used = strlen(err);
+
+            if (strncmp(options_table[k].long_name, name, len) == 0)
+                (void)snprintf(err + used, errsize - used, "%s --%s", matches++ > 0 ? "," : "",
+                               options_table[k].long_name);
+        }
+        return -1;
+    }
+    (void)snprintf(word, sizeof word, "--%s", options_table[found].long_name);
+    if (options_table[found].arg_name != NULL)
+        return options_value(st, found, word, q, eq != NULL ? eq + 1 : NULL, argc, argv, i,
+                             err, errsize);
+    if (eq == NULL)
+        return options_apply(st, found, word, NULL, err, errsize);
+    (void)snprintf(err, errsize, "option '%s' takes no value (got '%s')", q,
+                   quote_value(qw, sizeof qw, w));
+    return -1;
+}
+
+/* An ASCII letter or digit: what a short option may be; for anything else
+ * (a UTF-8 byte, punctuation) the message names the whole word. */
+static int options_is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* "-x", "-xVALUE", "-x VALUE" or flags clustered as "-tj" at argv[*i]. */
+static int options_short(options_state *st, int argc, char **argv, int *i, char *err,
+                         size_t errsize)
+{
+    const char *w = argv[*i];
+    char word[] = "-?", q[QUOTE_SIZE], qw[QUOTE_SIZE];
+    size_t j, k;
+
+    (void)quote_value(qw, sizeof qw, w);
+    for (j = 1; w[j] != '\0'; j++) {
+        int cluster = j > 1 || w[j + 1] != '\0';
+
+        for (k = 0; k < OPTIONS_ROWS && options_table[k].short_name != w[j]; k++)
+            ;
+        word[1] = w[j];
+        (void)quote_value(q, sizeof q, word);
+        if (w[j] == '=' && j > 1) {
+            (void)snprintf(err, errsize, "option '-%c' takes no value (got '%s')", w[j - 1], qw);
+            return -1;
+        }
+        if (k == OPTIONS_ROWS && !options_is_letter(w[j])) {
+            (void)snprintf(err, errsize, "unknown option '%s' (see quantscope --help)", qw);
+            return -1;
+        }
+        if (k == OPTIONS_ROWS) {
+            (void)snprintf(err, errsize, "unknown option '%s'%s%s%s (see quantscope --help)", q,
+                           cluster ? " in '" : "", cluster ? qw : "", cluster ? "'" : "");
+            return -1;
+        }
+        if (options_table[k].arg_name != NULL)
+            return options_value(st, k, word, q, w[j + 1] != '\0' ? w + j + 1 : NULL, argc,
+                                 argv, i, err, errsize);
+        if (options_apply(st, k, word, NULL, err, errsize) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The first of the modes lo..hi asked for: -1 when none is, -2 when two
+ * are (err set, `what` says what to choose). */
+static int options_one_of(const options_state *st, options_mode lo, options_mode hi,
+                          const char *what, char *err, size_t errsize)
+{
+    int m, found = -1;
+
+    for (m = (int)lo; m <= (int)hi; m++) {
+        if (st->mode_row[m] == 0)
+            continue;
+        if (found >= 0) {
+            (void)snprintf(err, errsize, "%s and %s do not go together (%s)",
+                           st->spelled[st->mode_row[found] - 1], st->spelled[st->mode_row[m] - 1],
+                           what);
+            return -2;
+        }
+        found = m;
+    }
+    return found;
+}
+
+/* "--all-formats goes with --table": the options that ask for a mode in
+ * row r's mask. */
+static int options_goes_with(const options_state *st, size_t given, char *err, size_t errsize)
+{
+    const options_row *r = &options_table[given];
+    size_t k, n = 0, len;
+
+    (void)snprintf(err, errsize, "%s goes with", st->spelled[given]);
+    for (k = 0; k < OPTIONS_ROWS; k++) {
+        len = strlen(err);
+        if (options_table[k].selects != MODE_DEFAULT &&
+            (r->modes & OPTIONS_IN(options_table[k].selects)))
+            (void)snprintf(err + len, errsize - len, "%s --%s", n++ > 0 ? " or" : "",
+                           options_table[k].long_name);
+    }
+    return -1;
+}
+
+/* Picks the mode (--help, --version; a list; -i; the fit; one report; the
+ * default), then checks that every option given applies in it. */
+static int options_settle(options_state *st, char *err, size_t errsize)
+{
+    options *o = st->o;
+    int m;
+    size_t i;
+
+    if (st->mode_row[MODE_HELP] || st->mode_row[MODE_VERSION]) {
+        o->mode = st->mode_row[MODE_HELP] ? MODE_HELP : MODE_VERSION;
+        return 0;
+    }
+    m = options_one_of(st, MODE_LIST_MODELS, MODE_HOST, "--list-models, --list-devices, "
+                       "--list-formats and --host stand alone", err, errsize);
+    if (m == -1 && st->mode_row[MODE_INTERACTIVE])
+        m = MODE_INTERACTIVE;
+    else if (m == -1 && st->mode_row[MODE_FIT])
+        m = MODE_FIT;
+    else if (m == -1)
+        m = options_one_of(st, MODE_TABLE, MODE_SAVINGS,
+                           "choose one report: --table, -b/-f or --from/--to", err, errsize);
+    if (m == -2)
+        return -1;
+    o->mode = m < 0 ? MODE_DEFAULT : (options_mode)m;
+    for (i = 0; i < st->ngiven; i++) {
+        size_t k = st->order[i];
+
+        if (options_table[k].modes & OPTIONS_IN(o->mode))
+            continue;
+        if (o->mode == MODE_DEFAULT)
+            return options_goes_with(st, k, err, errsize);
+        (void)snprintf(err, errsize, "%s does not apply to %s (%s)", st->spelled[k],
+                       options_mode_names[o->mode], st->spelled[st->mode_row[o->mode] - 1]);
+        return -1;
+    }
+    if (o->mode == MODE_SAVINGS && o->have_from != o->have_to) {
+        (void)snprintf(err, errsize, "%s needs %s as well (e.g. --from fp16 --to q4_k_m)",
+                       o->have_from ? "--from" : "--to", o->have_from ? "--to" : "--from");
+        return -1;
+    }
+    if (o->mode == MODE_DEFAULT && o->json)
+        o->mode = MODE_TABLE;
+    return 0;
+}
+
+int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
+{
+    options_state st;
+    char q[QUOTE_SIZE];
+    const char *stray = NULL;
+    int i, rc;
+
+    memset(o, 0, sizeof *o);
+    query_init(&o->query);
+    memset(&st, 0, sizeof st);
+    st.o = o;
+    for (i = 1; i < argc; i++) {
+        const char *w = argv[i];
+
+        if (strcmp(w, "--") == 0) {
+            if (stray == NULL && i + 1 < argc)
+                stray = argv[i + 1];
+            break;
+        }
+        if (w[0] != '-' || w[1] == '\0') {
+            stray = stray != NULL ? stray : w;
+            continue;
+        }
+        rc = w[1] == '-' ? options_long(&st, argc, argv, &i, err, errsize)
+                         : options_short(&st, argc, argv, &i, err, errsize);
+        if (rc != 0)
+            return -1;
+    }
+    if (stray != NULL) {
+        (void)snprintf(err, errsize, "unexpected argument '%s' (a model size goes after -p, "
+                       "e.g. -p %s)", quote_value(q, sizeof q, stray), q);
+        return -1;
+    }
+    return options_settle(&st, err, errsize);
+}
+
+/* One row of --help: "  -p, --params SIZE     text", the text's lines
+ * after the first indented to OPTIONS_HELP_COLUMN, each '@' replaced by the
+ * next of the row's values. */
+static void options_usage_row(FILE *fp, const options_row *r)
+{
+    char head[OPTIONS_HEAD_SIZE], num[OPTIONS_NUM_SIZE];
+    const char *c;
+    size_t v = 0;
+
+    (void)snprintf(head, sizeof head, "  %c%c%s--%s%s%s", r->short_name ? '-' : ' ',
+                   r->short_name ? r->short_name : ' ', r->short_name ? ", " : "  ",
+                   r->long_name, r->arg_name != NULL ? " " : "",
+                   r->arg_name != NULL ? r->arg_name : "");
+    (void)fprintf(fp, "%-*s", OPTIONS_HELP_COLUMN, head);
+    if (strlen(head) >= (size_t)OPTIONS_HELP_COLUMN)
+        (void)fprintf(fp, "\n%*s", OPTIONS_HELP_COLUMN, "");
+    for (c = r->help; *c != '\0'; c++) {
+        if (*c == '\n')
+            (void)fprintf(fp, "\n%*s", OPTIONS_HELP_COLUMN, "");
+        else if (*c == OPTIONS_HELP_VALUE && v < OPTIONS_HELP_VALUES)
+            (void)fputs(optval_num(num, sizeof num, r->values[v++]), fp);
+        else
+            (void)fputc(*c, fp);
+    }
+    (void)fputc('\n', fp);
+}
 
 void options_usage(FILE *fp)
 {
-    (void)fputs("Usage: quantscope [OPTION]...\n"
-                "What does a model cost in memory at a given precision, and where does it fit?\n"
-                "\n"
-                "With no report option on a terminal, the interactive front end starts;\n"
-                "otherwise the footprint table of a 7B model is printed.\n"
-                "\n"
-                "Model and precision:\n"
-                "  -p, --params SIZE     model size (7B, 350M, 1.5T, 7e9) or preset name\n"
-                "                        (llama-3.1-8b, ...); default 7B\n"
-                "      --model SIZE      the same as --params\n"
-                "  -b, --bits BITS       bits per weight, in (0, 64] (or a name, as -f)\n"
-                "  -f, --format NAME     a named precision: fp32, fp16, bf16, fp8, int8, int4,\n"
-                "                        int2, q8_0, q6_k, q5_k_m, q4_k_m, q4_0, iq4_xs, ...\n"
-                "\n"
-                "Reports:\n"
-                "  -t, --table           footprint at FP32, FP16, INT8, INT4 and INT2\n"
-                "      --all-formats     with --table: every named precision\n"
-                "      --from X --to Y   savings from one precision (bits or name) to another\n"
-                "      --json            print JSON instead of text (full-precision numbers)\n"
-                "  -i, --interactive     start the front end at the given model and precision\n"
-                "\n"
-                "Hardware fit (weights + KV cache + runtime overhead):\n"
-                "      --fit             the fit on this machine (RAM and each GPU found)\n"
-                "      --device D        a device by name (rtx-4090, h100-sxm, m3-max-64, ...)\n"
-                "                        or size (24GiB, 16GB); repeatable, implies --fit\n"
-                "      --check           exit 0 when it fits on the first device (this machine\n"
-                "                        when none is named), 1 when it does not\n"
-                "      --ctx N           context tokens (4096, 8k, 128k; default 4096)\n"
-                "      --batch N         sequences sharing the device (1 to 4096; default 1)\n"
-                "      --kv-format T     KV cache type: f16 (default), q8_0, q4_0, ...\n"
-                "      --kv-bits B       KV cache bits per element instead (e.g. 8.5)\n"
-                "      --overhead SIZE   runtime overhead (default 0.5GiB; e.g. 1GiB, 800MB)\n"
-                "      --apple-share F   share of unified memory Apple's GPU may use\n"
-                "                        (0.75 by default; e.g. 0.9 or 90%)\n"
-                "      --list-models     the model presets\n"
-                "      --list-devices    the device catalog\n"
-                "      --list-formats    the named precisions\n"
-                "      --host            what was found on this machine, and where\n"
-                "\n"
-                "  -h, --help            show this help and exit\n"
-                "  -V, --version         show the version and exit\n"
-                "\n"
+    char p[OPTIONS_NUM_SIZE];
+    size_t s, k;
+
+    (void)fprintf(fp, "Usage: quantscope [OPTION]...\n"
+                  "What does a model cost in memory at a given precision, and where does it fit?\n"
+                  "\n"
+                  "With no report option on a terminal, the interactive front end starts;\n"
+                  "otherwise the footprint table of a %sB model is printed.\n",
+                  optval_num(p, sizeof p, QUERY_DEFAULT_PARAMS / OPTVAL_PARAMS_PER_B));
+    for (s = 0; s < SEC_COUNT; s++) {
+        (void)fprintf(fp, "\n%s%s", options_section_titles[s],
+                      options_section_titles[s][0] != '\0' ? "\n" : "");
+        for (k = 0; k < OPTIONS_ROWS; k++)
+            if ((size_t)options_table[k].section == s)
+                options_usage_row(fp, &options_table[k]);
+    }
+    (void)fputs("\n"
+                "Each option applies only where it means something (e.g. --json not with -i);\n"
+                "a value option is given once, --device up to the limit above.\n"
                 "Footprint in GiB = params x bits / 8 / 1024^3 (weights only).\n"
-                "Exit status: 0 success, 1 output could not be written, the terminal failed, or\n"
-                "(with --check) it does not fit; 2 usage error.\n"
+                "Exit status: 0 success; 1 output could not be written, the terminal failed,\n"
+                "or (with --check) it does not fit; 2 usage error; 128+N after signal N in\n"
+                "the front end.\n"
                 "\n"
                 "Examples:\n"
                 "  quantscope --table -p 70B\n"
@@ -144,379 +505,4 @@ void options_usage(FILE *fp)
                 "  quantscope -p llama-3.1-70b -f q4_k_m --device rtx-4090 --device h100-sxm\n"
                 "  quantscope -p llama-3.1-8b -f q4_k_m --ctx 32k --check --device 8GB\n",
                 fp);
-}
-
-/* value as a message may quote it: at most OPTIONS_QUOTE_MAX characters
- * (then OPTIONS_CUT_MARK), each control byte replaced by
- * OPTIONS_CONTROL_MARK, so the message stays one short line. buf must hold
- * OPTIONS_QUOTE_SIZE bytes; returns buf. */
-static const char *options_quote(char buf[OPTIONS_QUOTE_SIZE], const char *value)
-{
-    size_t i;
-
-    for (i = 0; value[i] != '\0' && i < OPTIONS_QUOTE_MAX; i++) {
-        unsigned char c = (unsigned char)value[i];
-        buf[i] = (c < OPTIONS_ASCII_SPACE || c == OPTIONS_ASCII_DEL) ? OPTIONS_CONTROL_MARK
-                                                                     : value[i];
-    }
-    buf[i] = '\0';
-    if (value[i] != '\0')
-        memcpy(buf + i, OPTIONS_CUT_MARK, sizeof OPTIONS_CUT_MARK);
-    return buf;
-}
-
-/* Sets err to "WHAT 'VALUE' (HINT)" with VALUE quoted by options_quote;
- * returns -1 for convenience. */
-static int options_fail(char *err, size_t errsize, const char *what, const char *value,
-                        const char *hint)
-{
-    char q[OPTIONS_QUOTE_SIZE];
-
-    (void)snprintf(err, errsize, "%s '%s' (%s)", what, options_quote(q, value), hint);
-    return -1;
-}
-
-/* Writes "did you mean a, b, c? " for the n ids (nothing when n is 0) to
- * buf; returns buf. */
-static const char *options_did_you_mean(char *buf, size_t size, const char *const *ids,
-                                        size_t n)
-{
-    size_t i, len;
-
-    buf[0] = '\0';
-    for (i = 0; i < n; i++) {
-        len = strlen(buf);
-        (void)snprintf(buf + len, size - len, "%s%s", i == 0 ? "did you mean " : ", ", ids[i]);
-    }
-    len = strlen(buf);
-    if (n > 0)
-        (void)snprintf(buf + len, size - len, "? ");
-    return buf;
-}
-
-static int options_model(const char *arg, options *o, char *err, size_t errsize)
-{
-    const qs_model *m = models_find(arg);
-
-    if (m != NULL) {
-        o->preset = m;
-        o->params = m->params;
-        return 0;
-    }
-    if (parse_params(arg, &o->params) != 0) {
-        const qs_model *near[OPTIONS_SUGGESTIONS];
-        const char *ids[OPTIONS_SUGGESTIONS];
-        char mean[OPTIONS_HINT_SIZE], hint[OPTIONS_HINT_SIZE];
-        size_t n = models_suggest(arg, near, OPTIONS_SUGGESTIONS), i;
-
-        for (i = 0; i < n; i++)
-            ids[i] = near[i]->id;
-        (void)snprintf(hint, sizeof hint, "%s%s", options_did_you_mean(mean, sizeof mean, ids, n),
-                       OPTIONS_SIZE_HINT);
-        return options_fail(err, errsize, "invalid model size", arg, hint);
-    }
-    o->preset = NULL;
-    return 0;
-}
-
-static int options_device(const char *arg, options *o, char *err, size_t errsize)
-{
-    const qs_device *near[OPTIONS_SUGGESTIONS];
-    const char *ids[OPTIONS_SUGGESTIONS];
-    char mean[OPTIONS_HINT_SIZE], hint[OPTIONS_HINT_SIZE];
-    size_t n, i;
-
-    if (o->ndevices >= OPTIONS_MAX_DEVICES) {
-        (void)snprintf(hint, sizeof hint, "at most %d --device options", OPTIONS_MAX_DEVICES);
-        return options_fail(err, errsize, "too many devices at", arg, hint);
-    }
-    if (devices_resolve(arg, &o->devices[o->ndevices]) == 0) {
-        o->ndevices++;
-        return 0;
-    }
-    n = devices_suggest(arg, near, OPTIONS_SUGGESTIONS);
-    for (i = 0; i < n; i++)
-        ids[i] = near[i]->id;
-    (void)snprintf(hint, sizeof hint,
-                   "%sexpected a name from --list-devices or a size such as 24GiB or 16GB",
-                   options_did_you_mean(mean, sizeof mean, ids, n));
-    return options_fail(err, errsize, "unknown device", arg, hint);
-}
-
-/* The accepted --kv-format names, for its message: "expected one of f32,
- * f16, ...". */
-static const char *options_kv_hint(char *buf, size_t size)
-{
-    size_t i, len;
-
-    (void)snprintf(buf, size, "expected one of");
-    for (i = 0; i < kvcache_type_count(); i++) {
-        len = strlen(buf);
-        (void)snprintf(buf + len, size - len, "%s %s", i == 0 ? "" : ",", kvcache_type_name(i));
-    }
-    return buf;
-}
-
-/* A share of memory: a fraction in (0, 1] or a percentage in (0, 100]
- * such as "90%". */
-static int options_share(const char *arg, double *out)
-{
-    char buf[32];
-    size_t len = strlen(arg);
-    double v;
-
-    if (len > 1 && len < sizeof buf && arg[len - 1] == '%') {
-        memcpy(buf, arg, len - 1);
-        buf[len - 1] = '\0';
-        if (parse_decimal(buf, &v) != 0 || !(v > 0.0) || v > FMT_PERCENT)
-            return -1;
-        *out = v / FMT_PERCENT;
-        return 0;
-    }
-    if (parse_decimal(arg, &v) != 0 || !(v > 0.0) || v > 1.0)
-        return -1;
-    *out = v;
-    return 0;
-}
-
-static int options_precision(const char *arg, double *bits, const qs_format **fmt,
-                             char *err, size_t errsize)
-{
-    if (parse_precision(arg, bits, fmt) != 0)
-        return options_fail(err, errsize, "invalid precision", arg, OPTIONS_PRECISION_HINT);
-    return 0;
-}
-
-/* The option as the user wrote it, for messages about it: a long option
- * from argv (without any "=value"), else the short option character. */
-static void options_seen(char *buf, size_t size, int argc, char **argv)
-{
-    const char *arg = (optind >= 1 && optind - 1 < argc) ? argv[optind - 1] : "";
-
-    if (strncmp(arg, "--", 2) == 0)
-        (void)snprintf(buf, size, "%.*s", (int)strcspn(arg, "="), arg);
-    else if (optopt > OPTIONS_ASCII_SPACE && optopt < OPTIONS_ASCII_DEL)
-        (void)snprintf(buf, size, "-%c", optopt);
-    else
-        (void)snprintf(buf, size, "%s", arg);
-}
-
-/* Checks that the modes asked for go together, and picks the mode. */
-static int options_settle(options *o, int table, int interactive, int help, int version,
-                          int fit, int list, char *err, size_t errsize)
-{
-    int reports = table + (o->have_bits ? 1 : 0) + ((o->have_from || o->have_to) ? 1 : 0);
-
-    if (help) {
-        o->mode = MODE_HELP;
-        return 0;
-    }
-    if (version) {
-        o->mode = MODE_VERSION;
-        return 0;
-    }
-    if (o->have_from != o->have_to) {
-        (void)snprintf(err, errsize, "%s needs %s as well (e.g. --from fp16 --to q4_k_m)",
-                       o->have_from ? "--from" : "--to", o->have_from ? "--to" : "--from");
-        return -1;
-    }
-    if (list) {
-        if (list > 1 || table || o->have_from || o->have_bits || fit || interactive) {
-            (void)snprintf(err, errsize, "--list-models, --list-devices, --list-formats and "
-                           "--host each stand alone (with --json at most)");
-            return -1;
-        }
-        return 0;
-    }
-    if (interactive) {
-        if (table || o->have_from || o->json || o->check) {
-            (void)snprintf(err, errsize, "-i takes -p, -b or -f and the fit options, not "
-                           "--table, --from/--to, --json or --check");
-            return -1;
-        }
-        o->mode = MODE_INTERACTIVE;
-        return 0;
-    }
-    if (fit) {
-        if (table || o->have_from) {
-            (void)snprintf(err, errsize,
-                           "the fit takes -p and -b or -f, not --table or --from/--to");
-            return -1;
-        }
-        o->mode = MODE_FIT;
-        return 0;
-    }
-    if (reports > 1) {
-        (void)snprintf(err, errsize, "choose one report: --table, -b/-f, or --from/--to");
-        return -1;
-    }
-    if (o->all_formats && !table) {
-        (void)snprintf(err, errsize, "--all-formats goes with --table");
-        return -1;
-    }
-    if (table)
-        o->mode = MODE_TABLE;
-    else if (o->have_bits)
-        o->mode = MODE_FOOTPRINT;
-    else if (o->have_from)
-        o->mode = MODE_SAVINGS;
-    else
-        o->mode = o->json ? MODE_TABLE : MODE_DEFAULT;
-    return 0;
-}
-
-int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
-{
-    int table = 0, interactive = 0, help = 0, version = 0, fit = 0, list = 0;
-    char seen[64], hint[OPTIONS_HINT_SIZE], q[OPTIONS_QUOTE_SIZE];
-    double v;
-    long whole;
-    int c;
-
-    memset(o, 0, sizeof *o);
-    o->params = OPTIONS_DEFAULT_PARAMS;
-    o->bits = OPTIONS_DEFAULT_BITS;
-    o->ctx = FIT_DEFAULT_CTX;
-    o->batch = FIT_DEFAULT_BATCH;
-    o->kv_bits = KV_BITS_F16;
-    o->overhead_gib = FIT_DEFAULT_OVERHEAD_GIB;
-    opterr = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, options_short, options_long, NULL)) != -1) {
-        switch (c) {
-        case 'p':
-            if (options_model(optarg, o, err, errsize) != 0)
-                return -1;
-            break;
-        case 'b':
-        case 'f':
-            /* Either takes bits or a name; -b says bits first, -f a name. */
-            if (o->have_bits) {
-                (void)snprintf(err, errsize, "give the precision once: -b or -f");
-                return -1;
-            }
-            if (parse_precision(optarg, &o->bits, &o->format) != 0)
-                return options_fail(err, errsize, c == 'b' ? "invalid bits" : "unknown format",
-                                    optarg, OPTIONS_PRECISION_HINT);
-            o->have_bits = 1;
-            break;
-        case OPT_FROM:
-            if (options_precision(optarg, &o->from_bits, &o->from_format, err, errsize) != 0)
-                return -1;
-            o->have_from = 1;
-            break;
-        case OPT_TO:
-            if (options_precision(optarg, &o->to_bits, &o->to_format, err, errsize) != 0)
-                return -1;
-            o->have_to = 1;
-            break;
-        case 't':
-            table = 1;
-            break;
-        case OPT_ALL_FORMATS:
-            o->all_formats = 1;
-            break;
-        case OPT_JSON:
-            o->json = 1;
-            break;
-        case 'i':
-            interactive = 1;
-            break;
-        case OPT_CTX:
-            if (parse_ctx(optarg, &o->ctx) != 0) {
-                (void)snprintf(hint, sizeof hint, "expected tokens from 1 to %ld, such as 4096, "
-                               "8k or 128k", PARSE_CTX_MAX);
-                return options_fail(err, errsize, "invalid context", optarg, hint);
-            }
-            fit = 1;
-            break;
-        case OPT_BATCH:
-            if (parse_whole(optarg, &whole) != 0 || whole < 1 || whole > OPTIONS_BATCH_MAX) {
-                (void)snprintf(hint, sizeof hint, "expected a whole number of sequences from 1 "
-                               "to %d", OPTIONS_BATCH_MAX);
-                return options_fail(err, errsize, "invalid batch", optarg, hint);
-            }
-            o->batch = (int)whole;
-            fit = 1;
-            break;
-        case OPT_KV_BITS:
-            if (parse_bits(optarg, &o->kv_bits) != 0)
-                return options_fail(err, errsize, "invalid KV cache bits", optarg,
-                                    "expected bits in (0, 64] such as 16, 8.5 or 4.5");
-            fit = 1;
-            break;
-        case OPT_KV_FORMAT:
-            if (kvcache_bits_from_name(optarg, &o->kv_bits) != 0)
-                return options_fail(err, errsize, "unknown KV cache type", optarg,
-                                    options_kv_hint(hint, sizeof hint));
-            fit = 1;
-            break;
-        case OPT_OVERHEAD:
-            if (strcmp(optarg, "0") == 0) {
-                o->overhead_gib = 0.0;
-            } else if (parse_bytes(optarg, &v) != 0) {
-                return options_fail(err, errsize, "invalid overhead", optarg,
-                                    "expected 0 or a size with a unit such as 0.5GiB, "
-                                    "800MB or 1GiB");
-            } else {
-                o->overhead_gib = v / MEMORY_BYTES_PER_GIB;
-            }
-            fit = 1;
-            break;
-        case OPT_DEVICE:
-            if (options_device(optarg, o, err, errsize) != 0)
-                return -1;
-            fit = 1;
-            break;
-        case OPT_APPLE_SHARE:
-            if (options_share(optarg, &o->apple_share) != 0)
-                return options_fail(err, errsize, "invalid Apple GPU share", optarg,
-                                    "expected a fraction in (0, 1] such as 0.75, or a "
-                                    "percentage in (0, 100] such as 90%");
-            break;
-        case OPT_CHECK:
-            o->check = 1;
-            fit = 1;
-            break;
-        case OPT_FIT:
-            fit = 1;
-            break;
-        case OPT_LIST_MODELS:
-            o->mode = MODE_LIST_MODELS;
-            list++;
-            break;
-        case OPT_LIST_DEVICES:
-            o->mode = MODE_LIST_DEVICES;
-            list++;
-            break;
-        case OPT_LIST_FORMATS:
-            o->mode = MODE_LIST_FORMATS;
-            list++;
-            break;
-        case OPT_HOST:
-            o->mode = MODE_HOST;
-            list++;
-            break;
-        case 'h':
-            help = 1;
-            break;
-        case 'V':
-            version = 1;
-            break;
-        case ':':
-            options_seen(seen, sizeof seen, argc, argv);
-            (void)snprintf(err, errsize, "option '%s' needs a value (see quantscope --help)",
-                           options_quote(q, seen));
-            return -1;
-        default:
-            options_seen(seen, sizeof seen, argc, argv);
-            return options_fail(err, errsize, "unknown option", seen, "see quantscope --help");
-        }
-    }
-    if (optind < argc) {
-        (void)snprintf(hint, sizeof hint, "a model size goes after -p, e.g. -p %s",
-                       options_quote(q, argv[optind]));
-        return options_fail(err, errsize, "unexpected argument", argv[optind], hint);
-    }
-    return options_settle(o, table, interactive, help, version, fit, list, err, errsize);
 }

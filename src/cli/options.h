@@ -1,18 +1,18 @@
-/* options.h - the command line: GNU-style options into one struct.
+/* options.h - the command line: one table of options that builds a query.
  *
- * Layer: cli. options_parse() validates every value before anything is
- * printed, so a usage error never leaves half a report on stdout. */
+ * Layer: cli. Every option is one row of the table in options.c (short
+ * name, long name, argument, help text, the modes it applies in, and how it
+ * sets the query); --help and the checks are made from that table.
+ * options_parse() validates every value before anything is printed, so a
+ * usage error never leaves half a report on stdout. */
 #ifndef QS_OPTIONS_H
 #define QS_OPTIONS_H
 
 #include <stddef.h>
 #include <stdio.h>
 
-#include "model/devices.h"
-#include "model/formats.h"
-#include "model/models.h"
+#include "model/query.h"
 
-#define OPTIONS_MAX_DEVICES 8
 #define OPTIONS_ERROR_SIZE 256
 
 typedef enum {
@@ -32,39 +32,33 @@ typedef enum {
 
 typedef struct {
     options_mode mode;
-    double params;              /* -p: parameter count (7B by default) */
-    const qs_model *preset;     /* -p named a preset; NULL for a bare size */
-    double bits;                /* -b / -f */
-    const qs_format *format;    /* -f, or -b given as a name */
-    int have_bits;
-    double from_bits, to_bits;  /* --from / --to */
-    const qs_format *from_format, *to_format;
-    int have_from, have_to;
+    /* The question: model, weights (-b/-f, or --to), baseline (--from), the
+     * fit options and the --device targets (this machine's devices are
+     * added by main.c, which detects them). Starts from query_init(). */
+    qs_query query;
+    int have_bits;              /* -b or -f given */
+    int have_from, have_to;     /* --from, --to given */
     int all_formats;            /* --all-formats */
     int json;                   /* --json */
-    /* the fit (issue 4) */
-    long ctx;                   /* --ctx: context tokens */
-    int batch;                  /* --batch: sequences */
-    double kv_bits;             /* --kv-bits / --kv-format */
-    double overhead_gib;        /* --overhead */
-    double apple_share;         /* --apple-share; 0 = the catalog's default */
-    qs_device devices[OPTIONS_MAX_DEVICES]; /* --device, in order */
-    size_t ndevices;
     int check;                  /* --check: exit 1 when it does not fit */
 } options;
 
-/* Default parameter count when -p is not given: 7B. */
-#define OPTIONS_DEFAULT_PARAMS 7e9
-/* Default precision: FP16. */
-#define OPTIONS_DEFAULT_BITS 16.0
-/* The precision savings are measured from in the front end: FP16. */
-#define OPTIONS_DEFAULT_BASELINE_BITS 16.0
-
 /* Parses argv into *o. Returns 0 on success; -1 on a usage error, with a
- * one-line message (no program name, no newline) in err. */
+ * one-line message (no program name, no newline) in err that names the
+ * exact word at fault and what is accepted. */
 int options_parse(int argc, char **argv, options *o, char *err, size_t errsize);
 
-/* Writes the --help text to fp. */
+/* Writes the --help text (made from the table; defaults printed from the
+ * constants the code uses) to fp. */
 void options_usage(FILE *fp);
+
+/* The option table, for the test that compares it with the man page: the
+ * number of rows, and row i's long name (without "--"), its short letter
+ * (0 when none) and its argument name (NULL when it takes none); NULL /
+ * 0 past the end. */
+size_t options_count(void);
+const char *options_long_name(size_t i);
+char options_short_name(size_t i);
+const char *options_arg_name(size_t i);
 
 #endif

@@ -10,20 +10,15 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "model/devices.h"
-#include "model/fit.h"
+#include "model/plan.h"
+#include "model/query.h"
 
-/* The fit of configuration c (see fit.h): weights, KV cache, overhead and
- * total, then for each of the ndev devices its usable GiB, share, verdict,
- * headroom, partial-offload layers, best precision, largest context and
- * decode ceiling (an upper bound). model_label names the model (NULL: the
- * architecture's name, else "custom model"); apple_share (> 0) overrides
- * the Apple GPU share; ram_gib is host RAM for a partial offload (0: none). */
-int report_fit_text(FILE *fp, const fit_config *c, const char *model_label,
-                    const qs_device *const *devs, size_t ndev, double apple_share,
-                    double ram_gib);
-int report_fit_json(FILE *fp, const fit_config *c, const char *model_label,
-                    const qs_device *const *devs, size_t ndev, double apple_share,
-                    double ram_gib);
+/* The plan p of query q (plan.h): the need (weights, KV cache, overhead
+ * and total, with the working), then for each device of the plan its
+ * usable GiB, share, verdict, headroom, partial-offload layers, best
+ * precision, largest context and decode ceiling (an upper bound). Nothing
+ * is computed here: every figure is the plan's. */
+int report_fit_text(FILE *fp, const qs_query *q, const qs_plan *p);
+int report_fit_json(FILE *fp, const qs_query *q, const qs_plan *p);
 
 #endif

@@ -7,6 +7,7 @@
  * "24GB" behaves like GiB less small reservations, notes.md), marked
  * UNVERIFIED. Bandwidths are decimal GB/s, as published. */
 #include <math.h>
+#include <string.h>
 #include <strings.h>
 
 #include "model/devices.h"
@@ -279,6 +280,8 @@ int devices_host(double capacity_gib, const char *label, qs_device *out)
 {
     if (label == NULL || out == NULL || !isfinite(capacity_gib) || capacity_gib < 0.0)
         return -1;
+    /* Zeroed whole, padding too: the front end compares states bytewise. */
+    memset(out, 0, sizeof *out);
     out->id = DEVICES_HOST_ID;
     out->name = label;
     out->kind = DEV_KIND_HOST;
@@ -293,6 +296,7 @@ int devices_from_bytes(double bytes, const char *label, qs_device *out)
 {
     if (label == NULL || out == NULL || !memory_is_positive(bytes))
         return -1;
+    memset(out, 0, sizeof *out);       /* padding too, as devices_host */
     out->id = label;
     out->name = label;
     out->kind = DEV_KIND_CUSTOM;

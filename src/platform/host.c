@@ -212,26 +212,40 @@ static void host_detect_usable(host_info *out)
     out->usable_bytes = base;
 }
 
+/* Folds what the NVML probe found into out (GPUs up to HOST_MAX_GPUS). */
+static void host_merge_nvml(const nvml_report *r, host_info *out)
+{
+    int i;
+
+    (void)host_copy(out->nvml_status, sizeof out->nvml_status, r->status);
+    for (i = 0; i < r->n_gpus && i < HOST_MAX_GPUS; i++) {
+        if (out->n_gpus >= HOST_MAX_GPUS) {
+            host_info_add_message(out, "NVML GPU %d left out: only %d GPUs are listed",
+                                  r->gpus[i].index, HOST_MAX_GPUS);
+            continue;
+        }
+        out->gpus[out->n_gpus++] = r->gpus[i];
+    }
+    for (i = 0; i < r->n_messages && i < HOST_MAX_MESSAGES; i++)
+        host_info_add_message(out, "%s", r->messages[i]);
+    if (r->messages_dropped > 0)
+        out->messages_dropped = out->messages_dropped > INT_MAX - r->messages_dropped
+                                    ? INT_MAX : out->messages_dropped + r->messages_dropped;
+}
+
 static void host_detect_nvidia(const host_options *opt, int is_real, host_info *out)
 {
-    nvml_api real;
-    char why[HOST_MSG_LEN];
+    nvml_report r;
+    int timeout_ms = (opt && opt->nvml_timeout_ms > 0) ? opt->nvml_timeout_ms
+                                                       : HOST_NVML_TIMEOUT_MS;
 
-    if (opt && opt->nvml) {
-        (void)nvml_list(opt->nvml, out);
-        return;
-    }
-    if (!is_real) {
+    if (!(opt && opt->nvml) && !is_real) {
         (void)host_copy(out->nvml_status, sizeof out->nvml_status,
                         "not queried (root is not /)");
         return;
     }
-    if (nvml_load(&real, NULL, why, sizeof why) != 0) {
-        (void)host_copy(out->nvml_status, sizeof out->nvml_status, why);
-        return;
-    }
-    (void)nvml_list(&real, out);
-    nvml_unload(&real);
+    (void)nvml_probe(opt ? opt->nvml : NULL, timeout_ms, &r);
+    host_merge_nvml(&r, out);
 }
 
 /* Keeps directory entries named cardN (not the cardN-CONNECTOR ones). */
@@ -254,12 +268,15 @@ static int host_card_number(const char *name)
     return (int)strtol(name + HOST_CARD_PREFIX_LEN, NULL, 10);
 }
 
-static int host_card_compare(const void *a, const void *b)
+/* cardN in numeric order of N (card2 before card10); the names break a
+ * tie (card01 and card1), so the order never depends on the directory. */
+static int host_card_before(const char *a, const char *b)
 {
-    int x = host_card_number(((const rootfs_name *)a)->name);
-    int y = host_card_number(((const rootfs_name *)b)->name);
+    int x = host_card_number(a), y = host_card_number(b);
 
-    return (x > y) - (x < y);
+    if (x != y)
+        return x < y ? -1 : 1;
+    return strcmp(a, b);
 }
 
 /* Reads sys/class/drm/CARD/device/FILE; returns the status, f filled. */
@@ -389,17 +406,26 @@ static void host_detect_amd_card(const char *root, const char *card, host_info *
 
 static void host_detect_amd(const char *root, host_info *out)
 {
+    static const rootfs_filter cards_only = { host_is_card, host_card_before };
     rootfs_name cards[HOST_MAX_CARDS];
+    rootfs_dir d;
     int n, i;
 
-    n = rootfs_list(root, HOST_DRM_DIR, host_is_card, cards, HOST_MAX_CARDS);
-    if (n <= 0)
-        return;                 /* no DRM devices: not an error */
+    switch (rootfs_list(root, HOST_DRM_DIR, &cards_only, cards, HOST_MAX_CARDS, &d)) {
+    case ROOTFS_MISSING:
+        return;                 /* no DRM drivers: not an error */
+    case ROOTFS_ERROR:
+        host_info_add_message(out, "%s", d.error);
+        return;
+    case ROOTFS_OK:
+        break;
+    }
+    n = d.matched;
     if (n > HOST_MAX_CARDS) {
-        host_info_add_message(out, "%d DRM cards, only %d are read", n, HOST_MAX_CARDS);
+        host_info_add_message(out, "%d DRM cards, only the %d lowest-numbered are read "
+                              "(%d left out)", n, HOST_MAX_CARDS, n - HOST_MAX_CARDS);
         n = HOST_MAX_CARDS;
     }
-    qsort(cards, (size_t)n, sizeof cards[0], host_card_compare);
     for (i = 0; i < n; i++)
         host_detect_amd_card(root, cards[i].name, out);
 }
@@ -407,6 +433,7 @@ static void host_detect_amd(const char *root, host_info *out)
 int host_detect(const host_options *opt, host_info *out)
 {
     const char *root;
+    unsigned probe;
     int is_real;
 
     if (!out)
@@ -416,23 +443,31 @@ int host_detect(const host_options *opt, host_info *out)
     out->ram_available_bytes = HOST_UNKNOWN;
     out->usable_bytes = HOST_UNKNOWN;
     root = (opt && opt->root && *opt->root) ? opt->root : "/";
+    probe = (opt && (opt->probe & HOST_PROBE_ALL)) ? opt->probe : HOST_PROBE_ALL;
     is_real = strcmp(root, "/") == 0;
     if (host_copy(out->root, sizeof out->root, root) != 0)
         host_info_add_message(out, "root directory name too long: %.60s...", root);
     if (!rootfs_is_dir(root, ""))
         host_info_add_message(out, "root %s is not a directory", out->root);
+    if (probe & HOST_PROBE_RAM) {
 #ifdef __APPLE__
-    if (is_real)
-        host_detect_ram_sysctl(out);
-    else
-        host_detect_meminfo(root, out);
+        if (is_real)
+            host_detect_ram_sysctl(out);
+        else
+            host_detect_meminfo(root, out);
 #else
-    host_detect_meminfo(root, out);
+        host_detect_meminfo(root, out);
 #endif
-    host_detect_cgroup(root, out);
-    host_detect_usable(out);
-    host_detect_nvidia(opt, is_real, out);
-    host_detect_amd(root, out);
+        host_detect_cgroup(root, out);
+        host_detect_usable(out);
+    }
+    if (probe & HOST_PROBE_GPUS) {
+        host_detect_nvidia(opt, is_real, out);
+        host_detect_amd(root, out);
+    } else {
+        (void)host_copy(out->nvml_status, sizeof out->nvml_status,
+                        "not queried (GPUs not asked for)");
+    }
     return (out->n_messages > 0 || out->messages_dropped > 0) ? 1 : 0;
 }
 

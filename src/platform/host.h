@@ -10,24 +10,37 @@
  *             smallest limit binds); without proc/self/cgroup, the top files
  *   AMD GPUs  sys/class/drm/cardN/device/mem_info_vram_total (+ vendor,
  *             product_name, mem_info_vram_used when present)
- *   NVIDIA    NVML (libnvidia-ml.so.1) loaded at run time, see nvml.h
+ *   NVIDIA    NVML (libnvidia-ml.so.1) loaded at run time in a child
+ *             process that must answer within a bound, see nvml.h
  * GPUs are listed one by one, never summed. Missing, unreadable or
- * malformed files never stop detection: each becomes one message. */
+ * malformed files never stop detection: each becomes one message. Nothing
+ * blocks: only regular files are read (a FIFO or device node is refused
+ * unopened), each read is bounded (ROOTFS_DATA_MAX), a hung NVML is given
+ * up on after host_options.nvml_timeout_ms. */
 #ifndef QS_HOST_H
 #define QS_HOST_H
 
 #include <stddef.h>
 
-#define HOST_MAX_GPUS 16
-#define HOST_MAX_MESSAGES 16
-#define HOST_PATH_LEN 512
-#define HOST_NAME_LEN 96        /* NVML_DEVICE_NAME_V2_BUFFER_SIZE */
-#define HOST_MSG_LEN 768        /* a message quoting a full path */
-#define HOST_UNKNOWN (-1.0)     /* a byte count that was not found */
+#include "platform/host_types.h"
 
-struct nvml_api;                /* nvml.h */
+/* host_options.probe bits: what host_detect reads; 0 (or no known bit)
+ * means everything. Without HOST_PROBE_GPUS, NVML is neither loaded nor
+ * initialised and sys/class/drm is not read; without HOST_PROBE_RAM,
+ * neither meminfo nor the cgroup files are. */
+#define HOST_PROBE_RAM 1u       /* proc/meminfo (or sysctl) and the cgroup limit */
+#define HOST_PROBE_GPUS 2u      /* sys/class/drm and NVML */
+#define HOST_PROBE_ALL (HOST_PROBE_RAM | HOST_PROBE_GPUS)
 
-typedef enum { HOST_GPU_NVIDIA, HOST_GPU_AMD } host_gpu_vendor;
+/* How long the NVML probe may take (milliseconds) before its GPUs are
+ * given up on. A wedged driver (a GPU fallen off the bus, a hung kernel
+ * module) makes nvmlInit_v2 never return; a healthy one answers in well
+ * under a second (nvidia-smi, which makes the same calls, prints at once),
+ * slower only without persistence mode, when the driver sets up each GPU
+ * first. 3 s is an estimate past a healthy answer on a typical machine and
+ * short enough for an interactive report; callers on large multi-GPU hosts
+ * without persistence mode can pass a longer host_options.nvml_timeout_ms. */
+#define HOST_NVML_TIMEOUT_MS 3000
 
 /* The cgroup hierarchy a memory limit came from (host_info.cgroup_version
  * holds one of these; the numbers are the versions). */
@@ -38,19 +51,13 @@ typedef enum {
 } host_cgroup_version;
 
 typedef struct {
-    host_gpu_vendor vendor;
-    int index;                      /* NVML index, or N of DRM cardN */
-    char name[HOST_NAME_LEN];       /* product name, or a generic label */
-    double total_bytes;             /* memory the GPU reports */
-    double free_bytes;              /* HOST_UNKNOWN when not reported */
-    char source[HOST_PATH_LEN];     /* "NVML" or the file read */
-} host_gpu;
-
-typedef struct {
     const char *root;               /* NULL or "/": this machine */
     const struct nvml_api *nvml;    /* NULL: the real NVML (dlopen) when root
                                        is "/", no NVML otherwise; tests pass
-                                       a fake */
+                                       a fake (host_types.h, nvml.h) */
+    unsigned probe;                 /* HOST_PROBE_* bits; 0: all */
+    int nvml_timeout_ms;            /* bound on the NVML probe; <= 0:
+                                       HOST_NVML_TIMEOUT_MS */
 } host_options;
 
 typedef struct {
@@ -65,8 +72,11 @@ typedef struct {
     double usable_bytes;            /* see host_info_usable_bytes; HOST_UNKNOWN */
     host_gpu gpus[HOST_MAX_GPUS];
     int n_gpus;
-    char nvml_status[HOST_MSG_LEN]; /* what NVML gave: "2 GPUs", "not found:
-                                       ...", "not queried (root is not /)" */
+    char nvml_status[HOST_MSG_LEN]; /* what NVML gave: "2 GPUs reported",
+                                       "not found: ...", "not queried (root
+                                       is not /)", "not queried (GPUs not
+                                       asked for)", "NVML did not answer
+                                       within 3 s; GPUs not listed" */
     char messages[HOST_MAX_MESSAGES][HOST_MSG_LEN]; /* problems, one a line */
     int n_messages;
     int messages_dropped;           /* messages past HOST_MAX_MESSAGES */

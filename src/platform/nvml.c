@@ -11,6 +11,8 @@
 #endif
 #endif
 
+#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,6 +39,24 @@ static void nvml_say(char *err, size_t err_size, const char *a, const char *b)
         return;
     if (snprintf(err, err_size, "%s%s", a, b) < 0)
         err[0] = '\0';
+}
+
+void nvml_report_add(nvml_report *r, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    if (r->n_messages >= HOST_MAX_MESSAGES) {
+        if (r->messages_dropped < INT_MAX)
+            r->messages_dropped++;
+        return;
+    }
+    va_start(ap, fmt);
+    n = vsnprintf(r->messages[r->n_messages], sizeof r->messages[0], fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        r->messages[r->n_messages][0] = '\0';
+    r->n_messages++;
 }
 
 #ifdef NVML_HAVE_DLOPEN
@@ -125,40 +145,41 @@ static void nvml_result_text(const nvml_api *api, int rc, char *buf, size_t size
         buf[0] = '\0';
 }
 
-/* Sets info->nvml_status to "WHAT failed: RESULT". */
-static void nvml_status_failed(const nvml_api *api, host_info *info, const char *what, int rc)
+/* Sets r->status to "WHAT failed: RESULT". */
+static void nvml_status_failed(const nvml_api *api, nvml_report *r, const char *what, int rc)
 {
     char why[128];
 
     nvml_result_text(api, rc, why, sizeof why);
-    if (snprintf(info->nvml_status, sizeof info->nvml_status, "%s failed: %s", what, why) < 0)
-        info->nvml_status[0] = '\0';
+    if (snprintf(r->status, sizeof r->status, "%s failed: %s", what, why) < 0)
+        r->status[0] = '\0';
 }
 
-int nvml_list(const nvml_api *api, host_info *info)
+int nvml_list(const nvml_api *api, nvml_report *r)
 {
     unsigned int count = 0, i;
     char why[128];
     int added = 0;
     int rc;
 
+    memset(r, 0, sizeof *r);
     if (!api || !api->init || !api->get_count || !api->get_handle || !api->get_name
         || !api->get_memory || !api->shutdown) {
-        nvml_say(info->nvml_status, sizeof info->nvml_status, "not available", "");
+        nvml_say(r->status, sizeof r->status, "not available", "");
         return -1;
     }
     rc = api->init();
     if (rc != NVML_SUCCESS) {
-        nvml_status_failed(api, info, "nvmlInit_v2", rc);
+        nvml_status_failed(api, r, "nvmlInit_v2", rc);
         return -1;
     }
     rc = api->get_count(&count);
     if (rc != NVML_SUCCESS) {
-        nvml_status_failed(api, info, "nvmlDeviceGetCount_v2", rc);
+        nvml_status_failed(api, r, "nvmlDeviceGetCount_v2", rc);
         rc = api->shutdown();
         if (rc != NVML_SUCCESS) {
             nvml_result_text(api, rc, why, sizeof why);
-            host_info_add_message(info, "NVML: nvmlShutdown failed: %s", why);
+            nvml_report_add(r, "NVML: nvmlShutdown failed: %s", why);
         }
         return -1;
     }
@@ -169,27 +190,26 @@ int nvml_list(const nvml_api *api, host_info *info)
         host_gpu *g;
         const char *end;
 
-        if (info->n_gpus >= HOST_MAX_GPUS) {
-            host_info_add_message(info, "NVML: %u GPUs reported, only %d GPUs are listed",
-                                  count, HOST_MAX_GPUS);
+        if (r->n_gpus >= HOST_MAX_GPUS) {
+            nvml_report_add(r, "NVML: %u GPUs reported, only %d GPUs are listed",
+                            count, HOST_MAX_GPUS);
             break;
         }
         rc = api->get_handle(i, &dev);
         if (rc != NVML_SUCCESS) {
             nvml_result_text(api, rc, why, sizeof why);
-            host_info_add_message(info, "NVML GPU %u: nvmlDeviceGetHandleByIndex_v2 failed: %s",
-                                  i, why);
+            nvml_report_add(r, "NVML GPU %u: nvmlDeviceGetHandleByIndex_v2 failed: %s",
+                            i, why);
             continue;
         }
         memset(&mem, 0, sizeof mem);
         rc = api->get_memory(dev, &mem);
         if (rc != NVML_SUCCESS) {
             nvml_result_text(api, rc, why, sizeof why);
-            host_info_add_message(info, "NVML GPU %u: nvmlDeviceGetMemoryInfo failed: %s",
-                                  i, why);
+            nvml_report_add(r, "NVML GPU %u: nvmlDeviceGetMemoryInfo failed: %s", i, why);
             continue;
         }
-        g = &info->gpus[info->n_gpus];
+        g = &r->gpus[r->n_gpus];
         memset(g, 0, sizeof *g);
         g->vendor = HOST_GPU_NVIDIA;
         g->index = (int)i;
@@ -204,21 +224,21 @@ int nvml_list(const nvml_api *api, host_info *info)
         if (rc != NVML_SUCCESS || !g->name[0]) {
             if (rc != NVML_SUCCESS) {
                 nvml_result_text(api, rc, why, sizeof why);
-                host_info_add_message(info, "NVML GPU %u: nvmlDeviceGetName failed: %s", i, why);
+                nvml_report_add(r, "NVML GPU %u: nvmlDeviceGetName failed: %s", i, why);
             }
             if (snprintf(g->name, sizeof g->name, "NVIDIA GPU %u", i) < 0)
                 g->name[0] = '\0';
         }
-        info->n_gpus++;
+        r->n_gpus++;
         added++;
     }
     rc = api->shutdown();
     if (rc != NVML_SUCCESS) {
         nvml_result_text(api, rc, why, sizeof why);
-        host_info_add_message(info, "NVML: nvmlShutdown failed: %s", why);
+        nvml_report_add(r, "NVML: nvmlShutdown failed: %s", why);
     }
-    if (snprintf(info->nvml_status, sizeof info->nvml_status, "%u GPU%s reported",
+    if (snprintf(r->status, sizeof r->status, "%u GPU%s reported",
                  count, count == 1 ? "" : "s") < 0)
-        info->nvml_status[0] = '\0';
+        r->status[0] = '\0';
     return added;
 }

@@ -75,8 +75,25 @@ static rootfs_status rootfs_read_fd(int fd, rootfs_file *f)
     return ROOTFS_OK;
 }
 
+/* What a file that is not a regular one is, for a message. */
+static const char *rootfs_kind(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "not a regular file (a directory)";
+    if (S_ISFIFO(mode))
+        return "not a regular file (a FIFO)";
+    if (S_ISCHR(mode))
+        return "not a regular file (a character device)";
+    if (S_ISBLK(mode))
+        return "not a regular file (a block device)";
+    if (S_ISSOCK(mode))
+        return "not a regular file (a socket)";
+    return "not a regular file";
+}
+
 rootfs_status rootfs_read(const char *root, const char *rel, rootfs_file *f)
 {
+    struct stat sb;
     rootfs_status st;
     int fd;
 
@@ -90,8 +107,25 @@ rootfs_status rootfs_read(const char *root, const char *rel, rootfs_file *f)
         rootfs_set_error(f, "path too long");
         return ROOTFS_ERROR;
     }
+    /* Looked at before it is opened, so that a device node is never opened
+     * (opening one can act: a tape rewinds, a serial line's modem lines
+     * rise) and a FIFO's open cannot wait for a writer. */
+    if (stat(f->path, &sb) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return ROOTFS_MISSING;
+        rootfs_set_error(f, strerror(errno));
+        return ROOTFS_ERROR;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        rootfs_set_error(f, rootfs_kind(sb.st_mode));
+        return ROOTFS_ERROR;
+    }
+    /* O_NONBLOCK: should the path have become a FIFO since the stat, the
+     * open and the reads return at once; they change nothing on a regular
+     * file (sysfs and procfs files are regular, with st_size 0, so the
+     * size is not used: reads go to end of file or ROOTFS_DATA_MAX). */
     do {
-        fd = open(f->path, O_RDONLY);
+        fd = open(f->path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) {
         if (errno == ENOENT || errno == ENOTDIR)
@@ -99,7 +133,11 @@ rootfs_status rootfs_read(const char *root, const char *rel, rootfs_file *f)
         rootfs_set_error(f, strerror(errno));
         return ROOTFS_ERROR;
     }
-    st = rootfs_read_fd(fd, f);
+    if (fstat(fd, &sb) != 0)
+        rootfs_set_error(f, strerror(errno));
+    else if (!S_ISREG(sb.st_mode))
+        rootfs_set_error(f, rootfs_kind(sb.st_mode));
+    st = f->error[0] ? ROOTFS_ERROR : rootfs_read_fd(fd, f);
     if (close(fd) != 0 && st == ROOTFS_OK) {
         rootfs_set_error(f, strerror(errno));
         st = ROOTFS_ERROR;
@@ -120,34 +158,78 @@ int rootfs_is_dir(const char *root, const char *rel)
     return S_ISDIR(sb.st_mode) ? 1 : 0;
 }
 
-int rootfs_list(const char *root, const char *rel, int (*keep)(const char *name),
-                rootfs_name *names, int max)
+static void rootfs_dir_error(rootfs_dir *d, const char *reason)
 {
-    char path[ROOTFS_PATH_MAX];
-    struct dirent *ent;
-    DIR *dir;
-    int n = 0;
+    if (snprintf(d->error, sizeof d->error, "cannot list %s: %s", d->path, reason) < 0)
+        d->error[0] = '\0';
+}
+
+/* Puts name among the kept names (*kept of them, at most max): in order
+ * when before is given, dropping the last when full and name sorts ahead
+ * of it; else appended while there is room. */
+static void rootfs_keep(rootfs_name *names, int max, int *kept, const char *name,
+                        int (*before)(const char *a, const char *b))
+{
+    int at = *kept;
     int w;
 
-    if (rootfs_join(root, rel, path, sizeof path) != 0)
-        return -1;
-    dir = opendir(path);
-    if (!dir)
-        return -1;
-    while ((ent = readdir(dir)) != NULL) {
+    if (before) {
+        while (at > 0 && before(name, names[at - 1].name) < 0)
+            at--;
+    }
+    if (at >= max)
+        return;
+    if (*kept < max)
+        (*kept)++;
+    if (*kept - 1 > at)
+        memmove(&names[at + 1], &names[at], (size_t)(*kept - 1 - at) * sizeof names[0]);
+    w = snprintf(names[at].name, sizeof names[at].name, "%s", name);
+    if (w < 0)
+        names[at].name[0] = '\0';
+}
+
+rootfs_status rootfs_list(const char *root, const char *rel, const rootfs_filter *filter,
+                          rootfs_name *names, int max, rootfs_dir *d)
+{
+    struct dirent *ent;
+    DIR *dir;
+    int kept = 0;
+
+    d->matched = 0;
+    d->error[0] = '\0';
+    if (!names)
+        max = 0;
+    if (rootfs_join(root, rel, d->path, sizeof d->path) != 0) {
+        if (snprintf(d->path, sizeof d->path, "%s", rel ? rel : "") < 0)
+            d->path[0] = '\0';
+        rootfs_dir_error(d, "path too long");
+        return ROOTFS_ERROR;
+    }
+    dir = opendir(d->path);
+    if (!dir) {
+        if (errno == ENOENT)
+            return ROOTFS_MISSING;
+        rootfs_dir_error(d, strerror(errno));
+        return ROOTFS_ERROR;
+    }
+    for (;;) {
+        errno = 0;
+        ent = readdir(dir);
+        if (!ent)
+            break;
         if (!strcmp(ent->d_name, ".") || !strcmp(ent->d_name, ".."))
             continue;
-        if (keep && !keep(ent->d_name))
+        if (filter && filter->keep && !filter->keep(ent->d_name))
             continue;
-        if (n < max && names) {
-            w = snprintf(names[n].name, sizeof names[n].name, "%s", ent->d_name);
-            if (w < 0 || (size_t)w >= sizeof names[n].name)
-                continue;
-        }
-        if (n < INT_MAX)
-            n++;
+        if (strlen(ent->d_name) >= sizeof names[0].name)
+            continue;           /* cannot happen: NAME_MAX fits */
+        rootfs_keep(names, max, &kept, ent->d_name, filter ? filter->before : NULL);
+        if (d->matched < INT_MAX)
+            d->matched++;
     }
-    if (closedir(dir) != 0)
-        return -1;
-    return n;
+    if (errno != 0)
+        rootfs_dir_error(d, strerror(errno));
+    if (closedir(dir) != 0 && !d->error[0])
+        rootfs_dir_error(d, strerror(errno));
+    return d->error[0] ? ROOTFS_ERROR : ROOTFS_OK;
 }

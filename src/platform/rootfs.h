@@ -36,19 +36,42 @@ typedef struct {
  * the result does not fit in size bytes. */
 int rootfs_join(const char *root, const char *rel, char *path, size_t size);
 
-/* Reads the file root/rel into f (at most ROOTFS_DATA_MAX - 1 bytes). Returns
- * ROOTFS_OK, ROOTFS_MISSING, or ROOTFS_ERROR with f->error set (a directory,
- * no permission, a path too long). f->path is set in every case. */
+/* Reads the regular file root/rel into f (at most ROOTFS_DATA_MAX - 1
+ * bytes; no more is read). Never blocks: anything but a regular file (a
+ * FIFO, a device node, a socket, a directory) is refused unopened with
+ * "cannot read PATH: not a regular file (a FIFO)" in f->error, and the file
+ * is opened O_NONBLOCK | O_NOCTTY | O_CLOEXEC and checked again with fstat.
+ * Returns ROOTFS_OK, ROOTFS_MISSING, or ROOTFS_ERROR with f->error set (not
+ * a regular file, no permission, a symbolic link loop, a path too long).
+ * f->path is set in every case. */
 rootfs_status rootfs_read(const char *root, const char *rel, rootfs_file *f);
 
 /* Returns 1 when root/rel is an existing directory, else 0. */
 int rootfs_is_dir(const char *root, const char *rel);
 
-/* Lists the entries of directory root/rel for which keep(name) is non-zero
- * (keep NULL keeps all but "." and ".."), in directory order, storing at most
- * max of them in names. Returns how many matched (may exceed max), or -1
- * when the directory is missing or unreadable. */
-int rootfs_list(const char *root, const char *rel, int (*keep)(const char *name),
-                rootfs_name *names, int max);
+/* Which entries rootfs_list keeps, and in what order. */
+typedef struct {
+    int (*keep)(const char *name);      /* non-zero: listed; NULL: all */
+    int (*before)(const char *a, const char *b); /* < 0 when a comes first;
+                                           NULL: directory order */
+} rootfs_filter;
+
+/* What rootfs_list saw of a directory. */
+typedef struct {
+    char path[ROOTFS_PATH_MAX];   /* the full path tried (root + rel) */
+    int matched;                  /* entries kept by the filter (may be
+                                     more than were stored) */
+    char error[ROOTFS_ERR_MAX];   /* "cannot list PATH: REASON" on ROOTFS_ERROR */
+} rootfs_dir;
+
+/* Lists directory root/rel: the entries other than "." and ".." that
+ * filter->keep accepts (filter NULL: all). At most max are stored in names:
+ * with filter->before, the first max in that order, sorted, whatever the
+ * directory order; without, the first max in directory order. Returns
+ * ROOTFS_OK, ROOTFS_MISSING (no such directory: ENOENT), or ROOTFS_ERROR
+ * with d->error set (not a directory, no permission, a symbolic link loop,
+ * a failed read). d->path and d->matched are set in every case. */
+rootfs_status rootfs_list(const char *root, const char *rel, const rootfs_filter *filter,
+                          rootfs_name *names, int max, rootfs_dir *d);
 
 #endif

@@ -9,11 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/fitrows.h"
+#include "app/actions.h"
 #include "cli/fmt.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
-#include "model/kvcache.h"
 #include "model/memory.h"
 
 #define VIEW_MAIN_BUF 160
@@ -22,31 +21,18 @@
 
 static const char screen_main_title[] = "quantscope  LLM memory at any precision";
 static const char screen_main_title_right[] = "? help  q quit";
-/* The footer: the keys of the focused control first, then the common ones. */
-static const char *const screen_main_footers[APP_FOCUS_COUNT] = {
-    [APP_FOCUS_MODEL] = "Left/Right preset  m/Enter pick  Tab focus  k KV  t table  b base",
-    [APP_FOCUS_SLIDER] = "Left/Right step  PgUp/Dn named  4.5 Enter  Tab focus  k KV  t table"
-                         "  m model",
-    [APP_FOCUS_BASELINE] = "Left/Right base  b/Enter cycle  16 Enter  Tab focus  k KV  t table",
-    [APP_FOCUS_CONTEXT] = "Left/Right halve/double  8k Enter  Home/End  k KV type  Tab focus"
-                          "  t table",
-    [APP_FOCUS_DEVICES] = "Up/Down device  Left/Right bits  Home/End  Tab focus  k KV  t table"
-                          "  m model",
-};
-
 /* The label column: the focused control's label is highlighted. */
 static void screen_main_label(int y, const char *label, int focused)
 {
     draw_text(y, 0, LAYOUT_LABEL_W - 1, focused ? CRT_FOCUS : CRT_LABEL, label);
 }
 
-/* A precision for display: its name when it is exactly a named one,
- * else "<bits>-bit". */
-static const char *screen_main_precision(char *buf, size_t size, double bits)
+/* A precision for display: the format's name when one was chosen, else
+ * "<bits>-bit". */
+static const char *screen_main_precision(char *buf, size_t size, double bits,
+                                         const qs_format *f)
 {
-    const qs_format *f = formats_nearest(bits);
-
-    return fmt_precision(buf, size, bits, f != NULL && f->bits == bits ? f->name : NULL);
+    return fmt_precision(buf, size, bits, f != NULL ? f->name : NULL);
 }
 
 static void screen_main_model(const app_state *s, const app_layout *l)
@@ -55,9 +41,9 @@ static void screen_main_model(const app_state *s, const app_layout *l)
     int x;
 
     screen_main_label(l->model_y, "Model", s->focus == APP_FOCUS_MODEL);
-    fmt_params(p, sizeof p, s->params);
-    if (s->preset != NULL)
-        (void)snprintf(buf, sizeof buf, "%s  %s params", s->preset->name, p);
+    fmt_params(p, sizeof p, s->query.params);
+    if (s->query.model != NULL)
+        (void)snprintf(buf, sizeof buf, "%s  %s params", s->query.model->name, p);
     else
         (void)snprintf(buf, sizeof buf, "custom size  %s params", p);
     x = draw_text(l->model_y, LAYOUT_LABEL_W, -1, CRT_VALUE, buf);
@@ -67,9 +53,9 @@ static void screen_main_model(const app_state *s, const app_layout *l)
 static void screen_main_slider(const app_state *s, const app_layout *l)
 {
     layout_tick ticks[VIEW_MAIN_TICKS];
-    const qs_format *near = app_nearest(s);
+    const qs_format *near = s->query.format != NULL ? s->query.format : app_nearest(s);
     char buf[VIEW_MAIN_BUF];
-    int knob = layout_bits_to_col(s->bits, l->track_x0, l->track_x1);
+    int knob = layout_bits_to_col(s->query.bits, l->track_x0, l->track_x1);
     int len, x;
     size_t i, n;
     crt_role track = s->focus == APP_FOCUS_SLIDER ? CRT_LABEL : CRT_TRACK;
@@ -78,7 +64,8 @@ static void screen_main_slider(const app_state *s, const app_layout *l)
     if (s->entry == APP_ENTRY_BITS)
         (void)snprintf(buf, sizeof buf, "bits: %s_  (Enter sets, Esc cancels)", s->entry_text);
     else
-        (void)snprintf(buf, sizeof buf, "%.2f bpw  %s", s->bits, near != NULL ? near->name : "");
+        (void)snprintf(buf, sizeof buf, "%.2f bpw  %s", s->query.bits,
+                       near != NULL ? near->name : "");
     len = (int)strlen(buf);
     /* Over the knob, on a grid of len/2 columns rather than centred: a
      * step then rewrites only the digits that change, not the whole label
@@ -116,14 +103,15 @@ static void screen_main_slider(const app_state *s, const app_layout *l)
 static void screen_main_numbers(const app_state *s, const app_layout *l)
 {
     char buf[VIEW_MAIN_BUF], base[32];
-    double gib = memory_footprint_gib(s->params, s->bits);
-    qs_savings sv = memory_savings(s->params, s->baseline_bits, s->bits);
-    const qs_format *near = app_nearest(s);
+    const qs_plan *p = &s->plan;
+    double gib = p->need.weights_gib;
+    const qs_savings *sv = &p->savings;
+    const qs_format *q = p->quality;
     int x;
 
     /* Footprint */
     screen_main_label(l->footprint_y, "Footprint", 0);
-    if (gib == MEMORY_ERROR)
+    if (!p->ok)
         (void)snprintf(buf, sizeof buf, "n/a");
     else
         (void)snprintf(buf, sizeof buf, "%.2f GiB  (%.2f GB)", gib, memory_gib_to_gb(gib));
@@ -131,38 +119,42 @@ static void screen_main_numbers(const app_state *s, const app_layout *l)
 
     /* Savings against the baseline */
     screen_main_label(l->savings_y, "Savings", s->focus == APP_FOCUS_BASELINE);
-    screen_main_precision(base, sizeof base, s->baseline_bits);
+    screen_main_precision(base, sizeof base, s->query.baseline_bits, s->query.baseline_format);
     x = LAYOUT_LABEL_W;
     if (s->entry == APP_ENTRY_BASELINE) {
         (void)snprintf(buf, sizeof buf, "baseline bits: %s_  (Enter sets, Esc cancels)",
                        s->entry_text);
         draw_text(l->savings_y, x, -1, CRT_FOCUS, buf);
-    } else if (sv.ok) {
-        if (sv.ratio > 1.0)
-            (void)snprintf(buf, sizeof buf, "%.2fx smaller than %s (%.2f ", sv.ratio, base,
-                           sv.before_gib);
-        else if (sv.ratio < 1.0)
-            (void)snprintf(buf, sizeof buf, "%.2fx larger than %s (%.2f ", 1.0 / sv.ratio, base,
-                           sv.before_gib);
+    } else if (sv->ok) {
+        if (sv->ratio > 1.0)
+            (void)snprintf(buf, sizeof buf, "%.2fx smaller than %s (%.2f ", sv->ratio, base,
+                           sv->before_gib);
+        else if (sv->ratio < 1.0)
+            (void)snprintf(buf, sizeof buf, "%.2fx larger than %s (%.2f ", 1.0 / sv->ratio,
+                           base, sv->before_gib);
         else
-            (void)snprintf(buf, sizeof buf, "same size as %s (%.2f ", base, sv.before_gib);
+            (void)snprintf(buf, sizeof buf, "same size as %s (%.2f ", base, sv->before_gib);
         x = draw_text(l->savings_y, x, -1, CRT_VALUE, buf);
         x = draw_text(l->savings_y, x, -1, CRT_VALUE, crt_glyph(CRT_G_ARROW));
-        (void)snprintf(buf, sizeof buf, " %.2f GiB)", sv.after_gib);
+        (void)snprintf(buf, sizeof buf, " %.2f GiB)", sv->after_gib);
         x = draw_text(l->savings_y, x, -1, CRT_VALUE, buf);
         draw_text(l->savings_y, x + 2, -1, CRT_DIM, "[b] baseline");
     }
 
-    /* Quality of the nearest named precision */
+    /* Quality of the chosen format, or of the nearest named precision */
     screen_main_label(l->quality_y, "Quality", 0);
-    if (near != NULL) {
+    if (q != NULL) {
         x = LAYOUT_LABEL_W;
-        if (!isnan(near->ppl_delta)) {
-            (void)snprintf(buf, sizeof buf, "ppl %+.4f ", near->ppl_delta);
+        if (p->quality_near && q->bits != s->query.bits) {
+            (void)snprintf(buf, sizeof buf, "near %s:", q->name);
+            x = draw_text(l->quality_y, x, -1, CRT_LABEL, buf) + 1;
+        }
+        if (!isnan(q->ppl_delta)) {
+            (void)snprintf(buf, sizeof buf, "ppl %+.4f ", q->ppl_delta);
             x = draw_text(l->quality_y, x, -1, CRT_VALUE, buf);
             x++;
         }
-        draw_text(l->quality_y, x, -1, CRT_NORMAL, near->quality);
+        draw_text(l->quality_y, x, -1, CRT_NORMAL, q->quality);
     }
 }
 
@@ -170,8 +162,8 @@ static void screen_main_numbers(const app_state *s, const app_layout *l)
  * or the number being typed. */
 static void screen_main_ctx(const app_state *s, const app_layout *l)
 {
-    char buf[VIEW_MAIN_BUF];
-    const char *kv = kvcache_name_from_bits(s->kv_bits);
+    char buf[VIEW_MAIN_BUF], kv[32];
+    const qs_query *q = &s->query;
     int x;
 
     if (l->ctx_y < 0)
@@ -182,33 +174,39 @@ static void screen_main_ctx(const app_state *s, const app_layout *l)
         draw_text(l->ctx_y, LAYOUT_LABEL_W, -1, CRT_FOCUS, buf);
         return;
     }
-    if (s->preset != NULL)
-        (void)snprintf(buf, sizeof buf, "%ld tokens (max %ld)  KV cache %s", app_ctx(s),
-                       app_ctx_max(s), kv != NULL ? kv : "?");
+    fmt_kv_type(kv, sizeof kv, q->kv_bits);
+    if (q->model != NULL && q->batch > 1)
+        (void)snprintf(buf, sizeof buf, "%ld tokens (max %ld) x %d seqs  KV cache %s", q->ctx,
+                       app_ctx_max(s), q->batch, kv);
+    else if (q->model != NULL)
+        (void)snprintf(buf, sizeof buf, "%ld tokens (max %ld)  KV cache %s", q->ctx,
+                       app_ctx_max(s), kv);
     else
         (void)snprintf(buf, sizeof buf, "%ld tokens  KV cache %s (custom size: not counted)",
-                       app_ctx(s), kv != NULL ? kv : "?");
+                       q->ctx, kv);
     x = draw_text(l->ctx_y, LAYOUT_LABEL_W, -1, CRT_VALUE, buf);
     draw_text(l->ctx_y, x + 2, -1, CRT_DIM, "[k] type");
 }
 
 /* A device row: name, bar (or the partial offload), numbers and verdict. */
-static void screen_main_fit_row(const app_layout *l, int y, const fitrows_row *r, int selected,
-                              int focused)
+static void screen_main_fit_row(const app_layout *l, int y, const qs_plan *p,
+                                const plan_device *d, int selected, int focused)
 {
     char buf[VIEW_MAIN_BUF];
+    const fit_result *r = &d->fit;
+    double need_gib = p->need.total_gib;
     int x;
 
     if (selected)
         draw_text(y, 0, 1, focused ? CRT_FOCUS : CRT_LABEL, ">");
-    draw_text(y, 2, l->fit_name_w, selected && focused ? CRT_FOCUS : CRT_NORMAL, r->name);
-    if (!r->known) {
+    draw_text(y, 2, l->fit_name_w, selected && focused ? CRT_FOCUS : CRT_NORMAL, d->device.name);
+    if (!r->ok) {
         draw_text(y, l->fit_bar_x, -1, CRT_DIM, "RAM unknown");
         return;
     }
     if (l->fit_bar_w > 0 && r->gpu_layers >= 0) {
         /* no fit, but GPU + this machine's RAM holds it: say how */
-        (void)snprintf(buf, sizeof buf, "%d/%d layers on GPU", r->gpu_layers, r->layers);
+        (void)snprintf(buf, sizeof buf, "%d/%d layers on GPU", r->gpu_layers, p->layers);
         draw_text(y, l->fit_bar_x, l->fit_bar_w, CRT_TIGHT, buf);
     } else if (l->fit_bar_w > 0) {
         double share = r->share < 1.0 ? r->share : 1.0;
@@ -220,7 +218,7 @@ static void screen_main_fit_row(const app_layout *l, int y, const fitrows_row *r
         draw_repeat(y, x, l->fit_bar_w - full, CRT_DIM, CRT_G_BAR_EMPTY);
     }
     if (l->fit_bar_w > 0) {
-        (void)snprintf(buf, sizeof buf, "%6.2f/%6.2f GiB %4.0f%% ", r->need_gib, r->usable_gib,
+        (void)snprintf(buf, sizeof buf, "%6.2f/%6.2f GiB %4.0f%% ", need_gib, r->usable_gib,
                        r->share * FMT_PERCENT);
         x = draw_text(y, l->fit_text_x, -1, CRT_NORMAL, buf);
         draw_text(y, x, -1, draw_verdict_role(r->verdict), fit_verdict_word(r->verdict));
@@ -229,10 +227,10 @@ static void screen_main_fit_row(const app_layout *l, int y, const fitrows_row *r
         x = draw_text(y, l->fit_text_x, -1, draw_verdict_role(r->verdict),
                      fit_verdict_word(r->verdict));
         if (r->gpu_layers >= 0)
-            (void)snprintf(buf, sizeof buf, " %d/%d layers on GPU", r->gpu_layers, r->layers);
+            (void)snprintf(buf, sizeof buf, " %d/%d layers on GPU", r->gpu_layers, p->layers);
         else
             (void)snprintf(buf, sizeof buf, " %.0f%% %.2f/%.2f GiB",
-                           r->share * FMT_PERCENT, r->need_gib, r->usable_gib);
+                           r->share * FMT_PERCENT, need_gib, r->usable_gib);
         draw_text(y, x, -1, CRT_NORMAL, buf);
     }
 }
@@ -250,16 +248,17 @@ static void screen_main_piece(int y, int *x, int cols, crt_role role, const char
 /* The selected device's details: best precision, largest context, headroom
  * and the decode ceiling; pieces that do not fit whole are left out, the
  * least important (the speed) first. */
-static void screen_main_detail(const app_layout *l, const fitrows_detail *d)
+static void screen_main_detail(const app_layout *l, const qs_query *q, const plan_device *d)
 {
     char buf[VIEW_MAIN_BUF];
+    long model_max = q->model != NULL ? q->model->max_ctx : 0;
     int x, y = l->detail_y;
 
     if (y < 0)
         return;
-    (void)snprintf(buf, sizeof buf, "%s:", d->row.name);
+    (void)snprintf(buf, sizeof buf, "%s:", d->device.name);
     x = draw_text(y, 2, l->cols - 2, CRT_LABEL, buf);
-    if (!d->row.known) {
+    if (!d->fit.ok) {
         screen_main_piece(y, &x, l->cols, CRT_DIM, "RAM unknown: no answers");
         return;
     }
@@ -269,7 +268,7 @@ static void screen_main_detail(const app_layout *l, const fitrows_detail *d)
     } else {
         screen_main_piece(y, &x, l->cols, CRT_NO_FIT, "no precision fits");
     }
-    if (d->max_ctx > 0 && d->max_ctx == d->model_max_ctx)
+    if (d->max_ctx > 0 && d->max_ctx == model_max)
         (void)snprintf(buf, sizeof buf, "max ctx %ld (all)", d->max_ctx);
     else if (d->max_ctx > 0)
         (void)snprintf(buf, sizeof buf, "max ctx %ld", d->max_ctx);
@@ -279,10 +278,10 @@ static void screen_main_detail(const app_layout *l, const fitrows_detail *d)
         buf[0] = '\0';
     if (buf[0] != '\0')
         screen_main_piece(y, &x, l->cols, CRT_NORMAL, buf);
-    if (d->row.headroom_gib >= 0.0)
-        (void)snprintf(buf, sizeof buf, "%.1f GiB free", d->row.headroom_gib);
+    if (d->fit.headroom_gib >= 0.0)
+        (void)snprintf(buf, sizeof buf, "%.1f GiB free", d->fit.headroom_gib);
     else
-        (void)snprintf(buf, sizeof buf, "%.1f GiB short", -d->row.headroom_gib);
+        (void)snprintf(buf, sizeof buf, "%.1f GiB short", -d->fit.headroom_gib);
     screen_main_piece(y, &x, l->cols, CRT_NORMAL, buf);
     if (d->tok_s > 0.0) {
         (void)snprintf(buf, sizeof buf, "up to %.0f tok/s", d->tok_s);
@@ -292,21 +291,21 @@ static void screen_main_detail(const app_layout *l, const fitrows_detail *d)
 
 /* Under the slider: a marker at the column of the selected device's best
  * precision, with its name and the device's. */
-static void screen_main_best(const app_layout *l, const fitrows_detail *d)
+static void screen_main_best(const app_layout *l, const plan_device *d)
 {
     char buf[VIEW_MAIN_BUF];
     int col, len;
 
-    if (l->best_y < 0 || !d->row.known)
+    if (l->best_y < 0 || !d->fit.ok)
         return;
     if (d->best == NULL) {
-        (void)snprintf(buf, sizeof buf, "no precision fits on %s", d->row.name);
+        (void)snprintf(buf, sizeof buf, "no precision fits on %s", d->device.name);
         draw_text(l->best_y, l->track_x0, -1, CRT_NO_FIT, buf);
         return;
     }
     col = layout_bits_to_col(d->best->bits, l->track_x0, l->track_x1);
     draw_text(l->best_y, col, 1, CRT_FITS, crt_glyph(CRT_G_MARK));
-    (void)snprintf(buf, sizeof buf, "%s best on %s", d->best->name, d->row.name);
+    (void)snprintf(buf, sizeof buf, "%s best on %s", d->best->name, d->device.name);
     len = (int)strlen(buf);
     if (col + 2 + len <= l->cols)
         draw_text(l->best_y, col + 2, -1, CRT_NORMAL, buf);
@@ -318,46 +317,48 @@ static void screen_main_best(const app_layout *l, const fitrows_detail *d)
 
 static void screen_main_fit(const app_state *s, const app_layout *l)
 {
-    fitrows_row rows[FITROWS_MAX];
-    fitrows_detail detail;
-    fit_need need = fitrows_need(s);
+    const qs_plan *p = &s->plan;
+    const fit_need *need = &p->need;
     char buf[VIEW_MAIN_BUF];
-    size_t n, i, top;
+    size_t n = p->ndevices, i, top;
     int focused = s->focus == APP_FOCUS_DEVICES;
 
     if (l->fit_title_y < 0)
         return;
-    n = fitrows_compute(s, rows, FITROWS_MAX);
-    if (!need.ok)
+    if (!p->ok)
         (void)snprintf(buf, sizeof buf, "n/a");
-    else if (need.kv_known)
+    else if (need->kv_known)
         (void)snprintf(buf, sizeof buf,
                        "%.2f GiB = %.2f weights + %s%.2f KV (%ld tok) + %.2f runtime",
-                       need.total_gib, need.weights_gib, need.kv_upper_bound ? "<=" : "",
-                       need.kv_gib, app_ctx(s), need.overhead_gib);
+                       need->total_gib, need->weights_gib, need->kv_upper_bound ? "<=" : "",
+                       need->kv_gib, p->config.ctx, need->overhead_gib);
     else
         (void)snprintf(buf, sizeof buf, "%.2f GiB = %.2f weights + %.2f runtime (no KV: custom)",
-                       need.total_gib, need.weights_gib, need.overhead_gib);
+                       need->total_gib, need->weights_gib, need->overhead_gib);
     screen_main_label(l->fit_title_y, "Fit", focused);
     draw_text(l->fit_title_y, LAYOUT_LABEL_W, -1, CRT_NORMAL, buf);
+    if (!p->ok)
+        return;
 
     top = layout_pick_top(s->sel, n, l->fit_n);
     for (i = top; i < n && (int)(i - top) < l->fit_n; i++)
-        screen_main_fit_row(l, l->fit_y + (int)(i - top), &rows[i], i == s->sel, focused);
-
-    (void)fitrows_detail_of(s, s->sel, &detail);
-    if (detail.row.name == NULL)
+        screen_main_fit_row(l, l->fit_y + (int)(i - top), p, &p->devices[i], i == s->sel,
+                            focused);
+    if (s->sel >= n)
         return;
-    screen_main_detail(l, &detail);
-    screen_main_best(l, &detail);
+    screen_main_detail(l, &s->query, &p->devices[s->sel]);
+    screen_main_best(l, &p->devices[s->sel]);
 }
 
 static void screen_main_footer_draw(const app_state *s, const app_layout *l)
 {
+    char buf[VIEW_MAIN_BUF];
+
     if (s->msg[0] != '\0')
         draw_text(l->footer_y, 0, -1, CRT_ERROR, s->msg);
     else
-        draw_text(l->footer_y, 0, -1, CRT_DIM, screen_main_footers[s->focus]);
+        draw_text(l->footer_y, 0, -1, CRT_DIM,
+                  actions_footer(actions_mode(s), s->focus, buf, sizeof buf));
 }
 
 void screen_main_draw(const app_state *s, const app_layout *l)

@@ -37,9 +37,9 @@ void screen_picker_draw(const app_state *s, const app_layout *l)
         if (app_pick_get(s, i, &row) != 0)
             break;
         fmt_params(p, sizeof p, row.params);
-        if (row.preset != NULL)
+        if (row.model != NULL)
             (void)snprintf(buf, sizeof buf, "%c %-24s %10s", i == s->pick ? '>' : ' ',
-                           row.preset->name, p);
+                           row.model->name, p);
         else
             (void)snprintf(buf, sizeof buf, "%c %-24s %10s", i == s->pick ? '>' : ' ',
                            "custom size", p);

@@ -6,33 +6,89 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/fitrows.h"
 #include "cli/fmt.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
-#include "model/kvcache.h"
 
-#define VIEW_TABLE_BUF 160
+#define SCREEN_TABLE_BUF 160
+/* A column header: two lines of at most this many bytes. */
+#define SCREEN_TABLE_HEAD_MAX 32
+
+/* "fits", "tight" or "NO": the table's short verdicts. */
+static const char *screen_table_verdict(fit_verdict v)
+{
+    switch (v) {
+    case FIT_FITS:
+        return "fits";
+    case FIT_TIGHT:
+        return "tight";
+    case FIT_NO_FIT:
+        return "NO";
+    }
+    return "?";
+}
+
+/* Appends words from *p to line (at most width bytes); a first word longer
+ * than width is cut. Leaves *p at the first word that did not fit. */
+static void screen_table_fill(const char **p, int width, char *line)
+{
+    size_t len = 0, cap = SCREEN_TABLE_HEAD_MAX - 1;
+    const char *q = *p;
+
+    if (width < 0)
+        width = 0;
+    if ((size_t)width < cap)
+        cap = (size_t)width;
+    line[0] = '\0';
+    for (;;) {
+        size_t w = 0, need;
+
+        while (*q == ' ')
+            q++;
+        while (q[w] != '\0' && q[w] != ' ')
+            w++;
+        if (w == 0)
+            break;
+        need = len == 0 ? w : len + 1 + w;
+        if (need > cap) {
+            if (len == 0) {            /* one long word: cut it */
+                memcpy(line, q, cap);
+                len = cap;
+                q += w;
+            }
+            break;
+        }
+        if (len > 0)
+            line[len++] = ' ';
+        memcpy(line + len, q, w);
+        len += w;
+        q += w;
+    }
+    line[len] = '\0';
+    *p = q;
+}
 
 static void screen_table_title(const app_state *s, const app_layout *l)
 {
-    char buf[VIEW_TABLE_BUF];
-    const char *kv = kvcache_name_from_bits(s->kv_bits);
+    char buf[SCREEN_TABLE_BUF];
+    char kv[32];
+    const qs_query *q = &s->query;
     int x;
 
     x = draw_text(l->table_title_y, 0, -1, CRT_TITLE, "Table");
-    if (s->preset != NULL)
-        (void)snprintf(buf, sizeof buf, "%s  ctx %ld  KV %s  + %.2f GiB runtime",
-                       s->preset->name, app_ctx(s), kv != NULL ? kv : "?", s->overhead_gib);
+    if (q->model != NULL)
+        (void)snprintf(buf, sizeof buf, "%s  ctx %ld  KV %s  batch %d  + %.2f GiB runtime",
+                       q->model->name, q->ctx, fmt_kv_type(kv, sizeof kv, q->kv_bits), q->batch,
+                       q->overhead_gib);
     else
         (void)snprintf(buf, sizeof buf, "custom size (weights only)  + %.2f GiB runtime",
-                       s->overhead_gib);
+                       q->overhead_gib);
     draw_text(l->table_title_y, x + 2, -1, CRT_VALUE, buf);
 }
 
 static void screen_table_head(const app_state *s, const app_layout *l)
 {
-    char a[FITROWS_HEAD_MAX], b[FITROWS_HEAD_MAX];
+    char a[SCREEN_TABLE_HEAD_MAX], b[SCREEN_TABLE_HEAD_MAX];
     int y = l->table_head_y, c;
 
     draw_text(y + 1, l->table_name_x, -1, CRT_LABEL, "format");
@@ -40,22 +96,24 @@ static void screen_table_head(const app_state *s, const app_layout *l)
     draw_text(y, l->table_total_x, -1, CRT_LABEL, "  total");
     draw_text(y + 1, l->table_total_x, -1, CRT_LABEL, "    GiB");
     for (c = 0; c < l->table_ncols; c++) {
-        const qs_device *d = app_device(s, (size_t)c);
+        const char *name = (size_t)c < s->query.ndevices ? s->query.devices[c].name : NULL;
         int x = l->table_dev_x + c * l->table_col_w;
-        if (d == NULL)
+        if (name == NULL)
             break;
-        fitrows_header(d->name, l->table_col_w - 1, a, b);
+        screen_table_fill(&name, l->table_col_w - 1, a);
+        screen_table_fill(&name, l->table_col_w - 1, b);
         draw_text(y, x, l->table_col_w - 1, CRT_LABEL, a);
         draw_text(y + 1, x, l->table_col_w - 1, CRT_LABEL, b);
     }
 }
 
-static void screen_table_row(const app_state *s, const app_layout *l, int y, const qs_format *f,
-                           int current)
+static void screen_table_row(const app_state *s, const app_layout *l, int y, size_t row,
+                             int current)
 {
-    char buf[VIEW_TABLE_BUF];
+    char buf[SCREEN_TABLE_BUF];
     crt_role base = current ? CRT_FOCUS : CRT_NORMAL;
-    fitrows_cell first = fitrows_table_cell(s, f, 0);
+    const qs_format *f = formats_get(row);
+    plan_cell first = s->table[row][0];
     int c;
 
     if (current) {
@@ -72,10 +130,14 @@ static void screen_table_row(const app_state *s, const app_layout *l, int y, con
         (void)snprintf(buf, sizeof buf, "%7s", "n/a");
     draw_text(y, l->table_total_x, -1, base, buf);
     for (c = 0; c < l->table_ncols; c++) {
-        fitrows_cell cell = fitrows_table_cell(s, f, (size_t)c);
         int x = l->table_dev_x + c * l->table_col_w;
-        const char *word = fitrows_short_verdict(cell.verdict);
+        plan_cell cell;
+        const char *word;
 
+        if ((size_t)c >= s->query.ndevices)
+            break;
+        cell = s->table[row][c];
+        word = screen_table_verdict(cell.verdict);
         if (!cell.ok) {
             draw_text(y, x, l->table_col_w - 1, current ? base : CRT_DIM, "?");
             continue;
@@ -92,9 +154,9 @@ static void screen_table_row(const app_state *s, const app_layout *l, int y, con
 
 void screen_table_draw(const app_state *s, const app_layout *l)
 {
-    char buf[VIEW_TABLE_BUF];
-    const qs_format *near = app_nearest(s);
-    size_t n = app_table_rows(), top = s->table_top, i, ndev = app_device_count(s);
+    char buf[SCREEN_TABLE_BUF];
+    const qs_format *near = s->query.format != NULL ? s->query.format : app_nearest(s);
+    size_t n = app_table_rows(), top = s->table_top, i, ndev = s->query.ndevices;
     int x;
 
     if (top > app_table_top_max(s))
@@ -102,9 +164,8 @@ void screen_table_draw(const app_state *s, const app_layout *l)
     screen_table_title(s, l);
     screen_table_head(s, l);
     for (i = top; i < n && (int)(i - top) < l->table_list_n; i++) {
-        const qs_format *f = formats_get(i);
-        if (f != NULL)
-            screen_table_row(s, l, l->table_list_y + (int)(i - top), f, f == near);
+        if (s->table_valid && formats_get(i) != NULL)
+            screen_table_row(s, l, l->table_list_y + (int)(i - top), i, formats_get(i) == near);
     }
 
     /* legend: the verdicts' thresholds, and what is out of view */

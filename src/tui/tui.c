@@ -36,12 +36,15 @@
 #define TUI_EXIT_LOST 1
 #define TUI_EXIT_SIGNAL_BASE 128
 
-static void tui_apply(app_state *s, const in_event *ev, size_t n)
+/* Applies n events; returns 1 when one of them asks for a frame. */
+static int tui_apply(app_state *s, const in_event *ev, size_t n)
 {
     size_t i;
+    int redo = 0;
 
     for (i = 0; i < n; i++)
-        app_update(s, &ev[i]);
+        redo |= app_update(s, &ev[i]) != APP_REDO_NOTHING;
+    return redo;
 }
 
 static void tui_draw(app_state *s)
@@ -63,13 +66,14 @@ static void tui_resize(app_state *s)
 
     crt_size(&cols, &rows);
     ev = input_resize(cols, rows);
-    app_update(s, &ev);
+    (void)app_update(s, &ev);          /* the caller draws a frame anyway */
 }
 
 /* Reads what is pending on stdin (at least one read, then more while
- * bytes keep coming without waiting) and applies it. Returns 0, or -1 when
- * the terminal is gone (end of file, EIO). */
-static int tui_read(app_state *s, input_decoder *dec)
+ * bytes keep coming without waiting) and applies it; *dirty gets 1 when a
+ * frame is needed. Returns 0, or -1 when the terminal is gone (end of
+ * file, EIO). */
+static int tui_read(app_state *s, input_decoder *dec, int *dirty)
 {
     unsigned char buf[TUI_READ_CHUNK];
     size_t total = 0;
@@ -87,37 +91,23 @@ static int tui_read(app_state *s, input_decoder *dec)
         }
         for (i = 0; i < n && !s->quit; i++) {
             in_event ev[INPUT_EVENTS_MAX];
-            tui_apply(s, ev, input_push(dec, buf[i], ev));
+            *dirty |= tui_apply(s, ev, input_push(dec, buf[i], ev));
         }
         total += (size_t)n;
     } while (!s->quit && total < TUI_DRAIN_MAX && crt_wait_input(0) == 1);
     return 0;
 }
 
-int tui_run(const tui_options *opt)
+int tui_run(const qs_query *q)
 {
-    app_config cfg;
     app_state s;
     input_decoder dec;
-    int status = TUI_EXIT_OK, dirty = 1, resumed = 0;
+    int status = TUI_EXIT_OK, dirty = 1, resumed = 0, cols, rows;
 
     if (crt_init() != 0)
         return TUI_EXIT_SETUP;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.params = opt->params;
-    cfg.preset = opt->preset;
-    cfg.bits = opt->bits;
-    cfg.baseline_bits = opt->baseline_bits > 0 ? opt->baseline_bits : APP_BASELINE_FP16;
-    cfg.host_ram_gib = opt->host_ram_gib;
-    cfg.host_label = opt->host_label;
-    cfg.ctx = opt->ctx;
-    cfg.kv_bits = opt->kv_bits;
-    cfg.overhead_gib = opt->overhead_gib;
-    cfg.apple_share = opt->apple_share;
-    cfg.devices = opt->devices;
-    cfg.ndevices = opt->ndevices;
-    crt_size(&cfg.cols, &cfg.rows);
-    app_init(&s, &cfg);
+    crt_size(&cols, &rows);
+    app_init(&s, q, cols, rows);
     input_init(&dec);
 
     for (;;) {
@@ -154,14 +144,13 @@ int tui_run(const tui_options *opt)
             continue;                  /* a signal: handled at the top */
         if (w == 0) {
             in_event ev[INPUT_EVENTS_MAX];
-            tui_apply(&s, ev, input_flush(&dec, ev));
-        } else if (tui_read(&s, &dec) != 0) {
+            dirty |= tui_apply(&s, ev, input_flush(&dec, ev));
+        } else if (tui_read(&s, &dec, &dirty) != 0) {
             status = TUI_EXIT_LOST;
             break;
         }
         if (s.quit)
             break;
-        dirty = 1;
     }
     crt_done();
     return status;

@@ -1,0 +1,768 @@
+/* actions.c - the table of actions and the table of their bindings. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/actions.h"
+#include "app/ops.h"
+
+#define ACTIONS_N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Help text with numbers in it: built from the constants it names. */
+typedef enum {
+    ACTIONS_HELP_PLAIN,        /* the text as it is */
+    ACTIONS_HELP_STEP_DOWN,    /* the fine and coarse steps, down */
+    ACTIONS_HELP_STEP_UP,      /* and up */
+    ACTIONS_HELP_ENDS          /* where Home/End go */
+} actions_help_kind;
+
+typedef struct {
+    app_action_id id;
+    const char *hint;          /* a word for the footer */
+    void (*run)(app_state *s, const in_event *ev);
+    actions_help_kind kind;
+    const char *help;          /* the help line (ACTIONS_HELP_PLAIN) */
+} app_action;
+
+typedef struct {
+    app_mode mode;
+    in_key key;
+    const char *chars;         /* IN_KEY_CHAR: the characters bound; NULL: any
+                                  printable character not bound otherwise */
+    int mods;                  /* modifiers that must be held (IN_MOD_*) */
+    app_action_id action;
+    const char *label;         /* how the help shows the key; NULL: made
+                                  from key, chars and mods; "": an alias
+                                  the help does not list */
+} app_binding;
+
+/* ---- handlers ------------------------------------------------------------ */
+
+static void actions_quit(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    s->quit = 1;
+}
+
+static void actions_help(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_entry_drop(s);
+    s->overlay = APP_OVERLAY_HELP;
+}
+
+/* Esc: an entry is dropped, an overlay closed; on the main screen it
+ * only clears a message. */
+static void actions_cancel(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    if (s->entry != APP_ENTRY_NONE)
+        ops_entry_drop(s);
+    else if (s->overlay == APP_OVERLAY_PICKER)
+        ops_picker_close(s);
+    else
+        s->overlay = APP_OVERLAY_NONE;
+}
+
+static void actions_repaint(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    s->repaint = 1;
+}
+
+static void actions_step_down(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_step(s, -1, 0);
+}
+
+static void actions_step_up(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_step(s, 1, 0);
+}
+
+static void actions_named_down(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_step(s, -1, 1);
+}
+
+static void actions_named_up(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_step(s, 1, 1);
+}
+
+/* Home (dir < 0) / End on the focused control. */
+static void actions_ends(app_state *s, int dir)
+{
+    if (s->focus == APP_FOCUS_CONTEXT)
+        s->query.ctx = dir < 0 ? app_ctx_clamp(s, APP_CTX_MIN) : app_ctx_max(s);
+    else if (s->focus == APP_FOCUS_DEVICES)
+        s->sel = dir < 0 || s->query.ndevices == 0 ? 0 : s->query.ndevices - 1;
+    else if (s->focus == APP_FOCUS_BASELINE)
+        ops_set_baseline(s, NULL, dir < 0 ? APP_BITS_MIN : APP_BITS_MAX);
+    else if (s->focus != APP_FOCUS_MODEL)
+        ops_set_bits(s, NULL, dir < 0 ? APP_BITS_MIN : APP_BITS_MAX);
+}
+
+static void actions_home(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    actions_ends(s, -1);
+}
+
+static void actions_end(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    actions_ends(s, 1);
+}
+
+static void actions_focus_next(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_focus_move(s, 1);
+}
+
+static void actions_focus_prev(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_focus_move(s, -1);
+}
+
+/* Up (dir < 0) / Down: on the devices the previous / next one, and past
+ * either end the focus moves on; elsewhere the focus moves. */
+static void actions_vertical(app_state *s, int dir)
+{
+    if (s->focus != APP_FOCUS_DEVICES)
+        ops_focus_move(s, dir);
+    else if (dir < 0 && s->sel > 0)
+        s->sel--;
+    else if (dir > 0 && s->sel + 1 < s->query.ndevices)
+        s->sel++;
+    else
+        ops_focus_move(s, dir);
+}
+
+static void actions_up(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    actions_vertical(s, -1);
+}
+
+static void actions_down(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    actions_vertical(s, 1);
+}
+
+static void actions_baseline(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_set_baseline(s, NULL, app_next_baseline(s->query.baseline_bits, s->query.bits));
+}
+
+static void actions_enter(app_state *s, const in_event *ev)
+{
+    if (s->focus == APP_FOCUS_MODEL)
+        ops_picker_open(s, '\0');
+    else if (s->focus == APP_FOCUS_BASELINE)
+        actions_baseline(s, ev);
+}
+
+static void actions_type_value(app_state *s, const in_event *ev)
+{
+    if (isdigit((unsigned char)ev->ch) || ev->ch == '.')
+        ops_entry_start(s, ev->ch);
+    else if (ev->paste)
+        ops_msg(s, "paste a number onto a value, or a name into the picker (m)");
+}
+
+static void actions_picker(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_picker_open(s, '\0');
+}
+
+static void actions_kv(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    s->query.kv_bits = app_next_kv(s->query.kv_bits);
+}
+
+static void actions_table(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_table_open(s);
+}
+
+static void actions_entry_text(app_state *s, const in_event *ev)
+{
+    int ctx = s->entry == APP_ENTRY_CTX;
+    char c = ev->ch;
+
+    if (isdigit((unsigned char)c) || (!ctx && c == '.') || (ctx && (c == 'k' || c == 'K')))
+        ops_text_append(s, s->entry_text, c);
+    else
+        ops_msg(s, ctx ? "type tokens such as 8192 or 8k, then Enter (Esc cancels)"
+                       : "type a number such as 4.5, then Enter (Esc cancels)");
+}
+
+static void actions_entry_edit(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_text_backspace(s->entry_text);
+    if (s->entry_text[0] == '\0')
+        s->entry = APP_ENTRY_NONE;
+}
+
+static void actions_entry_apply(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_entry_apply(s);
+}
+
+static void actions_pick_text(app_state *s, const in_event *ev)
+{
+    ops_text_append(s, s->filter, ev->ch);
+    s->pick = 0;
+}
+
+static void actions_pick_edit(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_text_backspace(s->filter);
+    s->pick = 0;
+}
+
+/* Rows the picker or the table shows: a page. */
+static long actions_page(const app_state *s, int table)
+{
+    app_layout l;
+
+    app_layout_of(s, &l);
+    return table ? (long)l.table_list_n : (long)l.pick_list_n;
+}
+
+static void actions_pick_up(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_picker_move(s, -1);
+}
+
+static void actions_pick_down(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_picker_move(s, 1);
+}
+
+static void actions_pick_page_up(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_picker_move(s, -actions_page(s, 0));
+}
+
+static void actions_pick_page_down(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_picker_move(s, actions_page(s, 0));
+}
+
+static void actions_pick_first(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    s->pick = 0;
+}
+
+static void actions_pick_last(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_picker_move(s, (long)app_pick_count(s));
+}
+
+static void actions_pick_choose(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_picker_choose(s);
+}
+
+static void actions_table_up(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_table_scroll(s, -1);
+}
+
+static void actions_table_down(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_table_scroll(s, 1);
+}
+
+static void actions_table_page_up(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_table_scroll(s, -actions_page(s, 1));
+}
+
+static void actions_table_page_down(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    ops_table_scroll(s, actions_page(s, 1));
+}
+
+static void actions_table_first(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    s->table_top = 0;
+}
+
+static void actions_table_last(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    s->table_top = app_table_top_max(s);
+}
+
+static void actions_table_close(app_state *s, const in_event *ev)
+{
+    (void)ev;
+    s->overlay = APP_OVERLAY_NONE;
+}
+
+/* ---- the tables ---------------------------------------------------------- */
+
+/* Every action, in the order the help lists them (indexed by id). */
+static const app_action actions_table_of[ACT_COUNT] = {
+    [ACT_QUIT] = { ACT_QUIT, "quit", actions_quit, ACTIONS_HELP_PLAIN, "quit" },
+    [ACT_HELP] = { ACT_HELP, "help", actions_help, ACTIONS_HELP_PLAIN, "this help" },
+    [ACT_CANCEL] = { ACT_CANCEL, "cancel", actions_cancel, ACTIONS_HELP_PLAIN,
+                     "cancel a value being typed, close this overlay" },
+    [ACT_REPAINT] = { ACT_REPAINT, "repaint", actions_repaint, ACTIONS_HELP_PLAIN,
+                      "repaint the screen" },
+    [ACT_STEP_DOWN] = { ACT_STEP_DOWN, "step", actions_step_down, ACTIONS_HELP_STEP_DOWN,
+                        NULL },
+    [ACT_STEP_UP] = { ACT_STEP_UP, "step", actions_step_up, ACTIONS_HELP_STEP_UP, NULL },
+    [ACT_NAMED_DOWN] = { ACT_NAMED_DOWN, "named", actions_named_down, ACTIONS_HELP_PLAIN,
+                         "previous named precision" },
+    [ACT_NAMED_UP] = { ACT_NAMED_UP, "named", actions_named_up, ACTIONS_HELP_PLAIN,
+                       "next named precision" },
+    [ACT_HOME] = { ACT_HOME, "ends", actions_home, ACTIONS_HELP_ENDS, NULL },
+    [ACT_END] = { ACT_END, "ends", actions_end, ACTIONS_HELP_ENDS, NULL },
+    [ACT_FOCUS_NEXT] = { ACT_FOCUS_NEXT, "focus", actions_focus_next, ACTIONS_HELP_PLAIN,
+                         "focus: model, bits, baseline, context, devices" },
+    [ACT_FOCUS_PREV] = { ACT_FOCUS_PREV, "focus", actions_focus_prev, ACTIONS_HELP_PLAIN,
+                         "focus: model, bits, baseline, context, devices" },
+    [ACT_UP] = { ACT_UP, "device", actions_up, ACTIONS_HELP_PLAIN,
+                 "focus up; on the devices: the one above" },
+    [ACT_DOWN] = { ACT_DOWN, "device", actions_down, ACTIONS_HELP_PLAIN,
+                   "focus down; on the devices: the one below" },
+    [ACT_ENTER] = { ACT_ENTER, "pick", actions_enter, ACTIONS_HELP_PLAIN,
+                    "on the model: pick one; on the baseline: cycle it" },
+    [ACT_TYPE_VALUE] = { ACT_TYPE_VALUE, "type", actions_type_value, ACTIONS_HELP_PLAIN,
+                         "type an exact value, then Enter (context: 8192, 8k)" },
+    [ACT_PICKER] = { ACT_PICKER, "model", actions_picker, ACTIONS_HELP_PLAIN,
+                     "choose a model: type to filter, or a size (13B)" },
+    [ACT_SEARCH] = { ACT_SEARCH, "search", actions_picker, ACTIONS_HELP_PLAIN,
+                     "search the models by name" },
+    [ACT_BASELINE] = { ACT_BASELINE, "base", actions_baseline, ACTIONS_HELP_PLAIN,
+                       "baseline: FP16 -> FP32 -> current bits" },
+    [ACT_KV] = { ACT_KV, "KV", actions_kv, ACTIONS_HELP_PLAIN,
+                 "KV cache type: f16 -> q8_0 -> q4_0" },
+    [ACT_TABLE] = { ACT_TABLE, "table", actions_table, ACTIONS_HELP_PLAIN,
+                    "table: every precision on every device" },
+    [ACT_ENTRY_TEXT] = { ACT_ENTRY_TEXT, "type", actions_entry_text, ACTIONS_HELP_PLAIN,
+                         "digits and '.' (on the context also k)" },
+    [ACT_ENTRY_EDIT] = { ACT_ENTRY_EDIT, "edit", actions_entry_edit, ACTIONS_HELP_PLAIN,
+                         "delete the last character" },
+    [ACT_ENTRY_APPLY] = { ACT_ENTRY_APPLY, "set", actions_entry_apply, ACTIONS_HELP_PLAIN,
+                          "set the value typed" },
+    [ACT_PICK_TEXT] = { ACT_PICK_TEXT, "filter", actions_pick_text, ACTIONS_HELP_PLAIN,
+                        "filter by name, or type a size such as 13B" },
+    [ACT_PICK_EDIT] = { ACT_PICK_EDIT, "edit", actions_pick_edit, ACTIONS_HELP_PLAIN,
+                        "delete the last character of the filter" },
+    [ACT_PICK_UP] = { ACT_PICK_UP, "move", actions_pick_up, ACTIONS_HELP_PLAIN,
+                      "previous / next row" },
+    [ACT_PICK_DOWN] = { ACT_PICK_DOWN, "move", actions_pick_down, ACTIONS_HELP_PLAIN,
+                        "previous / next row" },
+    [ACT_PICK_PAGE_UP] = { ACT_PICK_PAGE_UP, "page", actions_pick_page_up, ACTIONS_HELP_PLAIN,
+                           "a page up / down" },
+    [ACT_PICK_PAGE_DOWN] = { ACT_PICK_PAGE_DOWN, "page", actions_pick_page_down,
+                             ACTIONS_HELP_PLAIN, "a page up / down" },
+    [ACT_PICK_FIRST] = { ACT_PICK_FIRST, "ends", actions_pick_first, ACTIONS_HELP_PLAIN,
+                         "first / last row" },
+    [ACT_PICK_LAST] = { ACT_PICK_LAST, "ends", actions_pick_last, ACTIONS_HELP_PLAIN,
+                        "first / last row" },
+    [ACT_PICK_CHOOSE] = { ACT_PICK_CHOOSE, "pick", actions_pick_choose, ACTIONS_HELP_PLAIN,
+                          "use the selected model or size" },
+    [ACT_TABLE_UP] = { ACT_TABLE_UP, "scroll", actions_table_up, ACTIONS_HELP_PLAIN,
+                       "scroll a row" },
+    [ACT_TABLE_DOWN] = { ACT_TABLE_DOWN, "scroll", actions_table_down, ACTIONS_HELP_PLAIN,
+                         "scroll a row" },
+    [ACT_TABLE_PAGE_UP] = { ACT_TABLE_PAGE_UP, "page", actions_table_page_up,
+                            ACTIONS_HELP_PLAIN, "scroll a page" },
+    [ACT_TABLE_PAGE_DOWN] = { ACT_TABLE_PAGE_DOWN, "page", actions_table_page_down,
+                              ACTIONS_HELP_PLAIN, "scroll a page" },
+    [ACT_TABLE_FIRST] = { ACT_TABLE_FIRST, "ends", actions_table_first, ACTIONS_HELP_PLAIN,
+                          "first / last row" },
+    [ACT_TABLE_LAST] = { ACT_TABLE_LAST, "ends", actions_table_last, ACTIONS_HELP_PLAIN,
+                         "first / last row" },
+    [ACT_TABLE_CLOSE] = { ACT_TABLE_CLOSE, "close", actions_table_close, ACTIONS_HELP_PLAIN,
+                          "close the table" },
+};
+
+/* The keys every mode shares come first in each mode's list. */
+#define ACTIONS_QUIT_KEYS(m)                                                                  \
+    { m, IN_KEY_CTRL_C, NULL, 0, ACT_QUIT, NULL }, { m, IN_KEY_F10, NULL, 0, ACT_QUIT, NULL }, \
+    { m, IN_KEY_CTRL_L, NULL, 0, ACT_REPAINT, NULL }
+
+static const app_binding actions_bindings[] = {
+    /* the main screen */
+    { APP_MODE_MAIN, IN_KEY_CHAR, "q", 0, ACT_QUIT, NULL },
+    ACTIONS_QUIT_KEYS(APP_MODE_MAIN),
+    { APP_MODE_MAIN, IN_KEY_CHAR, "?", 0, ACT_HELP, NULL },
+    { APP_MODE_MAIN, IN_KEY_F1, NULL, 0, ACT_HELP, NULL },
+    { APP_MODE_MAIN, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
+    { APP_MODE_MAIN, IN_KEY_LEFT, NULL, 0, ACT_STEP_DOWN, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "h", 0, ACT_STEP_DOWN, NULL },
+    { APP_MODE_MAIN, IN_KEY_RIGHT, NULL, 0, ACT_STEP_UP, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "l", 0, ACT_STEP_UP, NULL },
+    { APP_MODE_MAIN, IN_KEY_LEFT, NULL, IN_MOD_SHIFT, ACT_NAMED_DOWN, "Shift/Ctrl+Left" },
+    { APP_MODE_MAIN, IN_KEY_LEFT, NULL, IN_MOD_CTRL, ACT_NAMED_DOWN, "" },
+    { APP_MODE_MAIN, IN_KEY_PGDN, NULL, 0, ACT_NAMED_DOWN, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "H", 0, ACT_NAMED_DOWN, NULL },
+    { APP_MODE_MAIN, IN_KEY_RIGHT, NULL, IN_MOD_SHIFT, ACT_NAMED_UP, "Shift/Ctrl+Right" },
+    { APP_MODE_MAIN, IN_KEY_RIGHT, NULL, IN_MOD_CTRL, ACT_NAMED_UP, "" },
+    { APP_MODE_MAIN, IN_KEY_PGUP, NULL, 0, ACT_NAMED_UP, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "L", 0, ACT_NAMED_UP, NULL },
+    { APP_MODE_MAIN, IN_KEY_HOME, NULL, 0, ACT_HOME, NULL },
+    { APP_MODE_MAIN, IN_KEY_END, NULL, 0, ACT_END, NULL },
+    { APP_MODE_MAIN, IN_KEY_TAB, NULL, 0, ACT_FOCUS_NEXT, NULL },
+    { APP_MODE_MAIN, IN_KEY_BTAB, NULL, 0, ACT_FOCUS_PREV, NULL },
+    { APP_MODE_MAIN, IN_KEY_UP, NULL, 0, ACT_UP, NULL },
+    { APP_MODE_MAIN, IN_KEY_DOWN, NULL, 0, ACT_DOWN, NULL },
+    { APP_MODE_MAIN, IN_KEY_ENTER, NULL, 0, ACT_ENTER, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "0123456789.", 0, ACT_TYPE_VALUE, "0-9 ." },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "m", 0, ACT_PICKER, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "/", 0, ACT_SEARCH, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "b", 0, ACT_BASELINE, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "k", 0, ACT_KV, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "t", 0, ACT_TABLE, NULL },
+    /* a value being typed; any other key drops it and acts as on the main
+     * screen (actions_lookup) */
+    ACTIONS_QUIT_KEYS(APP_MODE_ENTRY),
+    { APP_MODE_ENTRY, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
+    { APP_MODE_ENTRY, IN_KEY_ENTER, NULL, 0, ACT_ENTRY_APPLY, NULL },
+    { APP_MODE_ENTRY, IN_KEY_BACKSPACE, NULL, 0, ACT_ENTRY_EDIT, NULL },
+    { APP_MODE_ENTRY, IN_KEY_CHAR, "0123456789.kK", 0, ACT_ENTRY_TEXT, "0-9 . k" },
+    /* the model picker */
+    ACTIONS_QUIT_KEYS(APP_MODE_PICKER),
+    { APP_MODE_PICKER, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
+    { APP_MODE_PICKER, IN_KEY_CHAR, NULL, 0, ACT_PICK_TEXT, "text" },
+    { APP_MODE_PICKER, IN_KEY_BACKSPACE, NULL, 0, ACT_PICK_EDIT, NULL },
+    { APP_MODE_PICKER, IN_KEY_UP, NULL, 0, ACT_PICK_UP, NULL },
+    { APP_MODE_PICKER, IN_KEY_BTAB, NULL, 0, ACT_PICK_UP, NULL },
+    { APP_MODE_PICKER, IN_KEY_DOWN, NULL, 0, ACT_PICK_DOWN, NULL },
+    { APP_MODE_PICKER, IN_KEY_TAB, NULL, 0, ACT_PICK_DOWN, NULL },
+    { APP_MODE_PICKER, IN_KEY_PGUP, NULL, 0, ACT_PICK_PAGE_UP, NULL },
+    { APP_MODE_PICKER, IN_KEY_PGDN, NULL, 0, ACT_PICK_PAGE_DOWN, NULL },
+    { APP_MODE_PICKER, IN_KEY_HOME, NULL, 0, ACT_PICK_FIRST, NULL },
+    { APP_MODE_PICKER, IN_KEY_END, NULL, 0, ACT_PICK_LAST, NULL },
+    { APP_MODE_PICKER, IN_KEY_ENTER, NULL, 0, ACT_PICK_CHOOSE, NULL },
+    /* the table overlay */
+    { APP_MODE_TABLE, IN_KEY_CHAR, "q", 0, ACT_QUIT, NULL },
+    ACTIONS_QUIT_KEYS(APP_MODE_TABLE),
+    { APP_MODE_TABLE, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
+    { APP_MODE_TABLE, IN_KEY_CHAR, "t", 0, ACT_TABLE_CLOSE, NULL },
+    { APP_MODE_TABLE, IN_KEY_CHAR, "k", 0, ACT_KV, NULL },
+    { APP_MODE_TABLE, IN_KEY_UP, NULL, 0, ACT_TABLE_UP, NULL },
+    { APP_MODE_TABLE, IN_KEY_DOWN, NULL, 0, ACT_TABLE_DOWN, NULL },
+    { APP_MODE_TABLE, IN_KEY_PGUP, NULL, 0, ACT_TABLE_PAGE_UP, NULL },
+    { APP_MODE_TABLE, IN_KEY_PGDN, NULL, 0, ACT_TABLE_PAGE_DOWN, NULL },
+    { APP_MODE_TABLE, IN_KEY_HOME, NULL, 0, ACT_TABLE_FIRST, NULL },
+    { APP_MODE_TABLE, IN_KEY_END, NULL, 0, ACT_TABLE_LAST, NULL },
+    /* the help overlay: any other key closes it too (actions_lookup) */
+    { APP_MODE_HELP, IN_KEY_CHAR, "q", 0, ACT_QUIT, NULL },
+    ACTIONS_QUIT_KEYS(APP_MODE_HELP),
+    { APP_MODE_HELP, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
+    { APP_MODE_HELP, IN_KEY_CHAR, "?", 0, ACT_CANCEL, NULL },
+    { APP_MODE_HELP, IN_KEY_F1, NULL, 0, ACT_CANCEL, NULL },
+};
+
+static const char *const actions_mode_names[APP_MODE_COUNT] = {
+    [APP_MODE_MAIN] = "main screen",
+    [APP_MODE_ENTRY] = "typing a value",
+    [APP_MODE_PICKER] = "model picker",
+    [APP_MODE_TABLE] = "table",
+    [APP_MODE_HELP] = "help",
+};
+
+/* The actions the footer names for each focus of the main screen, and for
+ * the other modes. */
+#define ACTIONS_FOOTER_MAX 8
+static const app_action_id actions_footer_main[APP_FOCUS_COUNT][ACTIONS_FOOTER_MAX] = {
+    [APP_FOCUS_MODEL] = { ACT_STEP_UP, ACT_PICKER, ACT_SEARCH, ACT_FOCUS_NEXT, ACT_KV,
+                          ACT_TABLE, ACT_HELP, ACT_COUNT },
+    [APP_FOCUS_SLIDER] = { ACT_STEP_UP, ACT_NAMED_UP, ACT_TYPE_VALUE, ACT_FOCUS_NEXT,
+                           ACT_PICKER, ACT_TABLE, ACT_HELP, ACT_COUNT },
+    [APP_FOCUS_BASELINE] = { ACT_STEP_UP, ACT_BASELINE, ACT_TYPE_VALUE, ACT_FOCUS_NEXT,
+                             ACT_TABLE, ACT_HELP, ACT_COUNT },
+    [APP_FOCUS_CONTEXT] = { ACT_STEP_UP, ACT_TYPE_VALUE, ACT_KV, ACT_FOCUS_NEXT, ACT_TABLE,
+                            ACT_HELP, ACT_COUNT },
+    [APP_FOCUS_DEVICES] = { ACT_DOWN, ACT_STEP_UP, ACT_FOCUS_NEXT, ACT_KV, ACT_TABLE,
+                            ACT_PICKER, ACT_HELP, ACT_COUNT },
+};
+static const app_action_id actions_footer_modes[APP_MODE_COUNT][ACTIONS_FOOTER_MAX] = {
+    [APP_MODE_ENTRY] = { ACT_ENTRY_APPLY, ACT_CANCEL, ACT_ENTRY_EDIT, ACT_COUNT },
+    [APP_MODE_PICKER] = { ACT_PICK_CHOOSE, ACT_CANCEL, ACT_PICK_DOWN, ACT_COUNT },
+    [APP_MODE_TABLE] = { ACT_TABLE_DOWN, ACT_TABLE_PAGE_DOWN, ACT_KV, ACT_TABLE_CLOSE,
+                         ACT_QUIT, ACT_COUNT },
+    [APP_MODE_HELP] = { ACT_CANCEL, ACT_QUIT, ACT_COUNT },
+};
+
+/* ---- lookup -------------------------------------------------------------- */
+
+app_mode actions_mode(const app_state *s)
+{
+    switch (s->overlay) {
+    case APP_OVERLAY_PICKER:
+        return APP_MODE_PICKER;
+    case APP_OVERLAY_HELP:
+        return APP_MODE_HELP;
+    case APP_OVERLAY_TABLE:
+        return APP_MODE_TABLE;
+    case APP_OVERLAY_NONE:
+        break;
+    }
+    return s->entry != APP_ENTRY_NONE ? APP_MODE_ENTRY : APP_MODE_MAIN;
+}
+
+/* 1 when binding b matches ev. A character binding with chars NULL matches
+ * any printable character; Shift is part of a character, not a modifier. */
+static int actions_matches(const app_binding *b, const in_event *ev)
+{
+    int mods = ev->mods;
+
+    if (b->key != ev->key)
+        return 0;
+    if (ev->key == IN_KEY_CHAR) {
+        mods &= ~IN_MOD_SHIFT;
+        if (b->chars != NULL && (ev->ch == '\0' || strchr(b->chars, ev->ch) == NULL))
+            return 0;
+    }
+    return mods == b->mods;
+}
+
+/* The text actions a paste may reach: nothing else runs from a paste. */
+static int actions_takes_paste(app_action_id a)
+{
+    return a == ACT_ENTRY_TEXT || a == ACT_PICK_TEXT || a == ACT_TYPE_VALUE;
+}
+
+app_action_id actions_lookup(app_mode m, const in_event *ev)
+{
+    const app_binding *any = NULL;
+    size_t i;
+
+    for (i = 0; i < ACTIONS_N(actions_bindings); i++) {
+        const app_binding *b = &actions_bindings[i];
+
+        if (b->mode != m || !actions_matches(b, ev))
+            continue;
+        if (b->key == IN_KEY_CHAR && b->chars == NULL) {
+            any = b;                   /* only when nothing more specific is */
+            continue;
+        }
+        if (ev->paste && !actions_takes_paste(b->action))
+            break;                     /* never a command: only text below */
+        return b->action;
+    }
+    if (any != NULL)
+        return any->action;
+    if (ev->paste && ev->key == IN_KEY_CHAR && m == APP_MODE_MAIN)
+        return ACT_TYPE_VALUE;         /* a paste on a value starts an entry */
+    return ACT_COUNT;
+}
+
+void actions_run(app_state *s, app_action_id a, const in_event *ev)
+{
+    if (a < ACT_COUNT && actions_table_of[a].run != NULL)
+        actions_table_of[a].run(s, ev);
+}
+
+const char *actions_mode_name(app_mode m)
+{
+    return m < APP_MODE_COUNT ? actions_mode_names[m] : "";
+}
+
+/* ---- help ---------------------------------------------------------------- */
+
+/* The name of a key for the help. */
+static const char *actions_key_name(in_key k)
+{
+    switch (k) {
+    case IN_KEY_ENTER:
+        return "Enter";
+    case IN_KEY_BACKSPACE:
+        return "Backspace";
+    case IN_KEY_TAB:
+        return "Tab";
+    case IN_KEY_BTAB:
+        return "Shift+Tab";
+    case IN_KEY_ESC:
+        return "Esc";
+    case IN_KEY_CTRL_C:
+        return "Ctrl+C";
+    case IN_KEY_CTRL_L:
+        return "Ctrl+L";
+    case IN_KEY_UP:
+        return "Up";
+    case IN_KEY_DOWN:
+        return "Down";
+    case IN_KEY_LEFT:
+        return "Left";
+    case IN_KEY_RIGHT:
+        return "Right";
+    case IN_KEY_HOME:
+        return "Home";
+    case IN_KEY_END:
+        return "End";
+    case IN_KEY_PGUP:
+        return "PgUp";
+    case IN_KEY_PGDN:
+        return "PgDn";
+    case IN_KEY_F1:
+        return "F1";
+    case IN_KEY_F10:
+        return "F10";
+    case IN_KEY_CHAR:
+        break;
+    }
+    return "";
+}
+
+static void actions_label(const app_binding *b, char *buf, size_t size)
+{
+    if (b->label != NULL)
+        (void)snprintf(buf, size, "%s", b->label);
+    else if (b->key == IN_KEY_CHAR)
+        (void)snprintf(buf, size, "%s", b->chars != NULL ? b->chars : "");
+    else
+        (void)snprintf(buf, size, "%s%s%s", (b->mods & IN_MOD_CTRL) ? "Ctrl+" : "",
+                       (b->mods & IN_MOD_SHIFT) ? "Shift+" : "", actions_key_name(b->key));
+}
+
+/* The help text of action a. */
+static void actions_help_text(app_action_id a, char *buf, size_t size)
+{
+    const app_action *act = &actions_table_of[a];
+
+    switch (act->kind) {
+    case ACTIONS_HELP_STEP_DOWN:
+    case ACTIONS_HELP_STEP_UP:
+        (void)snprintf(buf, size, "%s %g bit (%g from %g bits); context %s",
+                       act->kind == ACTIONS_HELP_STEP_UP ? "up" : "down", APP_FINE_STEP,
+                       APP_COARSE_STEP, APP_FINE_LIMIT,
+                       act->kind == ACTIONS_HELP_STEP_UP ? "x2" : "/2");
+        break;
+    case ACTIONS_HELP_ENDS:
+        (void)snprintf(buf, size, "%g / %g bits; context %ld / max; first / last device",
+                       APP_BITS_MIN, APP_BITS_MAX, APP_CTX_MIN);
+        break;
+    case ACTIONS_HELP_PLAIN:
+        (void)snprintf(buf, size, "%s", act->help);
+        break;
+    }
+}
+
+/* Lines are the distinct help texts of a mode's bindings, in binding
+ * order: actions that share a text (Left and Right) share a line. Writes
+ * the i-th line's text to text and returns its first binding index, or
+ * -1 past the end. */
+static long actions_nth_line(app_mode m, size_t i, char *text, size_t size)
+{
+    char seen[ACTIONS_TEXT_MAX], cur[ACTIONS_TEXT_MAX];
+    size_t b, c, n = 0;
+
+    for (b = 0; b < ACTIONS_N(actions_bindings); b++) {
+        int repeat = 0;
+
+        if (actions_bindings[b].mode != m)
+            continue;
+        actions_help_text(actions_bindings[b].action, cur, sizeof cur);
+        for (c = 0; c < b && !repeat; c++) {
+            if (actions_bindings[c].mode != m)
+                continue;
+            actions_help_text(actions_bindings[c].action, seen, sizeof seen);
+            repeat = strcmp(seen, cur) == 0;
+        }
+        if (repeat)
+            continue;
+        if (n++ == i) {
+            if (size > 0)
+                (void)snprintf(text, size, "%s", cur);
+            return (long)b;
+        }
+    }
+    return -1;
+}
+
+size_t actions_help_count(app_mode m)
+{
+    char text[ACTIONS_TEXT_MAX];
+    size_t n = 0;
+
+    while (actions_nth_line(m, n, text, sizeof text) >= 0)
+        n++;
+    return n;
+}
+
+int actions_help_line(app_mode m, size_t i, char *keys, size_t keys_size, char *text,
+                      size_t text_size)
+{
+    char line[ACTIONS_TEXT_MAX], cur[ACTIONS_TEXT_MAX], label[ACTIONS_LABEL_MAX];
+    long first = actions_nth_line(m, i, line, sizeof line);
+    size_t b, len;
+
+    if (first < 0 || keys_size == 0)
+        return -1;
+    /* The full text is compared; the caller's copy may be cut. */
+    if (text_size > 0)
+        (void)snprintf(text, text_size, "%s", line);
+    keys[0] = '\0';
+    for (b = (size_t)first; b < ACTIONS_N(actions_bindings); b++) {
+        if (actions_bindings[b].mode != m)
+            continue;
+        actions_help_text(actions_bindings[b].action, cur, sizeof cur);
+        if (strcmp(cur, line) != 0)
+            continue;
+        actions_label(&actions_bindings[b], label, sizeof label);
+        if (label[0] == '\0')
+            continue;                  /* an alias the help does not list */
+        len = strlen(keys);
+        (void)snprintf(keys + len, keys_size - len, "%s%s", len > 0 ? " " : "", label);
+    }
+    return 0;
+}
+
+const char *actions_footer(app_mode m, app_focus f, char *buf, size_t size)
+{
+    const app_action_id *ids =
+        m == APP_MODE_MAIN ? actions_footer_main[f < APP_FOCUS_COUNT ? f : 0]
+                           : actions_footer_modes[m < APP_MODE_COUNT ? m : 0];
+    char label[ACTIONS_LABEL_MAX];
+    size_t i, b, len;
+
+    buf[0] = '\0';
+    for (i = 0; i < ACTIONS_FOOTER_MAX && ids[i] != ACT_COUNT; i++) {
+        for (b = 0; b < ACTIONS_N(actions_bindings); b++)
+            if (actions_bindings[b].mode == m && actions_bindings[b].action == ids[i])
+                break;
+        if (b == ACTIONS_N(actions_bindings))
+            continue;
+        actions_label(&actions_bindings[b], label, sizeof label);
+        len = strlen(buf);
+        (void)snprintf(buf + len, size - len, "%s%s %s", len > 0 ? "  " : "", label,
+                       actions_table_of[ids[i]].hint);
+    }
+    return buf;
+}

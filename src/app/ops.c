@@ -1,0 +1,237 @@
+/* ops.c - the operations actions and the mouse perform on the state. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/ops.h"
+#include "model/parse.h"
+
+void ops_msg(app_state *s, const char *text)
+{
+    (void)snprintf(s->msg, sizeof s->msg, "%s", text);
+}
+
+void ops_set_bits(app_state *s, const qs_format *f, double bits)
+{
+    if (f != NULL && f->bits >= APP_BITS_MIN && f->bits <= APP_BITS_MAX)
+        query_set_weights(&s->query, f, f->bits);
+    else
+        query_set_weights(&s->query, NULL, app_clamp_bits(bits));
+}
+
+void ops_set_baseline(app_state *s, const qs_format *f, double bits)
+{
+    if (f != NULL && f->bits >= APP_BITS_MIN && f->bits <= APP_BITS_MAX)
+        query_set_baseline(&s->query, f, f->bits);
+    else
+        query_set_baseline(&s->query, NULL, app_clamp_bits(bits));
+}
+
+void ops_set_model(app_state *s, const qs_model *m, double params)
+{
+    query_set_model(&s->query, m, params);
+    s->query.ctx = app_ctx_clamp(s, s->query.ctx);
+}
+
+void ops_step_model(app_state *s, int dir)
+{
+    size_t n = models_count(), i, cur = 0;
+    int found = 0;
+
+    if (n == 0)
+        return;
+    for (i = 0; i < n; i++)
+        if (models_get(i) == s->query.model) {
+            cur = i;
+            found = 1;
+        }
+    if (!found)
+        cur = dir > 0 ? 0 : n - 1;     /* a bare size: step onto an end */
+    else if (dir > 0 && cur + 1 < n)
+        cur++;
+    else if (dir < 0 && cur > 0)
+        cur--;
+    if (models_get(cur) != NULL)
+        ops_set_model(s, models_get(cur), 0.0);
+}
+
+void ops_step(app_state *s, int dir, int named)
+{
+    qs_query *q = &s->query;
+    int base = s->focus == APP_FOCUS_BASELINE;
+    double v = base ? q->baseline_bits : q->bits;
+    const qs_format *f = NULL;
+
+    if (s->focus == APP_FOCUS_MODEL && !named) {
+        ops_step_model(s, dir);
+        return;
+    }
+    if (s->focus == APP_FOCUS_CONTEXT && !named) {
+        q->ctx = app_ctx_step(q->ctx, dir, app_ctx_max(s));
+        return;
+    }
+    if (named) {
+        f = app_step_named(v, dir);
+        if (f == NULL)
+            return;                    /* already at the last named stop */
+    } else {
+        v = app_step_fine(v, dir);
+    }
+    if (base)
+        ops_set_baseline(s, f, v);
+    else
+        ops_set_bits(s, f, v);
+}
+
+void ops_focus_move(app_state *s, int dir)
+{
+    int f = ((int)s->focus + dir + APP_FOCUS_COUNT) % APP_FOCUS_COUNT;
+
+    s->focus = (app_focus)f;
+}
+
+void ops_entry_drop(app_state *s)
+{
+    s->entry = APP_ENTRY_NONE;
+    s->entry_text[0] = '\0';
+}
+
+void ops_entry_start(app_state *s, char first)
+{
+    if (s->focus == APP_FOCUS_MODEL) {
+        ops_picker_open(s, first);
+        return;
+    }
+    if (s->focus == APP_FOCUS_BASELINE)
+        s->entry = APP_ENTRY_BASELINE;
+    else if (s->focus == APP_FOCUS_CONTEXT)
+        s->entry = APP_ENTRY_CTX;
+    else
+        s->entry = APP_ENTRY_BITS;
+    s->entry_text[0] = first;
+    s->entry_text[1] = '\0';
+}
+
+void ops_text_append(app_state *s, char *text, char c)
+{
+    size_t len = strlen(text);
+
+    if (len + 1 < APP_TEXT_MAX) {
+        text[len] = c;
+        text[len + 1] = '\0';
+    } else {
+        ops_msg(s, "that is as long as it gets: Backspace edits");
+    }
+}
+
+void ops_text_backspace(char *text)
+{
+    size_t len = strlen(text);
+
+    if (len > 0)
+        text[len - 1] = '\0';
+}
+
+void ops_entry_apply(app_state *s)
+{
+    double v;
+    long ctx;
+
+    if (s->entry == APP_ENTRY_CTX) {
+        if (parse_ctx(s->entry_text, &ctx) != 0 || ctx < APP_CTX_MIN || ctx > app_ctx_max(s))
+            (void)snprintf(s->msg, sizeof s->msg,
+                           "'%s' is not a context here: type %ld to %ld tokens, e.g. 8192 or 8k",
+                           s->entry_text, APP_CTX_MIN, app_ctx_max(s));
+        else
+            s->query.ctx = ctx;
+    } else if (parse_bits(s->entry_text, &v) != 0 || v < APP_BITS_MIN || v > APP_BITS_MAX) {
+        (void)snprintf(s->msg, sizeof s->msg,
+                       "'%s' is not a bits value: type a number from %g to %g, e.g. 4.5",
+                       s->entry_text, APP_BITS_MIN, APP_BITS_MAX);
+    } else if (s->entry == APP_ENTRY_BASELINE) {
+        ops_set_baseline(s, NULL, v);
+    } else {
+        ops_set_bits(s, NULL, v);
+    }
+    ops_entry_drop(s);
+}
+
+void ops_picker_open(app_state *s, char first)
+{
+    size_t i;
+
+    s->overlay = APP_OVERLAY_PICKER;
+    ops_entry_drop(s);
+    s->dragging = 0;
+    s->filter[0] = first;
+    s->filter[1] = '\0';
+    s->pick = 0;
+    /* Start on the current model when the list is unfiltered. */
+    if (first == '\0' && s->query.model != NULL)
+        for (i = 0; i < models_count(); i++)
+            if (models_get(i) == s->query.model)
+                s->pick = i;
+}
+
+void ops_picker_move(app_state *s, long delta)
+{
+    size_t n = app_pick_count(s);
+    long p = (long)s->pick + delta;
+
+    if (n == 0) {
+        s->pick = 0;
+        return;
+    }
+    if (p < 0)
+        p = 0;
+    if (p >= (long)n)
+        p = (long)n - 1;
+    s->pick = (size_t)p;
+}
+
+void ops_picker_close(app_state *s)
+{
+    s->overlay = APP_OVERLAY_NONE;
+    s->filter[0] = '\0';
+}
+
+void ops_picker_choose(app_state *s)
+{
+    app_pick_row row;
+
+    if (app_pick_get(s, s->pick, &row) != 0) {
+        (void)snprintf(s->msg, sizeof s->msg, "no model or size '%s': try a name or 13B",
+                       s->filter);
+        return;
+    }
+    ops_set_model(s, row.model, row.params);
+    ops_picker_close(s);
+    s->msg[0] = '\0';
+}
+
+void ops_table_scroll(app_state *s, long delta)
+{
+    long top = (long)s->table_top + delta, max = (long)app_table_top_max(s);
+
+    if (top > max)
+        top = max;
+    if (top < 0)
+        top = 0;
+    s->table_top = (size_t)top;
+}
+
+void ops_table_open(app_state *s)
+{
+    app_layout l;
+    const qs_format *cur = s->query.format != NULL ? s->query.format : app_nearest(s);
+    size_t i, row = 0;
+
+    s->overlay = APP_OVERLAY_TABLE;
+    ops_entry_drop(s);
+    s->dragging = 0;
+    for (i = 0; i < app_table_rows(); i++)
+        if (formats_get(i) == cur)
+            row = i;
+    app_layout_of(s, &l);
+    s->table_top = 0;
+    ops_table_scroll(s, (long)row - (long)(l.table_list_n / 2));
+}

@@ -1,0 +1,61 @@
+/* optval.h - the values of the command-line options.
+ *
+ * Layer: cli, used by options.c only (its table names these setters). Each
+ * setter reads one argument whole and sets it in o->query (through the
+ * query setters) or in *o; on a refusal it returns -1 and writes one line
+ * to err: "invalid WHAT 'VALUE' (what is accepted)" or "WHAT 'VALUE' out of
+ * range (the range)", VALUE quoted by quote_value. A catalog suggestion
+ * ("did you mean ...") is offered only for a word that looks like a name,
+ * never for a number with a unit. */
+#ifndef QS_OPTVAL_H
+#define QS_OPTVAL_H
+
+#include <stddef.h>
+
+#include "cli/options.h"
+
+/* The fewest bits per weight (-b, -f, --from, --to, --kv-bits): one bit per
+ * 100 weights, far below any real format (IQ1_S is 1.56, TERNARY 1.58) and
+ * still shown by fmt_bits' two decimals (1e-300 was shown as "0 bits").
+ * The most is PARSE_BITS_MAX. */
+#define OPTVAL_BITS_MIN 0.01
+/* Most sequences --batch accepts. */
+#define OPTVAL_BATCH_MAX 4096
+/* The largest --overhead: 1 TiB, two thousand times the ~0.5 GiB a runtime
+ * takes (FIT_DEFAULT_OVERHEAD_GIB). */
+#define OPTVAL_OVERHEAD_MAX_TIB 1.0
+/* The smallest and largest --device SIZE: 1 MiB, and 64 TiB, over a
+ * hundred times the largest catalogued device (512 GiB). */
+#define OPTVAL_DEVICE_MIN_MIB 1.0
+#define OPTVAL_DEVICE_MAX_TIB 64.0
+/* The scales of parse_params' B and T suffixes, for printing its range
+ * (PARSE_PARAMS_MIN .. PARSE_PARAMS_MAX) and the default size. */
+#define OPTVAL_PARAMS_PER_B 1e9
+#define OPTVAL_PARAMS_PER_T 1e12
+
+/* -p/--params/--model: a catalog model (query_set_model(q, m, 0)), else a
+ * bare size. */
+int optval_model(options *o, const char *arg, char *err, size_t errsize);
+/* -b, -f and --to: bits or a named precision (query_set_weights keeps the
+ * format the user named); each sets have_bits or have_to. --from: the
+ * baseline, likewise (have_from). */
+int optval_bits(options *o, const char *arg, char *err, size_t errsize);
+int optval_format(options *o, const char *arg, char *err, size_t errsize);
+int optval_to(options *o, const char *arg, char *err, size_t errsize);
+int optval_from(options *o, const char *arg, char *err, size_t errsize);
+/* The fit: --ctx, --batch, --kv-bits, --kv-format, --overhead (0: none),
+ * --device (a catalog name or a size, appended as a target; at most
+ * QUERY_TARGETS_MAX) and --apple-share (a fraction or a percentage). */
+int optval_ctx(options *o, const char *arg, char *err, size_t errsize);
+int optval_batch(options *o, const char *arg, char *err, size_t errsize);
+int optval_kv_bits(options *o, const char *arg, char *err, size_t errsize);
+int optval_kv_format(options *o, const char *arg, char *err, size_t errsize);
+int optval_overhead(options *o, const char *arg, char *err, size_t errsize);
+int optval_device(options *o, const char *arg, char *err, size_t errsize);
+int optval_share(options *o, const char *arg, char *err, size_t errsize);
+
+/* A limit as messages and --help print it: at most two decimals, no
+ * trailing zeros ("0.01", "64", "4096"); returns buf. */
+const char *optval_num(char *buf, size_t size, double v);
+
+#endif

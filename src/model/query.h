@@ -1,0 +1,92 @@
+/* query.h - everything a user asks: the model, the weights, the context,
+ * the batch, the KV cache type, the overhead and the devices.
+ *
+ * Layer 1 (model): a plain value, no I/O. The command line builds one
+ * (cli/options.c), the front end owns one in its state and changes it with
+ * actions, a test builds one in three lines. Every default is decided here,
+ * in query_init(), and nowhere else; plan_compute() (plan.h) turns a query
+ * into the answer every face prints. Later capabilities (rigs, runtimes,
+ * workloads) add their fields here. */
+#ifndef QS_QUERY_H
+#define QS_QUERY_H
+
+#include <stddef.h>
+
+#include "model/devices.h"
+#include "model/fit.h"
+#include "model/formats.h"
+#include "model/models.h"
+
+/* Devices one query can hold: this machine's RAM and each of its GPUs
+ * (1 + HOST_MAX_GPUS = 17) and the targets named after them (at most
+ * QUERY_TARGETS_MAX). */
+#define QUERY_TARGETS_MAX 8
+#define QUERY_DEVICES_MAX 25
+
+/* The model size when none is given: 7B (the lesson's first example). */
+#define QUERY_DEFAULT_PARAMS 7e9
+/* The precision when none is given: FP16, the usual default. */
+#define QUERY_DEFAULT_BITS 16.0
+/* The precision savings are measured from: FP16. */
+#define QUERY_DEFAULT_BASELINE_BITS 16.0
+
+typedef struct {
+    /* The model: a catalog entry, or a bare size (model NULL). */
+    double params;
+    const qs_model *model;
+    /* The weights: bits per weight, and the format the user named (NULL
+     * for plain bits). A format is never looked up by its bits: AWQ and
+     * GPTQ have the same size and stay what the user chose. */
+    double bits;
+    const qs_format *format;
+    /* The savings baseline, likewise. */
+    double baseline_bits;
+    const qs_format *baseline_format;
+    /* The fit. */
+    long ctx;                  /* context tokens */
+    int batch;                 /* sequences sharing the device */
+    double kv_bits;            /* bits per KV element (KV_BITS_*) */
+    double overhead_gib;       /* runtime overhead per device; 0: none */
+    double apple_share;        /* Apple GPU share of unified memory; 0: each
+                                  device's own (DEVICES_APPLE_GPU_SHARE) */
+    double ram_gib;            /* this machine's usable RAM, where a GPU's
+                                  partial offload spills; 0: none or unknown */
+    /* The devices, in order: first the `nhost` of this machine (its RAM,
+     * then each GPU), then the targets. */
+    qs_device devices[QUERY_DEVICES_MAX];
+    size_t ndevices;
+    size_t nhost;
+} qs_query;
+
+/* The defaults: 7B at FP16 against an FP16 baseline, FIT_DEFAULT_CTX
+ * tokens, batch FIT_DEFAULT_BATCH, an f16 KV cache, FIT_DEFAULT_OVERHEAD_GIB
+ * of overhead, each Apple device's own share, no RAM, no devices. */
+void query_init(qs_query *q);
+
+/* Sets the model to a catalog entry (its exact parameter count) or, with
+ * m NULL, to a bare size of `params`. */
+void query_set_model(qs_query *q, const qs_model *m, double params);
+
+/* Sets the weights to a named format (its bits), or with f NULL to plain
+ * `bits`; likewise the baseline. */
+void query_set_weights(qs_query *q, const qs_format *f, double bits);
+void query_set_baseline(qs_query *q, const qs_format *f, double bits);
+
+/* Appends a device: a target, or with `host` 1 one of this machine's
+ * (kept before every target). Returns 0, or -1 when the query is full or
+ * d is NULL. */
+int query_add_device(qs_query *q, const qs_device *d, int host);
+
+/* The number of targets (devices that are not this machine's). */
+size_t query_targets(const qs_query *q);
+
+/* The fit configuration of the query at `bits`. */
+fit_config query_fit_config(const qs_query *q, double bits);
+
+/* The model's display name: the catalog name, or "custom model". */
+const char *query_model_label(const qs_query *q);
+
+/* The weights' name: the named format's, or NULL for plain bits. */
+const char *query_format_name(const qs_query *q);
+
+#endif
