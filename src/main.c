@@ -94,7 +94,7 @@ static void main_add_host(qs_query *q, const host_info *info, hostdev_set *set, 
     size_t i;
 
     (void)hostdev_from_info(info, set);
-    q->ram_gib = set->ram_gib;
+    query_set_host_ram(q, set->ram_gib);
     for (i = 0; devices && i < set->n; i++)
         if (query_add_device(q, &set->devs[i], 1) != 0)
             break;

@@ -1,7 +1,8 @@
 /* check_fit.c - unit tests for model/kvcache and model/fit: the KV cache,
- * the verdicts and their boundaries, partial offload, and the inverse
- * answers (best precision, largest context, decode ceiling). Expected values
- * are computed by hand and written as their arithmetic. */
+ * the need, the verdicts and their boundaries, and partial offload. The
+ * inverse answers (best precision, largest context, decode ceiling) are in
+ * check_fit_best.c. Expected values are computed by hand and written as
+ * their arithmetic. */
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
@@ -15,32 +16,7 @@
 #include "model/models.h"
 #include "model/parse.h"
 
-#define GIB 1073741824.0
-
-static const qs_model *model(const char *id)
-{
-    const qs_model *m = models_find(id);
-
-    ck_assert_ptr_nonnull(m);
-    return m;
-}
-
-static const qs_device *device(const char *id)
-{
-    const qs_device *d = devices_find(id);
-
-    ck_assert_ptr_nonnull(d);
-    return d;
-}
-
-/* A custom device of `gib` GiB. */
-static qs_device sized(double gib)
-{
-    qs_device d;
-
-    ck_assert_int_eq(devices_from_bytes(gib * GIB, "test", &d), 0);
-    return d;
-}
+#include "check_fit.h"
 
 /* ---- KV cache ------------------------------------------------------------ */
 
@@ -384,11 +360,6 @@ END_TEST
 
 /* ---- partial offload ----------------------------------------------------- */
 
-/* A 4-layer test architecture whose f16 cache is 1 KiB per token:
- * 2 x 1 KV head x 64 x 4 layers x 2 B = 1024 B. */
-static const qs_model tiny4 = { "tiny4", "Tiny4", 4.0 * 1073741824.0,
-                                4.0 * 1073741824.0, 4, 1, 64, 2097152L, 1, 0, 0L, 0 };
-
 START_TEST(test_offload_exact_layers)
 {
     /* Weights 4 GiB (4 GiB params at 8 bits), KV 1 GiB at 2^20 tokens:
@@ -453,129 +424,6 @@ START_TEST(test_offload_llama)
     ck_assert_int_eq(fit_on_device(&n, &c, &d, 0.0, 64.0).gpu_layers, -1);
 }
 END_TEST
-
-/* ---- inverse answers ------------------------------------------------------ */
-
-START_TEST(test_best_format)
-{
-    const qs_model *m = model("llama-3.1-8b");
-    fit_config c = fit_config_default(m->params, 4.0, m);
-    const qs_format *f;
-    qs_device d1 = sized(1.0);
-
-    /* RTX 4090: FP32 is 29.9 + 1 GiB, no fit; FP16 14.96 + 1, fits: FP16
-     * (not BF16, the same size, later in the table). */
-    f = fit_best_format(&c, device("rtx-4090"), 0.0);
-    ck_assert_ptr_nonnull(f);
-    ck_assert_str_eq(f->name, "FP16");
-    /* RTX 4060 (8 GiB): INT8 7.48 + 1 = 8.48 no fit; Q6_K 6.14 + 1 = 7.14 is
-     * 89%, tight but not "no fit": Q6_K. */
-    f = fit_best_format(&c, device("rtx-4060"), 0.0);
-    ck_assert_ptr_nonnull(f);
-    ck_assert_str_eq(f->name, "Q6_K");
-    ck_assert(8030261248.0 * 8.0 / 8 / GIB + 1.0 > 8.0);
-    ck_assert(8030261248.0 * 6.5633 / 8 / GIB + 1.0 <= 8.0);
-    /* Nothing fits: NULL. */
-    c = fit_config_default(model("deepseek-v3")->params, 4.0, model("deepseek-v3"));
-    ck_assert_ptr_null(fit_best_format(&c, device("rtx-4060"), 0.0));
-    /* Only ternary would fit (5e9 x 1.58 bits = 0.92 GiB, x 2 bits = 1.16):
-     * TERNARY is not a conversion, so none. */
-    c = fit_config_default(5e9, 16.0, NULL);
-    c.overhead_gib = 0.0;
-    ck_assert(5e9 * 2.0 / 8 / GIB > 1.0 && 5e9 * 1.58 / 8 / GIB <= 1.0);
-    ck_assert_ptr_null(fit_best_format(&c, &d1, 0.0));
-    /* The Apple share moves the answer: M1 16 GB at 0.75 = 12 GiB. */
-    c = fit_config_default(m->params, 4.0, m);
-    ck_assert_str_eq(fit_best_format(&c, device("m1-16"), 0.0)->name, "Q8_0");
-    ck_assert_str_eq(fit_best_format(&c, device("m1-16"), 1.0)->name, "FP16");
-    /* Invalid input: NULL. */
-    ck_assert_ptr_null(fit_best_format(NULL, &d1, 0.0));
-    ck_assert_ptr_null(fit_best_format(&c, NULL, 0.0));
-}
-END_TEST
-
-START_TEST(test_max_ctx)
-{
-    const qs_model *m = model("llama-3.1-8b");
-    fit_config c = fit_config_default(m->params, 16.0, m);
-    const qs_device *d = device("rtx-4090");
-    double w = 8030261248.0 * 16 / 8 / GIB;
-    long expect, got;
-    fit_need n;
-
-    /* Closed form: W + 0.5 + ctx x 131072 B <= 24564 MiB. */
-    expect = (long)floor((24564.0 / 1024 - w - 0.5) * GIB / 131072.0);
-    got = fit_max_ctx(&c, d, 0.0);
-    ck_assert_int_eq(got, expect);
-    ck_assert_int_eq(got, 69883);
-    /* ... and exact: that context is not "no fit", one more is. */
-    c.ctx = got;
-    n = fit_need_of(&c);
-    ck_assert_int_ne(fit_on_device(&n, &c, d, 0.0, 0.0).verdict, FIT_NO_FIT);
-    c.ctx = got + 1;
-    n = fit_need_of(&c);
-    ck_assert_int_eq(fit_on_device(&n, &c, d, 0.0, 0.0).verdict, FIT_NO_FIT);
-    /* It does not depend on the configured context. */
-    ck_assert_int_eq(fit_max_ctx(&c, d, 0.0), expect);
-    /* Capped at the model's maximum when everything fits. */
-    ck_assert_int_eq(fit_max_ctx(&c, device("h100-sxm"), 0.0), 131072);
-    /* Sliding window: Gemma-2-2B on an H100 reaches its 8192 maximum. */
-    c = fit_config_default(model("gemma-2-2b")->params, 16.0, model("gemma-2-2b"));
-    ck_assert_int_eq(fit_max_ctx(&c, device("h100-sxm"), 0.0), 8192);
-    /* Even one token does not fit: 0. */
-    c = fit_config_default(model("deepseek-v3")->params, 4.0, model("deepseek-v3"));
-    ck_assert_int_eq(fit_max_ctx(&c, d, 0.0), 0);
-    /* No architecture: -1; invalid: -1. */
-    c = fit_config_default(7e9, 16.0, NULL);
-    ck_assert_int_eq(fit_max_ctx(&c, d, 0.0), -1);
-    ck_assert_int_eq(fit_max_ctx(NULL, d, 0.0), -1);
-    c = fit_config_default(m->params, 16.0, m);
-    ck_assert_int_eq(fit_max_ctx(&c, NULL, 0.0), -1);
-}
-END_TEST
-
-START_TEST(test_max_ctx_tiny_exact)
-{
-    /* tiny4 at 8 bits: 4 GiB + 0.5 GiB + ctx KiB. A 5 GiB device takes
-     * ctx <= 0.5 GiB / 1 KiB = 524288 tokens exactly (share 1.0: tight). */
-    fit_config c = fit_config_default(tiny4.params, 8.0, &tiny4);
-    qs_device d = sized(5.0);
-
-    ck_assert_int_eq(fit_max_ctx(&c, &d, 0.0), 524288);
-    /* A 4.5 GiB device: the weights and overhead alone fill it; one token
-     * more is "no fit": 0. */
-    d = sized(4.5);
-    ck_assert_int_eq(fit_max_ctx(&c, &d, 0.0), 0);
-}
-END_TEST
-
-START_TEST(test_decode_ceiling)
-{
-    const qs_model *m = model("llama-3.1-8b");
-    const qs_model *mx = model("mixtral-8x7b");
-    fit_config c = fit_config_default(m->params, 16.0, m);
-    qs_device d = sized(24.0);
-
-    /* 1008 GB/s / (8030261248 x 2 B + 0.5 GiB of cache at 4096 tokens). */
-    ck_assert(fit_decode_ceiling(&c, device("rtx-4090")) ==
-              1008.0 * 1e9 / (8030261248.0 * 16 / 8 + 0.5 * 1073741824.0));
-    /* Mixtral reads its 12.88B active parameters, not all 46.7B. */
-    c = fit_config_default(mx->params, 16.0, mx);
-    ck_assert(fit_decode_ceiling(&c, device("h200")) ==
-              4800.0 * 1e9 / (12879925248.0 * 16 / 8 + 2.0 * 32 * 8 * 128 * 4096 * 2));
-    /* Unknown bandwidth: 0. Invalid: MEMORY_ERROR. */
-    ck_assert(fit_decode_ceiling(&c, &d) == 0.0);
-    ck_assert(fit_decode_ceiling(&c, device("iphone-15-pro")) == 0.0);
-    ck_assert(fit_decode_ceiling(NULL, device("h200")) == MEMORY_ERROR);
-    ck_assert(fit_decode_ceiling(&c, NULL) == MEMORY_ERROR);
-    c.bits = 0.0;
-    ck_assert(fit_decode_ceiling(&c, device("h200")) == MEMORY_ERROR);
-    /* No architecture: the weights alone. */
-    c = fit_config_default(7e9, 4.0, NULL);
-    ck_assert(fit_decode_ceiling(&c, device("rtx-4090")) == 1008.0 * 1e9 / (7e9 * 4 / 8));
-}
-END_TEST
-
 
 START_TEST(test_layers_in)
 {
@@ -646,10 +494,6 @@ static Suite *fit_suite(void)
     tcase_add_test(fit, test_verdict_invalid);
     tcase_add_test(fit, test_offload_exact_layers);
     tcase_add_test(fit, test_offload_llama);
-    tcase_add_test(fit, test_best_format);
-    tcase_add_test(fit, test_max_ctx);
-    tcase_add_test(fit, test_max_ctx_tiny_exact);
-    tcase_add_test(fit, test_decode_ceiling);
     tcase_add_test(fit, test_layers_in);
     tcase_add_test(fit, test_need_edges);
     suite_add_tcase(s, fit);

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/actions.h"
+#include "app/keyhelp.h"
 
 #define KEYS_MAN_MAX 65536
 #define KEYS_LINE_MAX 512
@@ -61,8 +61,8 @@ static void keys_expected(char *out, size_t size)
         keys_append(out, size, ".SS ");
         keys_roff(out, size, name);
         keys_append(out, size, "\n");
-        for (i = 0; i < actions_help_count((app_mode)m); i++) {
-            ck_assert_int_eq(actions_help_line((app_mode)m, i, keys, sizeof keys, text,
+        for (i = 0; i < keyhelp_count((app_mode)m); i++) {
+            ck_assert_int_eq(keyhelp_line((app_mode)m, i, keys, sizeof keys, text,
                                                sizeof text), 0);
             keys_append(out, size, ".TP\n.B ");
             keys_roff(out, size, keys);

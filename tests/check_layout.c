@@ -69,11 +69,13 @@ START_TEST(test_layout_80x24)
     ck_assert_int_eq(l.fit_y, 15);
     ck_assert_int_eq(l.fit_n, LAYOUT_FIT_MAX);
     ck_assert_int_eq(l.detail_y, 21);
+    ck_assert_int_eq(l.need_y, -1);          /* no room for the breakdown */
+    ck_assert_int_eq(l.need_n, 0);
     ck_assert_int_eq(l.footer_y, 23);
     ck_assert_int_eq(l.track_x0, 2);
     ck_assert_int_eq(l.track_x1, 77);
     ck_assert_int_gt(l.fit_bar_w, 0);
-    ck_assert_int_le(l.fit_text_x + 30, 80);
+    ck_assert_int_le(l.fit_text_x + 28, 80);   /* "1000% of 1000.00 GiB  no fit" */
     ck_assert_int_le(l.pick_x + l.pick_w, 80);
     ck_assert_int_le(l.pick_y + l.pick_h, 24);
     ck_assert_int_le(l.help_y + l.help_h, 24);
@@ -104,6 +106,14 @@ START_TEST(test_layout_all_sizes)
             ck_assert_int_lt(l.fit_y + l.fit_n - 1, l.footer_y);
             ck_assert_int_lt(l.quality_y, l.ctx_y);      /* the context control always */
             ck_assert_int_lt(l.ctx_y, l.fit_title_y);
+            if (l.need_y >= 0) {             /* the breakdown, under the Fit line */
+                ck_assert_int_eq(l.need_y, l.fit_title_y + 1);
+                ck_assert_int_eq(l.need_n, LAYOUT_NEED_ROWS);
+                ck_assert_int_eq(l.fit_y, l.need_y + l.need_n);
+            } else {
+                ck_assert_int_eq(l.need_n, 0);
+                ck_assert_int_eq(l.fit_y, l.fit_title_y + 1);
+            }
             if (l.detail_y >= 0) {
                 ck_assert_int_eq(l.detail_y, l.fit_y + l.fit_n);
                 ck_assert_int_lt(l.detail_y, l.footer_y);
@@ -196,6 +206,20 @@ START_TEST(test_layout_table)
     ck_assert_int_eq(l.fit_n, LAYOUT_FIT_ROWS_MAX);
     layout_compute_for(80, 24, 0, &l);
     ck_assert_int_eq(l.fit_n, 1);
+    /* tall: every device and the breakdown of the need */
+    layout_compute_for(120, 40, 6, &l);
+    ck_assert_int_eq(l.fit_n, 6);
+    ck_assert_int_eq(l.need_y, l.fit_title_y + 1);
+    ck_assert_int_eq(l.need_n, LAYOUT_NEED_ROWS);
+    ck_assert_int_eq(l.fit_y, l.need_y + LAYOUT_NEED_ROWS);
+    ck_assert_int_ge(l.best_y, 0);
+    layout_compute_for(120, 40, LAYOUT_FIT_ROWS_MAX, &l);
+    ck_assert_int_eq(l.fit_n, LAYOUT_FIT_ROWS_MAX);
+    ck_assert_int_lt(l.detail_y, l.footer_y);
+    /* the devices go before the breakdown */
+    layout_compute_for(80, 30, 12, &l);
+    ck_assert_int_eq(l.fit_n, 12);
+    ck_assert_int_eq(l.need_y, -1);
     /* 40x12: this machine and the context; no detail line */
     layout_compute_for(40, 12, 6, &l);
     ck_assert_int_eq(l.fit_n, 1);

@@ -105,6 +105,18 @@ run -p llama-3.1-70b -f q4_k_m --device rtx-4090 --json
 expect_json "70B Q4_K_M on a 4090: some layers on the GPU" \
     '.devices[0].verdict == "no fit" and (.devices[0].gpu_layers | type == "number" and . > 0 and . < 80)'
 
+# --ram: the RAM a GPU spills into, instead of this machine's
+run -p llama-3.1-70b -f q4_k_m --device rtx-4090 --ram 64GB --json
+expect_json "--ram 64GB is the RAM used" \
+    '.ram_gib == 64000000000 / 1073741824 and .devices[0].gpu_layers > 0'
+run -p llama-3.1-70b -f q4_k_m --device rtx-4090 --ram 0 --json
+expect_json "--ram 0: no offload" '.ram_gib == 0 and .devices[0].gpu_layers == null'
+run -p llama-3.1-70b -f q4_k_m --device rtx-4090 --ram 8GB --json
+expect_json "--ram 8GB: too little for an offload" '.devices[0].gpu_layers == null'
+expect_usage_error "bad --ram" --ram 12
+expect_usage_error "huge --ram" --ram 100TiB
+expect_err "--ram names its range" "RAM '100TiB' out of range (expected 0 for none, or a size with a unit up to 64TiB"
+
 # --- catalogs -----------------------------------------------------------------------------
 run --list-models
 expect_rc "--list-models" 0

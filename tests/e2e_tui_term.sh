@@ -52,7 +52,9 @@ if has_non_ascii; then fail "non-ASCII bytes with LANG=C"; else pass; fi
 tui_keys m
 tui_wait "LANG=C picker" "Filter: _"
 if has_non_ascii; then fail "non-ASCII bytes in the picker with LANG=C"; else pass; fi
-tui_keys Escape q
+tui_keys Escape
+sleep 0.2
+tui_keys q
 tui_wait_exit "LANG=C quits" 0
 
 # TERM=vt100: no colour (it has none); with LANG=C no non-ASCII either
@@ -84,9 +86,10 @@ for term in xterm-256color screen-256color tmux-256color linux vt100; do
     tui_wait_exit "TERM=$term quits" 0
 done
 
-# an unknown TERM with -i: a clear message and status 2, terminal untouched
+# an unknown TERM with -i: a clear message and status 1 (the terminal
+# failed; 2 is for usage errors), terminal untouched
 tui_start 80 24 TERM=no-such-terminal -- -i
-tui_wait_exit "unknown TERM" 2
+tui_wait_exit "unknown TERM" 1
 tui_wait "unknown TERM message" "cannot show a screen on this terminal (TERM=no-such-terminal)"
 tui_expect_stty "unknown TERM leaves the modes"
 

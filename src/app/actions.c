@@ -19,43 +19,39 @@ typedef enum {
 typedef struct {
     app_action_id id;
     const char *hint;          /* a word for the footer */
-    void (*run)(app_state *s, const in_event *ev);
+    void (*run)(app_state *s, const in_event *ev, int arg);
+    int arg;                   /* passed to run */
     actions_help_kind kind;
     const char *help;          /* the help line (ACTIONS_HELP_PLAIN) */
 } app_action;
 
-typedef struct {
-    app_mode mode;
-    in_key key;
-    const char *chars;         /* IN_KEY_CHAR: the characters bound; NULL: any
-                                  printable character not bound otherwise */
-    int mods;                  /* modifiers that must be held (IN_MOD_*) */
-    app_action_id action;
-    const char *label;         /* how the help shows the key; NULL: made
-                                  from key, chars and mods; "": an alias
-                                  the help does not list */
-} app_binding;
 
 /* ---- handlers ------------------------------------------------------------ */
 
-static void actions_quit(app_state *s, const in_event *ev)
+/* Each handler takes the event and its action's argument (a direction, a
+ * delta or a flag, see the table). */
+
+static void actions_quit(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
+    (void)arg;
     s->quit = 1;
 }
 
-static void actions_help(app_state *s, const in_event *ev)
+static void actions_help(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
+    (void)arg;
     ops_entry_drop(s);
     s->overlay = APP_OVERLAY_HELP;
 }
 
 /* Esc: an entry is dropped, an overlay closed; on the main screen it
- * only clears a message. */
-static void actions_cancel(app_state *s, const in_event *ev)
+ * changes nothing. */
+static void actions_cancel(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
+    (void)arg;
     if (s->entry != APP_ENTRY_NONE)
         ops_entry_drop(s);
     else if (s->overlay == APP_OVERLAY_PICKER)
@@ -64,144 +60,113 @@ static void actions_cancel(app_state *s, const in_event *ev)
         s->overlay = APP_OVERLAY_NONE;
 }
 
-static void actions_repaint(app_state *s, const in_event *ev)
+static void actions_repaint(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
+    (void)arg;
     s->repaint = 1;
 }
 
-static void actions_step_down(app_state *s, const in_event *ev)
+/* A fine step (arg the direction). */
+static void actions_step(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
-    ops_step(s, -1, 0);
+    ops_step(s, arg, 0);
 }
 
-static void actions_step_up(app_state *s, const in_event *ev)
+/* A named step (arg the direction). */
+static void actions_named(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
-    ops_step(s, 1, 0);
+    ops_step(s, arg, 1);
 }
 
-static void actions_named_down(app_state *s, const in_event *ev)
+/* Home (arg < 0) / End on the focused control. */
+static void actions_ends(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
-    ops_step(s, -1, 1);
-}
-
-static void actions_named_up(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    ops_step(s, 1, 1);
-}
-
-/* Home (dir < 0) / End on the focused control. */
-static void actions_ends(app_state *s, int dir)
-{
     if (s->focus == APP_FOCUS_CONTEXT)
-        s->query.ctx = dir < 0 ? app_ctx_clamp(s, APP_CTX_MIN) : app_ctx_max(s);
+        s->query.ctx = arg < 0 ? app_ctx_clamp(s, APP_CTX_MIN) : app_ctx_max(s);
     else if (s->focus == APP_FOCUS_DEVICES)
-        s->sel = dir < 0 || s->query.ndevices == 0 ? 0 : s->query.ndevices - 1;
+        s->sel = arg < 0 || s->query.ndevices == 0 ? 0 : s->query.ndevices - 1;
     else if (s->focus == APP_FOCUS_BASELINE)
-        ops_set_baseline(s, NULL, dir < 0 ? APP_BITS_MIN : APP_BITS_MAX);
+        ops_set_baseline(s, NULL, arg < 0 ? APP_BITS_MIN : APP_BITS_MAX);
     else if (s->focus != APP_FOCUS_MODEL)
-        ops_set_bits(s, NULL, dir < 0 ? APP_BITS_MIN : APP_BITS_MAX);
+        ops_set_bits(s, NULL, arg < 0 ? APP_BITS_MIN : APP_BITS_MAX);
 }
 
-static void actions_home(app_state *s, const in_event *ev)
+static void actions_focus(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
-    actions_ends(s, -1);
+    ops_focus_move(s, arg);
 }
 
-static void actions_end(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    actions_ends(s, 1);
-}
-
-static void actions_focus_next(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    ops_focus_move(s, 1);
-}
-
-static void actions_focus_prev(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    ops_focus_move(s, -1);
-}
-
-/* Up (dir < 0) / Down: on the devices the previous / next one, and past
+/* Up (arg < 0) / Down: on the devices the previous / next one, and past
  * either end the focus moves on; elsewhere the focus moves. */
-static void actions_vertical(app_state *s, int dir)
+static void actions_vertical(app_state *s, const in_event *ev, int arg)
 {
+    (void)ev;
     if (s->focus != APP_FOCUS_DEVICES)
-        ops_focus_move(s, dir);
-    else if (dir < 0 && s->sel > 0)
+        ops_focus_move(s, arg);
+    else if (arg < 0 && s->sel > 0)
         s->sel--;
-    else if (dir > 0 && s->sel + 1 < s->query.ndevices)
+    else if (arg > 0 && s->sel + 1 < s->query.ndevices)
         s->sel++;
     else
-        ops_focus_move(s, dir);
+        ops_focus_move(s, arg);
 }
 
-static void actions_up(app_state *s, const in_event *ev)
+static void actions_baseline(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
-    actions_vertical(s, -1);
+    (void)arg;
+    ops_cycle_baseline(s);
 }
 
-static void actions_down(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    actions_vertical(s, 1);
-}
-
-static void actions_baseline(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    ops_set_baseline(s, NULL, app_next_baseline(s->query.baseline_bits, s->query.bits));
-}
-
-static void actions_enter(app_state *s, const in_event *ev)
+static void actions_enter(app_state *s, const in_event *ev, int arg)
 {
     if (s->focus == APP_FOCUS_MODEL)
         ops_picker_open(s, '\0');
     else if (s->focus == APP_FOCUS_BASELINE)
-        actions_baseline(s, ev);
+        actions_baseline(s, ev, arg);
 }
 
-static void actions_type_value(app_state *s, const in_event *ev)
+static void actions_type_value(app_state *s, const in_event *ev, int arg)
 {
+    (void)arg;
     if (isdigit((unsigned char)ev->ch) || ev->ch == '.')
         ops_entry_start(s, ev->ch);
     else if (ev->paste)
         ops_msg(s, "paste a number onto a value, or a name into the picker (m)");
 }
 
-static void actions_picker(app_state *s, const in_event *ev)
+static void actions_picker(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
+    (void)arg;
     ops_picker_open(s, '\0');
 }
 
-static void actions_kv(app_state *s, const in_event *ev)
+static void actions_kv(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
+    (void)arg;
     s->query.kv_bits = app_next_kv(s->query.kv_bits);
 }
 
-static void actions_table(app_state *s, const in_event *ev)
+static void actions_table(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
+    (void)arg;
     ops_table_open(s);
 }
 
-static void actions_entry_text(app_state *s, const in_event *ev)
+static void actions_entry_text(app_state *s, const in_event *ev, int arg)
 {
     int ctx = s->entry == APP_ENTRY_CTX;
     char c = ev->ch;
 
+    (void)arg;
     if (isdigit((unsigned char)c) || (!ctx && c == '.') || (ctx && (c == 'k' || c == 'K')))
         ops_text_append(s, s->entry_text, c);
     else
@@ -209,123 +174,83 @@ static void actions_entry_text(app_state *s, const in_event *ev)
                        : "type a number such as 4.5, then Enter (Esc cancels)");
 }
 
-static void actions_entry_edit(app_state *s, const in_event *ev)
+static void actions_entry_edit(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
+    (void)arg;
     ops_text_backspace(s->entry_text);
     if (s->entry_text[0] == '\0')
         s->entry = APP_ENTRY_NONE;
 }
 
-static void actions_entry_apply(app_state *s, const in_event *ev)
+static void actions_entry_apply(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
+    (void)arg;
     ops_entry_apply(s);
 }
 
-static void actions_pick_text(app_state *s, const in_event *ev)
+static void actions_pick_text(app_state *s, const in_event *ev, int arg)
 {
+    (void)arg;
     ops_text_append(s, s->filter, ev->ch);
     s->pick = 0;
 }
 
-static void actions_pick_edit(app_state *s, const in_event *ev)
+static void actions_pick_edit(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
+    (void)arg;
     ops_text_backspace(s->filter);
     s->pick = 0;
 }
 
-/* Rows the picker or the table shows: a page. */
-static long actions_page(const app_state *s, int table)
+/* Arguments of the moving actions: one row, a page, or an end. */
+#define ACTIONS_PAGE 2
+#define ACTIONS_END 3
+
+/* The rows a move of arg goes: +-1, a page (+-ACTIONS_PAGE) or to an end
+ * (+-ACTIONS_END), in a list of `count` rows shown `page` at a time. */
+static long actions_delta(int arg, long page, long count)
+{
+    long dir = arg < 0 ? -1 : 1, mag = arg < 0 ? -arg : arg;
+
+    if (mag == ACTIONS_PAGE)
+        return dir * page;
+    if (mag == ACTIONS_END)
+        return dir * (count > 0 ? count : 1);
+    return dir;
+}
+
+static void actions_pick_move(app_state *s, const in_event *ev, int arg)
 {
     app_layout l;
 
+    (void)ev;
     app_layout_of(s, &l);
-    return table ? (long)l.table_list_n : (long)l.pick_list_n;
+    ops_picker_move(s, actions_delta(arg, l.pick_list_n, (long)app_pick_count(s)));
 }
 
-static void actions_pick_up(app_state *s, const in_event *ev)
+static void actions_pick_choose(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
-    ops_picker_move(s, -1);
-}
-
-static void actions_pick_down(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    ops_picker_move(s, 1);
-}
-
-static void actions_pick_page_up(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    ops_picker_move(s, -actions_page(s, 0));
-}
-
-static void actions_pick_page_down(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    ops_picker_move(s, actions_page(s, 0));
-}
-
-static void actions_pick_first(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    s->pick = 0;
-}
-
-static void actions_pick_last(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    ops_picker_move(s, (long)app_pick_count(s));
-}
-
-static void actions_pick_choose(app_state *s, const in_event *ev)
-{
-    (void)ev;
+    (void)arg;
     ops_picker_choose(s);
 }
 
-static void actions_table_up(app_state *s, const in_event *ev)
+static void actions_table_move(app_state *s, const in_event *ev, int arg)
 {
+    app_layout l;
+
     (void)ev;
-    ops_table_scroll(s, -1);
+    app_layout_of(s, &l);
+    ops_table_scroll(s, actions_delta(arg, l.table_list_n, (long)app_table_rows()));
 }
 
-static void actions_table_down(app_state *s, const in_event *ev)
+static void actions_table_close(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
-    ops_table_scroll(s, 1);
-}
-
-static void actions_table_page_up(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    ops_table_scroll(s, -actions_page(s, 1));
-}
-
-static void actions_table_page_down(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    ops_table_scroll(s, actions_page(s, 1));
-}
-
-static void actions_table_first(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    s->table_top = 0;
-}
-
-static void actions_table_last(app_state *s, const in_event *ev)
-{
-    (void)ev;
-    s->table_top = app_table_top_max(s);
-}
-
-static void actions_table_close(app_state *s, const in_event *ev)
-{
-    (void)ev;
+    (void)arg;
     s->overlay = APP_OVERLAY_NONE;
 }
 
@@ -333,80 +258,80 @@ static void actions_table_close(app_state *s, const in_event *ev)
 
 /* Every action, in the order the help lists them (indexed by id). */
 static const app_action actions_table_of[ACT_COUNT] = {
-    [ACT_QUIT] = { ACT_QUIT, "quit", actions_quit, ACTIONS_HELP_PLAIN, "quit" },
-    [ACT_HELP] = { ACT_HELP, "help", actions_help, ACTIONS_HELP_PLAIN, "this help" },
-    [ACT_CANCEL] = { ACT_CANCEL, "cancel", actions_cancel, ACTIONS_HELP_PLAIN,
-                     "cancel a value being typed, close this overlay" },
-    [ACT_REPAINT] = { ACT_REPAINT, "repaint", actions_repaint, ACTIONS_HELP_PLAIN,
+    [ACT_QUIT] = { ACT_QUIT, "quit", actions_quit, 0, ACTIONS_HELP_PLAIN, "quit" },
+    [ACT_HELP] = { ACT_HELP, "help", actions_help, 0, ACTIONS_HELP_PLAIN, "this help" },
+    [ACT_CANCEL] = { ACT_CANCEL, "cancel", actions_cancel, 0, ACTIONS_HELP_PLAIN,
+                     "cancel a value being typed; close an overlay" },
+    [ACT_REPAINT] = { ACT_REPAINT, "repaint", actions_repaint, 0, ACTIONS_HELP_PLAIN,
                       "repaint the screen" },
-    [ACT_STEP_DOWN] = { ACT_STEP_DOWN, "step", actions_step_down, ACTIONS_HELP_STEP_DOWN,
+    [ACT_STEP_DOWN] = { ACT_STEP_DOWN, "step", actions_step, -1, ACTIONS_HELP_STEP_DOWN,
                         NULL },
-    [ACT_STEP_UP] = { ACT_STEP_UP, "step", actions_step_up, ACTIONS_HELP_STEP_UP, NULL },
-    [ACT_NAMED_DOWN] = { ACT_NAMED_DOWN, "named", actions_named_down, ACTIONS_HELP_PLAIN,
+    [ACT_STEP_UP] = { ACT_STEP_UP, "step", actions_step, 1, ACTIONS_HELP_STEP_UP, NULL },
+    [ACT_NAMED_DOWN] = { ACT_NAMED_DOWN, "named", actions_named, -1, ACTIONS_HELP_PLAIN,
                          "previous named precision" },
-    [ACT_NAMED_UP] = { ACT_NAMED_UP, "named", actions_named_up, ACTIONS_HELP_PLAIN,
+    [ACT_NAMED_UP] = { ACT_NAMED_UP, "named", actions_named, 1, ACTIONS_HELP_PLAIN,
                        "next named precision" },
-    [ACT_HOME] = { ACT_HOME, "ends", actions_home, ACTIONS_HELP_ENDS, NULL },
-    [ACT_END] = { ACT_END, "ends", actions_end, ACTIONS_HELP_ENDS, NULL },
-    [ACT_FOCUS_NEXT] = { ACT_FOCUS_NEXT, "focus", actions_focus_next, ACTIONS_HELP_PLAIN,
+    [ACT_HOME] = { ACT_HOME, "ends", actions_ends, -1, ACTIONS_HELP_ENDS, NULL },
+    [ACT_END] = { ACT_END, "ends", actions_ends, 1, ACTIONS_HELP_ENDS, NULL },
+    [ACT_FOCUS_NEXT] = { ACT_FOCUS_NEXT, "focus", actions_focus, 1, ACTIONS_HELP_PLAIN,
                          "focus: model, bits, baseline, context, devices" },
-    [ACT_FOCUS_PREV] = { ACT_FOCUS_PREV, "focus", actions_focus_prev, ACTIONS_HELP_PLAIN,
+    [ACT_FOCUS_PREV] = { ACT_FOCUS_PREV, "focus", actions_focus, -1, ACTIONS_HELP_PLAIN,
                          "focus: model, bits, baseline, context, devices" },
-    [ACT_UP] = { ACT_UP, "device", actions_up, ACTIONS_HELP_PLAIN,
+    [ACT_UP] = { ACT_UP, "device", actions_vertical, -1, ACTIONS_HELP_PLAIN,
                  "focus up; on the devices: the one above" },
-    [ACT_DOWN] = { ACT_DOWN, "device", actions_down, ACTIONS_HELP_PLAIN,
+    [ACT_DOWN] = { ACT_DOWN, "device", actions_vertical, 1, ACTIONS_HELP_PLAIN,
                    "focus down; on the devices: the one below" },
-    [ACT_ENTER] = { ACT_ENTER, "pick", actions_enter, ACTIONS_HELP_PLAIN,
+    [ACT_ENTER] = { ACT_ENTER, "pick", actions_enter, 0, ACTIONS_HELP_PLAIN,
                     "on the model: pick one; on the baseline: cycle it" },
-    [ACT_TYPE_VALUE] = { ACT_TYPE_VALUE, "type", actions_type_value, ACTIONS_HELP_PLAIN,
+    [ACT_TYPE_VALUE] = { ACT_TYPE_VALUE, "type", actions_type_value, 0, ACTIONS_HELP_PLAIN,
                          "type an exact value, then Enter (context: 8192, 8k)" },
-    [ACT_PICKER] = { ACT_PICKER, "model", actions_picker, ACTIONS_HELP_PLAIN,
+    [ACT_PICKER] = { ACT_PICKER, "model", actions_picker, 0, ACTIONS_HELP_PLAIN,
                      "choose a model: type to filter, or a size (13B)" },
-    [ACT_SEARCH] = { ACT_SEARCH, "search", actions_picker, ACTIONS_HELP_PLAIN,
+    [ACT_SEARCH] = { ACT_SEARCH, "search", actions_picker, 0, ACTIONS_HELP_PLAIN,
                      "search the models by name" },
-    [ACT_BASELINE] = { ACT_BASELINE, "base", actions_baseline, ACTIONS_HELP_PLAIN,
+    [ACT_BASELINE] = { ACT_BASELINE, "base", actions_baseline, 0, ACTIONS_HELP_PLAIN,
                        "baseline: FP16 -> FP32 -> current bits" },
-    [ACT_KV] = { ACT_KV, "KV", actions_kv, ACTIONS_HELP_PLAIN,
+    [ACT_KV] = { ACT_KV, "KV", actions_kv, 0, ACTIONS_HELP_PLAIN,
                  "KV cache type: f16 -> q8_0 -> q4_0" },
-    [ACT_TABLE] = { ACT_TABLE, "table", actions_table, ACTIONS_HELP_PLAIN,
+    [ACT_TABLE] = { ACT_TABLE, "table", actions_table, 0, ACTIONS_HELP_PLAIN,
                     "table: every precision on every device" },
-    [ACT_ENTRY_TEXT] = { ACT_ENTRY_TEXT, "type", actions_entry_text, ACTIONS_HELP_PLAIN,
+    [ACT_ENTRY_TEXT] = { ACT_ENTRY_TEXT, "type", actions_entry_text, 0, ACTIONS_HELP_PLAIN,
                          "digits and '.' (on the context also k)" },
-    [ACT_ENTRY_EDIT] = { ACT_ENTRY_EDIT, "edit", actions_entry_edit, ACTIONS_HELP_PLAIN,
+    [ACT_ENTRY_EDIT] = { ACT_ENTRY_EDIT, "edit", actions_entry_edit, 0, ACTIONS_HELP_PLAIN,
                          "delete the last character" },
-    [ACT_ENTRY_APPLY] = { ACT_ENTRY_APPLY, "set", actions_entry_apply, ACTIONS_HELP_PLAIN,
+    [ACT_ENTRY_APPLY] = { ACT_ENTRY_APPLY, "set", actions_entry_apply, 0, ACTIONS_HELP_PLAIN,
                           "set the value typed" },
-    [ACT_PICK_TEXT] = { ACT_PICK_TEXT, "filter", actions_pick_text, ACTIONS_HELP_PLAIN,
+    [ACT_PICK_TEXT] = { ACT_PICK_TEXT, "filter", actions_pick_text, 0, ACTIONS_HELP_PLAIN,
                         "filter by name, or type a size such as 13B" },
-    [ACT_PICK_EDIT] = { ACT_PICK_EDIT, "edit", actions_pick_edit, ACTIONS_HELP_PLAIN,
+    [ACT_PICK_EDIT] = { ACT_PICK_EDIT, "edit", actions_pick_edit, 0, ACTIONS_HELP_PLAIN,
                         "delete the last character of the filter" },
-    [ACT_PICK_UP] = { ACT_PICK_UP, "move", actions_pick_up, ACTIONS_HELP_PLAIN,
+    [ACT_PICK_UP] = { ACT_PICK_UP, "move", actions_pick_move, -1, ACTIONS_HELP_PLAIN,
                       "previous / next row" },
-    [ACT_PICK_DOWN] = { ACT_PICK_DOWN, "move", actions_pick_down, ACTIONS_HELP_PLAIN,
+    [ACT_PICK_DOWN] = { ACT_PICK_DOWN, "move", actions_pick_move, 1, ACTIONS_HELP_PLAIN,
                         "previous / next row" },
-    [ACT_PICK_PAGE_UP] = { ACT_PICK_PAGE_UP, "page", actions_pick_page_up, ACTIONS_HELP_PLAIN,
+    [ACT_PICK_PAGE_UP] = { ACT_PICK_PAGE_UP, "page", actions_pick_move, -ACTIONS_PAGE, ACTIONS_HELP_PLAIN,
                            "a page up / down" },
-    [ACT_PICK_PAGE_DOWN] = { ACT_PICK_PAGE_DOWN, "page", actions_pick_page_down,
-                             ACTIONS_HELP_PLAIN, "a page up / down" },
-    [ACT_PICK_FIRST] = { ACT_PICK_FIRST, "ends", actions_pick_first, ACTIONS_HELP_PLAIN,
+    [ACT_PICK_PAGE_DOWN] = { ACT_PICK_PAGE_DOWN, "page", actions_pick_move,
+                             ACTIONS_PAGE, ACTIONS_HELP_PLAIN, "a page up / down" },
+    [ACT_PICK_FIRST] = { ACT_PICK_FIRST, "ends", actions_pick_move, -ACTIONS_END, ACTIONS_HELP_PLAIN,
                          "first / last row" },
-    [ACT_PICK_LAST] = { ACT_PICK_LAST, "ends", actions_pick_last, ACTIONS_HELP_PLAIN,
+    [ACT_PICK_LAST] = { ACT_PICK_LAST, "ends", actions_pick_move, ACTIONS_END, ACTIONS_HELP_PLAIN,
                         "first / last row" },
-    [ACT_PICK_CHOOSE] = { ACT_PICK_CHOOSE, "pick", actions_pick_choose, ACTIONS_HELP_PLAIN,
+    [ACT_PICK_CHOOSE] = { ACT_PICK_CHOOSE, "pick", actions_pick_choose, 0, ACTIONS_HELP_PLAIN,
                           "use the selected model or size" },
-    [ACT_TABLE_UP] = { ACT_TABLE_UP, "scroll", actions_table_up, ACTIONS_HELP_PLAIN,
+    [ACT_TABLE_UP] = { ACT_TABLE_UP, "scroll", actions_table_move, -1, ACTIONS_HELP_PLAIN,
                        "scroll a row" },
-    [ACT_TABLE_DOWN] = { ACT_TABLE_DOWN, "scroll", actions_table_down, ACTIONS_HELP_PLAIN,
+    [ACT_TABLE_DOWN] = { ACT_TABLE_DOWN, "scroll", actions_table_move, 1, ACTIONS_HELP_PLAIN,
                          "scroll a row" },
-    [ACT_TABLE_PAGE_UP] = { ACT_TABLE_PAGE_UP, "page", actions_table_page_up,
-                            ACTIONS_HELP_PLAIN, "scroll a page" },
-    [ACT_TABLE_PAGE_DOWN] = { ACT_TABLE_PAGE_DOWN, "page", actions_table_page_down,
-                              ACTIONS_HELP_PLAIN, "scroll a page" },
-    [ACT_TABLE_FIRST] = { ACT_TABLE_FIRST, "ends", actions_table_first, ACTIONS_HELP_PLAIN,
+    [ACT_TABLE_PAGE_UP] = { ACT_TABLE_PAGE_UP, "page", actions_table_move,
+                            -ACTIONS_PAGE, ACTIONS_HELP_PLAIN, "scroll a page" },
+    [ACT_TABLE_PAGE_DOWN] = { ACT_TABLE_PAGE_DOWN, "page", actions_table_move,
+                              ACTIONS_PAGE, ACTIONS_HELP_PLAIN, "scroll a page" },
+    [ACT_TABLE_FIRST] = { ACT_TABLE_FIRST, "ends", actions_table_move, -ACTIONS_END, ACTIONS_HELP_PLAIN,
                           "first / last row" },
-    [ACT_TABLE_LAST] = { ACT_TABLE_LAST, "ends", actions_table_last, ACTIONS_HELP_PLAIN,
+    [ACT_TABLE_LAST] = { ACT_TABLE_LAST, "ends", actions_table_move, ACTIONS_END, ACTIONS_HELP_PLAIN,
                          "first / last row" },
-    [ACT_TABLE_CLOSE] = { ACT_TABLE_CLOSE, "close", actions_table_close, ACTIONS_HELP_PLAIN,
+    [ACT_TABLE_CLOSE] = { ACT_TABLE_CLOSE, "close", actions_table_close, 0, ACTIONS_HELP_PLAIN,
                           "close the table" },
 };
 
@@ -426,13 +351,13 @@ static const app_binding actions_bindings[] = {
     { APP_MODE_MAIN, IN_KEY_CHAR, "h", 0, ACT_STEP_DOWN, NULL },
     { APP_MODE_MAIN, IN_KEY_RIGHT, NULL, 0, ACT_STEP_UP, NULL },
     { APP_MODE_MAIN, IN_KEY_CHAR, "l", 0, ACT_STEP_UP, NULL },
+    { APP_MODE_MAIN, IN_KEY_PGDN, NULL, 0, ACT_NAMED_DOWN, NULL },
     { APP_MODE_MAIN, IN_KEY_LEFT, NULL, IN_MOD_SHIFT, ACT_NAMED_DOWN, "Shift/Ctrl+Left" },
     { APP_MODE_MAIN, IN_KEY_LEFT, NULL, IN_MOD_CTRL, ACT_NAMED_DOWN, "" },
-    { APP_MODE_MAIN, IN_KEY_PGDN, NULL, 0, ACT_NAMED_DOWN, NULL },
     { APP_MODE_MAIN, IN_KEY_CHAR, "H", 0, ACT_NAMED_DOWN, NULL },
+    { APP_MODE_MAIN, IN_KEY_PGUP, NULL, 0, ACT_NAMED_UP, NULL },
     { APP_MODE_MAIN, IN_KEY_RIGHT, NULL, IN_MOD_SHIFT, ACT_NAMED_UP, "Shift/Ctrl+Right" },
     { APP_MODE_MAIN, IN_KEY_RIGHT, NULL, IN_MOD_CTRL, ACT_NAMED_UP, "" },
-    { APP_MODE_MAIN, IN_KEY_PGUP, NULL, 0, ACT_NAMED_UP, NULL },
     { APP_MODE_MAIN, IN_KEY_CHAR, "L", 0, ACT_NAMED_UP, NULL },
     { APP_MODE_MAIN, IN_KEY_HOME, NULL, 0, ACT_HOME, NULL },
     { APP_MODE_MAIN, IN_KEY_END, NULL, 0, ACT_END, NULL },
@@ -494,29 +419,6 @@ static const char *const actions_mode_names[APP_MODE_COUNT] = {
     [APP_MODE_PICKER] = "model picker",
     [APP_MODE_TABLE] = "table",
     [APP_MODE_HELP] = "help",
-};
-
-/* The actions the footer names for each focus of the main screen, and for
- * the other modes. */
-#define ACTIONS_FOOTER_MAX 8
-static const app_action_id actions_footer_main[APP_FOCUS_COUNT][ACTIONS_FOOTER_MAX] = {
-    [APP_FOCUS_MODEL] = { ACT_STEP_UP, ACT_PICKER, ACT_SEARCH, ACT_FOCUS_NEXT, ACT_KV,
-                          ACT_TABLE, ACT_HELP, ACT_COUNT },
-    [APP_FOCUS_SLIDER] = { ACT_STEP_UP, ACT_NAMED_UP, ACT_TYPE_VALUE, ACT_FOCUS_NEXT,
-                           ACT_PICKER, ACT_TABLE, ACT_HELP, ACT_COUNT },
-    [APP_FOCUS_BASELINE] = { ACT_STEP_UP, ACT_BASELINE, ACT_TYPE_VALUE, ACT_FOCUS_NEXT,
-                             ACT_TABLE, ACT_HELP, ACT_COUNT },
-    [APP_FOCUS_CONTEXT] = { ACT_STEP_UP, ACT_TYPE_VALUE, ACT_KV, ACT_FOCUS_NEXT, ACT_TABLE,
-                            ACT_HELP, ACT_COUNT },
-    [APP_FOCUS_DEVICES] = { ACT_DOWN, ACT_STEP_UP, ACT_FOCUS_NEXT, ACT_KV, ACT_TABLE,
-                            ACT_PICKER, ACT_HELP, ACT_COUNT },
-};
-static const app_action_id actions_footer_modes[APP_MODE_COUNT][ACTIONS_FOOTER_MAX] = {
-    [APP_MODE_ENTRY] = { ACT_ENTRY_APPLY, ACT_CANCEL, ACT_ENTRY_EDIT, ACT_COUNT },
-    [APP_MODE_PICKER] = { ACT_PICK_CHOOSE, ACT_CANCEL, ACT_PICK_DOWN, ACT_COUNT },
-    [APP_MODE_TABLE] = { ACT_TABLE_DOWN, ACT_TABLE_PAGE_DOWN, ACT_KV, ACT_TABLE_CLOSE,
-                         ACT_QUIT, ACT_COUNT },
-    [APP_MODE_HELP] = { ACT_CANCEL, ACT_QUIT, ACT_COUNT },
 };
 
 /* ---- lookup -------------------------------------------------------------- */
@@ -586,7 +488,7 @@ app_action_id actions_lookup(app_mode m, const in_event *ev)
 void actions_run(app_state *s, app_action_id a, const in_event *ev)
 {
     if (a < ACT_COUNT && actions_table_of[a].run != NULL)
-        actions_table_of[a].run(s, ev);
+        actions_table_of[a].run(s, ev, actions_table_of[a].arg);
 }
 
 const char *actions_mode_name(app_mode m)
@@ -594,74 +496,35 @@ const char *actions_mode_name(app_mode m)
     return m < APP_MODE_COUNT ? actions_mode_names[m] : "";
 }
 
-/* ---- help ---------------------------------------------------------------- */
+/* ---- what the help, the footer and the man page read ------------------- */
 
-/* The name of a key for the help. */
-static const char *actions_key_name(in_key k)
+size_t actions_binding_count(void)
 {
-    switch (k) {
-    case IN_KEY_ENTER:
-        return "Enter";
-    case IN_KEY_BACKSPACE:
-        return "Backspace";
-    case IN_KEY_TAB:
-        return "Tab";
-    case IN_KEY_BTAB:
-        return "Shift+Tab";
-    case IN_KEY_ESC:
-        return "Esc";
-    case IN_KEY_CTRL_C:
-        return "Ctrl+C";
-    case IN_KEY_CTRL_L:
-        return "Ctrl+L";
-    case IN_KEY_UP:
-        return "Up";
-    case IN_KEY_DOWN:
-        return "Down";
-    case IN_KEY_LEFT:
-        return "Left";
-    case IN_KEY_RIGHT:
-        return "Right";
-    case IN_KEY_HOME:
-        return "Home";
-    case IN_KEY_END:
-        return "End";
-    case IN_KEY_PGUP:
-        return "PgUp";
-    case IN_KEY_PGDN:
-        return "PgDn";
-    case IN_KEY_F1:
-        return "F1";
-    case IN_KEY_F10:
-        return "F10";
-    case IN_KEY_CHAR:
-        break;
-    }
-    return "";
+    return ACTIONS_N(actions_bindings);
 }
 
-static void actions_label(const app_binding *b, char *buf, size_t size)
+const app_binding *actions_binding(size_t i)
 {
-    if (b->label != NULL)
-        (void)snprintf(buf, size, "%s", b->label);
-    else if (b->key == IN_KEY_CHAR)
-        (void)snprintf(buf, size, "%s", b->chars != NULL ? b->chars : "");
-    else
-        (void)snprintf(buf, size, "%s%s%s", (b->mods & IN_MOD_CTRL) ? "Ctrl+" : "",
-                       (b->mods & IN_MOD_SHIFT) ? "Shift+" : "", actions_key_name(b->key));
+    return i < ACTIONS_N(actions_bindings) ? &actions_bindings[i] : NULL;
+}
+
+const char *actions_hint(app_action_id a)
+{
+    return a < ACT_COUNT ? actions_table_of[a].hint : "";
 }
 
 /* The help text of action a. */
-static void actions_help_text(app_action_id a, char *buf, size_t size)
+void actions_help_text(app_action_id a, char *buf, size_t size)
 {
-    const app_action *act = &actions_table_of[a];
+    const app_action *act = &actions_table_of[a < ACT_COUNT ? a : ACT_QUIT];
 
     switch (act->kind) {
     case ACTIONS_HELP_STEP_DOWN:
     case ACTIONS_HELP_STEP_UP:
-        (void)snprintf(buf, size, "%s %g bit (%g from %g bits); context %s",
+        (void)snprintf(buf, size, "%s %g bit (%g from %g bits); model: %s; context %s",
                        act->kind == ACTIONS_HELP_STEP_UP ? "up" : "down", APP_FINE_STEP,
                        APP_COARSE_STEP, APP_FINE_LIMIT,
+                       act->kind == ACTIONS_HELP_STEP_UP ? "next" : "previous",
                        act->kind == ACTIONS_HELP_STEP_UP ? "x2" : "/2");
         break;
     case ACTIONS_HELP_ENDS:
@@ -672,97 +535,4 @@ static void actions_help_text(app_action_id a, char *buf, size_t size)
         (void)snprintf(buf, size, "%s", act->help);
         break;
     }
-}
-
-/* Lines are the distinct help texts of a mode's bindings, in binding
- * order: actions that share a text (Left and Right) share a line. Writes
- * the i-th line's text to text and returns its first binding index, or
- * -1 past the end. */
-static long actions_nth_line(app_mode m, size_t i, char *text, size_t size)
-{
-    char seen[ACTIONS_TEXT_MAX], cur[ACTIONS_TEXT_MAX];
-    size_t b, c, n = 0;
-
-    for (b = 0; b < ACTIONS_N(actions_bindings); b++) {
-        int repeat = 0;
-
-        if (actions_bindings[b].mode != m)
-            continue;
-        actions_help_text(actions_bindings[b].action, cur, sizeof cur);
-        for (c = 0; c < b && !repeat; c++) {
-            if (actions_bindings[c].mode != m)
-                continue;
-            actions_help_text(actions_bindings[c].action, seen, sizeof seen);
-            repeat = strcmp(seen, cur) == 0;
-        }
-        if (repeat)
-            continue;
-        if (n++ == i) {
-            if (size > 0)
-                (void)snprintf(text, size, "%s", cur);
-            return (long)b;
-        }
-    }
-    return -1;
-}
-
-size_t actions_help_count(app_mode m)
-{
-    char text[ACTIONS_TEXT_MAX];
-    size_t n = 0;
-
-    while (actions_nth_line(m, n, text, sizeof text) >= 0)
-        n++;
-    return n;
-}
-
-int actions_help_line(app_mode m, size_t i, char *keys, size_t keys_size, char *text,
-                      size_t text_size)
-{
-    char line[ACTIONS_TEXT_MAX], cur[ACTIONS_TEXT_MAX], label[ACTIONS_LABEL_MAX];
-    long first = actions_nth_line(m, i, line, sizeof line);
-    size_t b, len;
-
-    if (first < 0 || keys_size == 0)
-        return -1;
-    /* The full text is compared; the caller's copy may be cut. */
-    if (text_size > 0)
-        (void)snprintf(text, text_size, "%s", line);
-    keys[0] = '\0';
-    for (b = (size_t)first; b < ACTIONS_N(actions_bindings); b++) {
-        if (actions_bindings[b].mode != m)
-            continue;
-        actions_help_text(actions_bindings[b].action, cur, sizeof cur);
-        if (strcmp(cur, line) != 0)
-            continue;
-        actions_label(&actions_bindings[b], label, sizeof label);
-        if (label[0] == '\0')
-            continue;                  /* an alias the help does not list */
-        len = strlen(keys);
-        (void)snprintf(keys + len, keys_size - len, "%s%s", len > 0 ? " " : "", label);
-    }
-    return 0;
-}
-
-const char *actions_footer(app_mode m, app_focus f, char *buf, size_t size)
-{
-    const app_action_id *ids =
-        m == APP_MODE_MAIN ? actions_footer_main[f < APP_FOCUS_COUNT ? f : 0]
-                           : actions_footer_modes[m < APP_MODE_COUNT ? m : 0];
-    char label[ACTIONS_LABEL_MAX];
-    size_t i, b, len;
-
-    buf[0] = '\0';
-    for (i = 0; i < ACTIONS_FOOTER_MAX && ids[i] != ACT_COUNT; i++) {
-        for (b = 0; b < ACTIONS_N(actions_bindings); b++)
-            if (actions_bindings[b].mode == m && actions_bindings[b].action == ids[i])
-                break;
-        if (b == ACTIONS_N(actions_bindings))
-            continue;
-        actions_label(&actions_bindings[b], label, sizeof label);
-        len = strlen(buf);
-        (void)snprintf(buf + len, size - len, "%s%s %s", len > 0 ? "  " : "", label,
-                       actions_table_of[ids[i]].hint);
-    }
-    return buf;
 }

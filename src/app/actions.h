@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "app/app.h"
+#include "app/state.h"
 #include "app/input.h"
 
 typedef enum {
@@ -89,16 +89,27 @@ void actions_run(app_state *s, app_action_id a, const in_event *ev);
 /* A mode's name for the help and the man page: "main screen", ... */
 const char *actions_mode_name(app_mode m);
 
-/* The help lines of mode m: how many there are, and line i's keys (every
- * key bound to the action in that mode, e.g. "Left h") and what it does
- * (numbers taken from the constants). Return 0, or -1 past the end. */
-size_t actions_help_count(app_mode m);
-int actions_help_line(app_mode m, size_t i, char *keys, size_t keys_size, char *text,
-                      size_t text_size);
+/* A binding: in mode `mode`, key `key` (with `chars` for characters) and
+ * modifiers `mods` run `action`. */
+typedef struct {
+    app_mode mode;
+    in_key key;
+    const char *chars;         /* IN_KEY_CHAR: the characters bound; NULL: any
+                                  printable character not bound otherwise */
+    int mods;                  /* modifiers that must be held (IN_MOD_*) */
+    app_action_id action;
+    const char *label;         /* how the help shows the key; NULL: made
+                                  from key, chars and mods; "": an alias
+                                  the help does not list */
+} app_binding;
 
-/* The footer hint for the main screen's focus f (or for mode m when it is
- * not APP_MODE_MAIN): "key word" pairs of the actions that matter there,
- * written to buf. */
-const char *actions_footer(app_mode m, app_focus f, char *buf, size_t size);
+/* The bindings, in the order the help lists them; NULL past the end. */
+size_t actions_binding_count(void);
+const app_binding *actions_binding(size_t i);
+
+/* An action's word for the footer, and its help line (numbers taken from
+ * the constants they name). */
+const char *actions_hint(app_action_id a);
+void actions_help_text(app_action_id a, char *buf, size_t size);
 
 #endif

@@ -1,5 +1,5 @@
 /* app_pick.c - the model picker's rows for the filter typed. */
-#include "app/app.h"
+#include "app/state.h"
 #include "model/parse.h"
 #include "model/suggest.h"
 

@@ -2,7 +2,7 @@
  * and KV cache type. Pure functions of their arguments and the catalogs. */
 #include <math.h>
 
-#include "app/app.h"
+#include "app/state.h"
 #include "model/kvcache.h"
 
 /* Tolerance when comparing bits with the step grid (values set from the

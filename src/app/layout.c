@@ -4,6 +4,10 @@
 
 #include "app/layout.h"
 #include "model/formats.h"
+#include "model/query.h"
+
+/* Every device of a query can have its row. */
+_Static_assert(LAYOUT_FIT_ROWS_MAX == QUERY_DEVICES_MAX, "a row for every device of a query");
 
 /* Rows always drawn: title, model, knob label, track, scale, footprint,
  * savings, quality, footer. */
@@ -14,8 +18,9 @@
 #define LAYOUT_FIT_NAME_WIDE 18
 #define LAYOUT_FIT_NAME_NARROW 12
 #define LAYOUT_FIT_WIDE_COLS 72
-/* "123.45/140.40 GiB 100% no fit": the widest numbers part of a fit row. */
-#define LAYOUT_FIT_TEXT_W 30
+/* "1000% of 1000.00 GiB  no fit": the widest numbers part of a fit row
+ * (share, usable capacity, verdict; the need is on the Fit line). */
+#define LAYOUT_FIT_TEXT_W 28
 #define LAYOUT_FIT_BAR_MIN 5
 /* Overlays: widest box, and the picker's rows around its list (top border,
  * filter, message, bottom border). */
@@ -125,7 +130,7 @@ void layout_compute(int cols, int rows, app_layout *l)
 void layout_compute_for(int cols, int rows, int devices, app_layout *l)
 {
     int avail, y, gap_model = 0, gap_slider = 0, gap_numbers = 0, extra;
-    int ctx = 0, detail = 0, best = 0;
+    int ctx = 0, detail = 0, best = 0, need = 0;
 
     memset(l, 0, sizeof *l);
     if (devices < 1)
@@ -136,6 +141,7 @@ void layout_compute_for(int cols, int rows, int devices, app_layout *l)
     l->rows = rows;
     l->too_small = cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS;
     l->names_y = l->fit_title_y = l->fit_y = l->best_y = l->ctx_y = l->detail_y = -1;
+    l->need_y = -1;
     if (l->too_small) {
         l->title_y = l->model_y = l->knob_y = l->track_y = l->scale_y = -1;
         l->footprint_y = l->savings_y = l->quality_y = l->footer_y = -1;
@@ -184,6 +190,10 @@ void layout_compute_for(int cols, int rows, int devices, app_layout *l)
         gap_numbers = 1;
         avail--;
     }
+    if (avail >= LAYOUT_NEED_ROWS && l->fit_n > 0) {
+        need = 1;
+        avail -= LAYOUT_NEED_ROWS;
+    }
 
     /* Top to bottom. */
     y = 0;
@@ -206,6 +216,11 @@ void layout_compute_for(int cols, int rows, int devices, app_layout *l)
         l->ctx_y = y++;
     if (l->fit_n > 0) {
         l->fit_title_y = y++;
+        if (need) {
+            l->need_y = y;
+            l->need_n = LAYOUT_NEED_ROWS;
+            y += LAYOUT_NEED_ROWS;
+        }
         l->fit_y = y;
         y += l->fit_n;
     }

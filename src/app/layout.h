@@ -2,11 +2,12 @@
  *
  * Layer 2 (app): pure geometry, computed from the size alone so that the
  * view only draws and the mouse mapping can be tested. Rows that do not fit
- * are -1; the order of sacrifice when rows run short: blank separators,
- * then the best-precision marker under the slider, then hardware rows (this
- * machine stays), then the named-precision labels, then the selected
- * device's detail line; the context line and this machine's row go last.
- * Columns are 0-based, ranges inclusive. */
+ * are -1; the order of sacrifice when rows run short: the breakdown of the
+ * need under the Fit line, then blank separators, then the best-precision
+ * marker under the slider, then hardware rows (this machine stays), then
+ * the named-precision labels, then the selected device's detail line; the
+ * context line and this machine's row go last. A tall terminal shows every
+ * device and the breakdown. Columns are 0-based, ranges inclusive. */
 #ifndef QS_LAYOUT_H
 #define QS_LAYOUT_H
 
@@ -22,9 +23,12 @@
 /* Bits from the mouse are rounded to this (when the column stays the same). */
 #define LAYOUT_BITS_ROUND 0.01
 /* Hardware rows by default (this machine + five catalogued targets), and
- * the most any layout shows (this machine + eight targets). */
+ * the most any layout shows: every device a query holds (QUERY_DEVICES_MAX,
+ * model/query.h; layout.c checks that they agree). */
 #define LAYOUT_FIT_MAX 6
-#define LAYOUT_FIT_ROWS_MAX 9
+#define LAYOUT_FIT_ROWS_MAX 25
+/* Rows of the need's breakdown: weights, KV cache, runtime overhead. */
+#define LAYOUT_NEED_ROWS 3
 /* Width of the label column ("Footprint " ...). */
 #define LAYOUT_LABEL_W 11
 
@@ -43,11 +47,14 @@ typedef struct {
     int footprint_y, savings_y, quality_y;
     int ctx_y;                 /* the context control; -1 when no room */
     int fit_title_y;           /* -1 when there is no room for any fit row */
+    int need_y, need_n;        /* the need's breakdown under the Fit line:
+                                  first row and rows (0 or LAYOUT_NEED_ROWS);
+                                  need_y -1 when there is no room */
     int fit_y;                 /* first device row */
     int fit_n;                 /* device rows that fit (0 .. LAYOUT_FIT_ROWS_MAX) */
     int fit_name_w;            /* device name column */
     int fit_bar_x, fit_bar_w;  /* the bar; width 0 when there is no room */
-    int fit_text_x;            /* "3.76/23.99 GiB  16%  fits" */
+    int fit_text_x;            /* " 16% of  23.99 GiB  fits" */
     int detail_y;              /* the selected device's details; -1: no room */
     int footer_y;
     /* picker overlay: box and its list rows */

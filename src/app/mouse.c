@@ -50,8 +50,7 @@ static void mouse_press(app_state *s, const app_layout *l, const in_event *ev)
     } else if (ev->y == l->model_y) {
         ops_picker_open(s, '\0');
     } else if (ev->y == l->savings_y) {
-        ops_set_baseline(s, NULL,
-                         app_next_baseline(s->query.baseline_bits, s->query.bits));
+        ops_cycle_baseline(s);
     } else if (ev->y == l->ctx_y) {
         ops_entry_drop(s);
         s->focus = APP_FOCUS_CONTEXT;

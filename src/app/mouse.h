@@ -4,7 +4,7 @@
 #ifndef QS_MOUSE_H
 #define QS_MOUSE_H
 
-#include "app/app.h"
+#include "app/state.h"
 
 /* Applies mouse report ev (IN_EV_MOUSE) to s. */
 void mouse_apply(app_state *s, const in_event *ev);

@@ -26,6 +26,22 @@ void ops_set_baseline(app_state *s, const qs_format *f, double bits)
         query_set_baseline(&s->query, NULL, app_clamp_bits(bits));
 }
 
+void ops_cycle_baseline(app_state *s)
+{
+    const qs_query *q = &s->query;
+    double next = app_next_baseline(q->baseline_bits, q->bits);
+    const qs_format *f = NULL;
+
+    /* The cycle's named stops by name; the current bits with their format. */
+    if (next == APP_BASELINE_FP16)
+        f = formats_find(APP_BASELINE_FP16_NAME);
+    else if (next == APP_BASELINE_FP32)
+        f = formats_find(APP_BASELINE_FP32_NAME);
+    else if (next == q->bits)
+        f = q->format;
+    ops_set_baseline(s, f, next);
+}
+
 void ops_set_model(app_state *s, const qs_model *m, double params)
 {
     query_set_model(&s->query, m, params);

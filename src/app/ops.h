@@ -6,7 +6,7 @@
 #ifndef QS_OPS_H
 #define QS_OPS_H
 
-#include "app/app.h"
+#include "app/state.h"
 
 /* Sets the bits: to the named format f (its bits), or with f NULL to plain
  * `bits` clamped to the slider's range. */
@@ -14,6 +14,10 @@ void ops_set_bits(app_state *s, const qs_format *f, double bits);
 
 /* Sets the baseline likewise. */
 void ops_set_baseline(app_state *s, const qs_format *f, double bits);
+
+/* `b`: the next baseline of the cycle (state.h), named FP16 / FP32 at
+ * those stops and the current format at the current bits. */
+void ops_cycle_baseline(app_state *s);
 
 /* Sets the model (a catalog entry, or a bare size with m NULL) and brings
  * the context within its range. */

@@ -58,7 +58,7 @@ typedef enum { SEC_MODEL, SEC_REPORTS, SEC_FIT, SEC_OTHER, SEC_COUNT } options_s
  * SLOT_NONE: a flag, SLOT_DEVICE: repeats (optval_device counts). */
 typedef enum {
     SLOT_NONE, SLOT_MODEL, SLOT_WEIGHTS, SLOT_BASELINE, SLOT_CTX, SLOT_BATCH, SLOT_KV,
-    SLOT_OVERHEAD, SLOT_SHARE, SLOT_DEVICE, SLOT_COUNT
+    SLOT_OVERHEAD, SLOT_SHARE, SLOT_RAM, SLOT_DEVICE, SLOT_COUNT
 } options_slot;
 
 /* Checks arg and sets it in *o: 0, or -1 with a message in err. */
@@ -126,6 +126,9 @@ static const options_row options_table[] = {
     { 0, "overhead", "SIZE", "runtime overhead per device (default @GiB; 0: none;\n"
       "e.g. 1GiB, 800MB; at most @TiB)", OPTIONS_FIT, optval_overhead, 0, MODE_FIT, SEC_FIT,
       SLOT_OVERHEAD, { FIT_DEFAULT_OVERHEAD_GIB, OPTVAL_OVERHEAD_MAX_TIB } },
+    { 0, "ram", "SIZE", "RAM a GPU's partial offload may spill into (default:\n"
+      "this machine's usable RAM; 0: none; at most @TiB)", OPTIONS_FIT, optval_ram, 0,
+      MODE_FIT, SEC_FIT, SLOT_RAM, { OPTVAL_RAM_MAX_TIB } },
     { 0, "apple-share", "F", "share of unified memory Apple's GPU may use\n"
       "(@ by default; e.g. 0.9 or 90%)", OPTIONS_FIT | OPTIONS_IN(MODE_LIST_DEVICES),
       optval_share, 0, MODE_FIT, SEC_FIT, SLOT_SHARE, { DEVICES_APPLE_GPU_SHARE } },

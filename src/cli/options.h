@@ -11,37 +11,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "model/query.h"
+#include "cli/options_types.h"
 
 #define OPTIONS_ERROR_SIZE 256
-
-typedef enum {
-    MODE_DEFAULT,       /* no report option: TUI on a terminal, else the table */
-    MODE_TABLE,         /* --table */
-    MODE_FOOTPRINT,     /* -b BITS or -f FORMAT */
-    MODE_SAVINGS,       /* --from X --to Y */
-    MODE_INTERACTIVE,   /* -i */
-    MODE_FIT,           /* --device, --check, --fit or a fit option */
-    MODE_LIST_MODELS,   /* --list-models */
-    MODE_LIST_DEVICES,  /* --list-devices */
-    MODE_LIST_FORMATS,  /* --list-formats */
-    MODE_HOST,          /* --host */
-    MODE_HELP,
-    MODE_VERSION
-} options_mode;
-
-typedef struct {
-    options_mode mode;
-    /* The question: model, weights (-b/-f, or --to), baseline (--from), the
-     * fit options and the --device targets (this machine's devices are
-     * added by main.c, which detects them). Starts from query_init(). */
-    qs_query query;
-    int have_bits;              /* -b or -f given */
-    int have_from, have_to;     /* --from, --to given */
-    int all_formats;            /* --all-formats */
-    int json;                   /* --json */
-    int check;                  /* --check: exit 1 when it does not fit */
-} options;
 
 /* Parses argv into *o. Returns 0 on success; -1 on a usage error, with a
  * one-line message (no program name, no newline) in err that names the

@@ -269,28 +269,57 @@ int optval_kv_format(options *o, const char *arg, char *err, size_t errsize)
     return optval_fail(err, errsize, "unknown KV cache type", arg, hint);
 }
 
-int optval_overhead(options *o, const char *arg, char *err, size_t errsize)
+/* A size that may be 0 ("0", "0GiB"), at most max_tib TiB, into *gib.
+ * Returns 0, 1 when it is a size out of range, -1 when it is no size. */
+static int optval_size_or_none(const char *arg, double max_tib, double *gib)
 {
-    const double max = OPTVAL_OVERHEAD_MAX_TIB * OPTVAL_BYTES_PER_TIB;
-    char hint[OPTVAL_HINT_SIZE], hi[OPTVAL_NUM_SIZE];
     double v = 0.0, plain = -1.0;
     int negative, shape = optval_magnitude(arg, parse_bytes, &v, &negative);
 
-    (void)optval_num(hi, sizeof hi, OPTVAL_OVERHEAD_MAX_TIB);
     if ((parse_decimal(arg, &plain) == 0 && plain == 0.0) ||
         (shape == 0 && !negative && v == 0.0)) {
-        o->query.overhead_gib = 0.0;
+        *gib = 0.0;
         return 0;
     }
-    if (shape == 0 && !negative && v <= max) {
-        o->query.overhead_gib = v / MEMORY_BYTES_PER_GIB;
+    if (shape == 0 && !negative && v <= max_tib * OPTVAL_BYTES_PER_TIB) {
+        *gib = v / MEMORY_BYTES_PER_GIB;
         return 0;
     }
+    return shape == 0 && !negative ? 1 : -1;
+}
+
+/* The message for a refused size-or-none option called what. */
+static int optval_size_refused(int why, const char *what, double max_tib, const char *arg,
+                               const char *examples, char *err, size_t errsize)
+{
+    char hint[OPTVAL_HINT_SIZE], hi[OPTVAL_NUM_SIZE], word[OPTVAL_HINT_SIZE];
+
+    (void)optval_num(hi, sizeof hi, max_tib);
     (void)snprintf(hint, sizeof hint, "expected 0 for none, or a size with a unit up to %sTiB "
-                   "such as 0.5GiB, 800MB or 1GiB", hi);
-    if (shape == 0 && !negative)
-        return optval_range(err, errsize, "overhead", arg, hint);
-    return optval_fail(err, errsize, "invalid overhead", arg, hint);
+                   "such as %s", hi, examples);
+    if (why > 0)
+        return optval_range(err, errsize, what, arg, hint);
+    (void)snprintf(word, sizeof word, "invalid %s", what);
+    return optval_fail(err, errsize, word, arg, hint);
+}
+
+int optval_overhead(options *o, const char *arg, char *err, size_t errsize)
+{
+    int why = optval_size_or_none(arg, OPTVAL_OVERHEAD_MAX_TIB, &o->query.overhead_gib);
+
+    return why == 0 ? 0
+                    : optval_size_refused(why, "overhead", OPTVAL_OVERHEAD_MAX_TIB, arg,
+                                          "0.5GiB, 800MB or 1GiB", err, errsize);
+}
+
+int optval_ram(options *o, const char *arg, char *err, size_t errsize)
+{
+    int why = optval_size_or_none(arg, OPTVAL_RAM_MAX_TIB, &o->query.ram_gib);
+
+    o->query.ram_given = why == 0;
+    return why == 0 ? 0
+                    : optval_size_refused(why, "RAM", OPTVAL_RAM_MAX_TIB, arg,
+                                          "64GB or 128GiB", err, errsize);
 }
 
 int optval_device(options *o, const char *arg, char *err, size_t errsize)

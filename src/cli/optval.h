@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include "cli/options.h"
+#include "cli/options_types.h"
 
 /* The fewest bits per weight (-b, -f, --from, --to, --kv-bits): one bit per
  * 100 weights, far below any real format (IQ1_S is 1.56, TERNARY 1.58) and
@@ -24,6 +24,9 @@
 /* The largest --overhead: 1 TiB, two thousand times the ~0.5 GiB a runtime
  * takes (FIT_DEFAULT_OVERHEAD_GIB). */
 #define OPTVAL_OVERHEAD_MAX_TIB 1.0
+/* The largest --ram: 64 TiB, as the largest --device SIZE (the biggest
+ * single machines sold hold 32 TiB). */
+#define OPTVAL_RAM_MAX_TIB 64.0
 /* The smallest and largest --device SIZE: 1 MiB, and 64 TiB, over a
  * hundred times the largest catalogued device (512 GiB). */
 #define OPTVAL_DEVICE_MIN_MIB 1.0
@@ -53,6 +56,9 @@ int optval_kv_format(options *o, const char *arg, char *err, size_t errsize);
 int optval_overhead(options *o, const char *arg, char *err, size_t errsize);
 int optval_device(options *o, const char *arg, char *err, size_t errsize);
 int optval_share(options *o, const char *arg, char *err, size_t errsize);
+/* --ram: the RAM a GPU's partial offload may spill into, instead of this
+ * machine's detected RAM (0: none). */
+int optval_ram(options *o, const char *arg, char *err, size_t errsize);
 
 /* A limit as messages and --help print it: at most two decimals, no
  * trailing zeros ("0.01", "64", "4096"); returns buf. */

@@ -57,6 +57,12 @@ int query_add_device(qs_query *q, const qs_device *d, int host)
     return 0;
 }
 
+void query_set_host_ram(qs_query *q, double gib)
+{
+    if (!q->ram_given)
+        q->ram_gib = gib;
+}
+
 size_t query_targets(const qs_query *q)
 {
     return q->ndevices - q->nhost;

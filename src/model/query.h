@@ -51,6 +51,7 @@ typedef struct {
                                   device's own (DEVICES_APPLE_GPU_SHARE) */
     double ram_gib;            /* this machine's usable RAM, where a GPU's
                                   partial offload spills; 0: none or unknown */
+    int ram_given;             /* 1: ram_gib is the user's, not detected */
     /* The devices, in order: first the `nhost` of this machine (its RAM,
      * then each GPU), then the targets. */
     qs_device devices[QUERY_DEVICES_MAX];
@@ -76,6 +77,10 @@ void query_set_baseline(qs_query *q, const qs_format *f, double bits);
  * (kept before every target). Returns 0, or -1 when the query is full or
  * d is NULL. */
 int query_add_device(qs_query *q, const qs_device *d, int host);
+
+/* This machine's usable RAM as detected (GiB, 0 when unknown): the RAM a
+ * GPU's partial offload spills into, unless the user gave one. */
+void query_set_host_ram(qs_query *q, double gib);
 
 /* The number of targets (devices that are not this machine's). */
 size_t query_targets(const qs_query *q);

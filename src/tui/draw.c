@@ -1,12 +1,83 @@
-/* draw.c - drawing primitives shared by the screens. */
+/* draw.c - drawing primitives shared by the screens.
+ *
+ * Text is converted from UTF-8 to wide characters once per call and drawn
+ * with one wide-string call; a run of one glyph is one cell repeated by
+ * mvhline_set(). Converting one character at a time (waddnstr() decodes
+ * UTF-8 byte by byte and adds each glyph on its own) was most of the cost
+ * of a frame. */
+
+/* The wide-character curses functions (mvaddnwstr, setcchar,
+ * mvhline_set): ncursesw declares them with NCURSES_WIDECHAR, X/Open
+ * curses with _XOPEN_SOURCE_EXTENDED; both before <curses.h>. */
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
 #include <curses.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "tui/draw.h"
 
-/* 1 for the first byte of a UTF-8 character (not a continuation byte). */
+/* UTF-8: the top bits of a continuation byte, and bytes below this one are
+ * ASCII (one byte, one character, the same code point). */
 #define DRAW_UTF8_CONT_MASK 0xc0
 #define DRAW_UTF8_CONT 0x80
+#define DRAW_ASCII_END 0x80
+/* Wide characters converted per call at most: wider than any row drawn in
+ * one call (text is clipped at the terminal's width first); longer text is
+ * cut here. */
+#define DRAW_WIDE_MAX 512
+/* Shown for a byte sequence that is not a character in the locale's
+ * encoding (bad UTF-8, or any non-ASCII byte under LANG=C). */
+#define DRAW_BAD_CHAR L'?'
+/* A glyph as a wide string: one character and the terminator (converting
+ * two tells a one-character glyph from the two of the ASCII arrow). */
+#define DRAW_GLYPH_W 2
+
+/* Converts up to `room` characters of UTF-8 (or the locale's multibyte)
+ * text to wide characters in out[0 .. max - 1]; a sequence that does not
+ * convert gives one DRAW_BAD_CHAR (its continuation bytes are skipped).
+ * One column per character (the glyphs and names drawn are single-width).
+ * Returns the number of wide characters written (not terminated). */
+static int draw_widen(const char *text, int room, wchar_t *out, int max)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t left = strlen(text);
+    mbstate_t st;
+    int n = 0;
+
+    memset(&st, 0, sizeof st);
+    if (room > max)
+        room = max;
+    while (left > 0 && n < room) {
+        size_t k;
+        if (*p < DRAW_ASCII_END) {
+            out[n++] = (wchar_t)*p++;
+            left--;
+            continue;
+        }
+        k = mbrtowc(&out[n], (const char *)p, left < MB_LEN_MAX ? left : MB_LEN_MAX, &st);
+        if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+            out[n++] = DRAW_BAD_CHAR;
+            memset(&st, 0, sizeof st);
+            do {
+                p++;
+                left--;
+            } while (left > 0 && (*p & DRAW_UTF8_CONT_MASK) == DRAW_UTF8_CONT);
+            continue;
+        }
+        n++;
+        p += k;
+        left -= k;
+    }
+    return n;
+}
 
 int draw_text(int y, int x, int max_cols, crt_role role, const char *text)
 {
@@ -15,29 +86,20 @@ int draw_text(int y, int x, int max_cols, crt_role role, const char *text)
 
 int draw_text_attr(int y, int x, int max_cols, int attr, const char *text)
 {
-    int room = COLS - x, used = 0;
-    size_t i, bytes = 0;
+    wchar_t w[DRAW_WIDE_MAX];
+    int room = COLS - x, n;
 
     if (y < 0 || y >= LINES || x < 0 || x >= COLS || text == NULL)
         return x;
     if (max_cols >= 0 && max_cols < room)
         room = max_cols;
-    /* Count columns: one per character; stop before the first that does
-     * not fit. */
-    for (i = 0; text[i] != '\0'; i++) {
-        if (((unsigned char)text[i] & DRAW_UTF8_CONT_MASK) != DRAW_UTF8_CONT) {
-            if (used == room)
-                break;
-            used++;
-        }
-        bytes = i + 1;
-    }
-    if (bytes == 0)
+    n = draw_widen(text, room, w, DRAW_WIDE_MAX);
+    if (n == 0)
         return x;
     (void)attrset(attr);
-    (void)mvaddnstr(y, x, text, (int)bytes);
+    (void)mvaddnwstr(y, x, w, n);
     (void)attrset(A_NORMAL);
-    return x + used;
+    return x + n;
 }
 
 int draw_repeat(int y, int x, int n, crt_role role, crt_glyph_id g)
@@ -48,8 +110,22 @@ int draw_repeat(int y, int x, int n, crt_role role, crt_glyph_id g)
 int draw_repeat_attr(int y, int x, int n, int attr, crt_glyph_id g)
 {
     const char *glyph = crt_glyph(g);
+    wchar_t w[DRAW_GLYPH_W];
+    cchar_t cell;
     int i;
 
+    if (y < 0 || y >= LINES || x < 0 || x >= COLS || n <= 0)
+        return x;
+    if (n > COLS - x)
+        n = COLS - x;
+    /* One character (every glyph but the ASCII arrow): one cell, repeated. */
+    if (draw_widen(glyph, DRAW_GLYPH_W, w, DRAW_GLYPH_W) == 1) {
+        w[1] = L'\0';
+        if (setcchar(&cell, w, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == OK) {
+            (void)mvhline_set(y, x, &cell, n);
+            return x + n;
+        }
+    }
     for (i = 0; i < n; i++)
         x = draw_text_attr(y, x, -1, attr, glyph);
     return x;
@@ -64,7 +140,7 @@ void draw_fill(int y, int x, int n, crt_role role)
     (void)mvhline(y, x, (chtype)' ' | (chtype)crt_attr(role), n);
 }
 
-int draw_bar_attr(crt_role role)
+int draw_live_attr(crt_role role)
 {
     int a = crt_attr(role);
 

@@ -5,11 +5,12 @@
 #include "config.h"
 #endif
 
+#include <curses.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "app/actions.h"
+#include "app/keyhelp.h"
 #include "cli/fmt.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
@@ -21,6 +22,7 @@
 
 static const char screen_main_title[] = "quantscope  LLM memory at any precision";
 static const char screen_main_title_right[] = "? help  q quit";
+static const char screen_main_baseline_hint[] = "[b] baseline";
 /* The label column: the focused control's label is highlighted. */
 static void screen_main_label(int y, const char *label, int focused)
 {
@@ -58,7 +60,9 @@ static void screen_main_slider(const app_state *s, const app_layout *l)
     int knob = layout_bits_to_col(s->query.bits, l->track_x0, l->track_x1);
     int len, x;
     size_t i, n;
-    crt_role track = s->focus == APP_FOCUS_SLIDER ? CRT_LABEL : CRT_TRACK;
+    const crt_role track = CRT_TRACK;
+    /* The knob and its label move on every step: colour, no bold. */
+    int knob_attr = crt_colors() ? (int)A_NORMAL : draw_live_attr(CRT_KNOB);
 
     /* the knob's label, centred over it, or the number being typed */
     if (s->entry == APP_ENTRY_BITS)
@@ -78,7 +82,13 @@ static void screen_main_slider(const app_state *s, const app_layout *l)
         x = l->cols - len;
     if (x < 0)
         x = 0;
-    draw_text(l->knob_y, x, -1, s->entry == APP_ENTRY_BITS ? CRT_FOCUS : CRT_KNOB, buf);
+    draw_text_attr(l->knob_y, x, -1, s->entry == APP_ENTRY_BITS ? crt_attr(CRT_FOCUS) : knob_attr,
+                   buf);
+
+    /* focus: a marker before the track, as before the selected device (a
+     * cell that stays put, not an attribute on the cells that move) */
+    if (s->focus == APP_FOCUS_SLIDER)
+        draw_text(l->track_y, 0, 1, CRT_FOCUS, ">");
 
     /* the track, with the powers of two marked and the knob */
     draw_text(l->track_y, l->track_x0 - 1, 1, track, crt_glyph(CRT_G_TRACK_LEFT));
@@ -90,7 +100,7 @@ static void screen_main_slider(const app_state *s, const app_layout *l)
             draw_text(l->track_y, ticks[i].col, 1, track, crt_glyph(CRT_G_TRACK_TICK));
         draw_text(l->scale_y, ticks[i].x, -1, CRT_DIM, ticks[i].label);
     }
-    draw_text(l->track_y, knob, 1, CRT_KNOB, crt_glyph(CRT_G_KNOB));
+    draw_text_attr(l->track_y, knob, 1, knob_attr, crt_glyph(CRT_G_KNOB));
 
     /* named precisions under the scale; the knob's nearest stands out */
     n = layout_name_ticks(l, ticks, VIEW_MAIN_TICKS);
@@ -107,7 +117,7 @@ static void screen_main_numbers(const app_state *s, const app_layout *l)
     double gib = p->need.weights_gib;
     const qs_savings *sv = &p->savings;
     const qs_format *q = p->quality;
-    int x;
+    int x, value = draw_live_attr(CRT_VALUE);
 
     /* Footprint */
     screen_main_label(l->footprint_y, "Footprint", 0);
@@ -115,7 +125,7 @@ static void screen_main_numbers(const app_state *s, const app_layout *l)
         (void)snprintf(buf, sizeof buf, "n/a");
     else
         (void)snprintf(buf, sizeof buf, "%.2f GiB  (%.2f GB)", gib, memory_gib_to_gb(gib));
-    draw_text(l->footprint_y, LAYOUT_LABEL_W, -1, CRT_VALUE, buf);
+    draw_text_attr(l->footprint_y, LAYOUT_LABEL_W, -1, value, buf);
 
     /* Savings against the baseline */
     screen_main_label(l->savings_y, "Savings", s->focus == APP_FOCUS_BASELINE);
@@ -126,19 +136,21 @@ static void screen_main_numbers(const app_state *s, const app_layout *l)
                        s->entry_text);
         draw_text(l->savings_y, x, -1, CRT_FOCUS, buf);
     } else if (sv->ok) {
+        /* the baseline's size; the size at the bits is the Footprint's */
         if (sv->ratio > 1.0)
-            (void)snprintf(buf, sizeof buf, "%.2fx smaller than %s (%.2f ", sv->ratio, base,
+            (void)snprintf(buf, sizeof buf, "%.2fx smaller than %s (%.2f GiB)", sv->ratio, base,
                            sv->before_gib);
         else if (sv->ratio < 1.0)
-            (void)snprintf(buf, sizeof buf, "%.2fx larger than %s (%.2f ", 1.0 / sv->ratio,
+            (void)snprintf(buf, sizeof buf, "%.2fx larger than %s (%.2f GiB)", 1.0 / sv->ratio,
                            base, sv->before_gib);
         else
-            (void)snprintf(buf, sizeof buf, "same size as %s (%.2f ", base, sv->before_gib);
-        x = draw_text(l->savings_y, x, -1, CRT_VALUE, buf);
-        x = draw_text(l->savings_y, x, -1, CRT_VALUE, crt_glyph(CRT_G_ARROW));
-        (void)snprintf(buf, sizeof buf, " %.2f GiB)", sv->after_gib);
-        x = draw_text(l->savings_y, x, -1, CRT_VALUE, buf);
-        draw_text(l->savings_y, x + 2, -1, CRT_DIM, "[b] baseline");
+            (void)snprintf(buf, sizeof buf, "same size as %s (%.2f GiB)", base, sv->before_gib);
+        x = draw_text_attr(l->savings_y, x, -1, value, buf);
+        /* at the right edge, where it stays when the text before it
+         * changes length */
+        if (x + 2 + (int)strlen(screen_main_baseline_hint) <= l->cols)
+            draw_text(l->savings_y, l->cols - (int)strlen(screen_main_baseline_hint), -1, CRT_DIM,
+                      screen_main_baseline_hint);
     }
 
     /* Quality of the chosen format, or of the nearest named precision */
@@ -147,11 +159,11 @@ static void screen_main_numbers(const app_state *s, const app_layout *l)
         x = LAYOUT_LABEL_W;
         if (p->quality_near && q->bits != s->query.bits) {
             (void)snprintf(buf, sizeof buf, "near %s:", q->name);
-            x = draw_text(l->quality_y, x, -1, CRT_LABEL, buf) + 1;
+            x = draw_text_attr(l->quality_y, x, -1, draw_live_attr(CRT_LABEL), buf) + 1;
         }
         if (!isnan(q->ppl_delta)) {
             (void)snprintf(buf, sizeof buf, "ppl %+.4f ", q->ppl_delta);
-            x = draw_text(l->quality_y, x, -1, CRT_VALUE, buf);
+            x = draw_text_attr(l->quality_y, x, -1, value, buf);
             x++;
         }
         draw_text(l->quality_y, x, -1, CRT_NORMAL, q->quality);
@@ -188,14 +200,28 @@ static void screen_main_ctx(const app_state *s, const app_layout *l)
     draw_text(l->ctx_y, x + 2, -1, CRT_DIM, "[k] type");
 }
 
-/* A device row: name, bar (or the partial offload), numbers and verdict. */
+/* A share as the rows show it: "58%", ">999%" above FMT_SHARE_SHOWN_MAX. */
+static const char *screen_main_share(char *buf, size_t size, double share)
+{
+    if (share > FMT_SHARE_SHOWN_MAX)
+        (void)snprintf(buf, size, ">%.0f%%", FMT_SHARE_SHOWN_MAX * FMT_PERCENT);
+    else
+        (void)snprintf(buf, size, "%.0f%%", share * FMT_PERCENT);
+    return buf;
+}
+
+/* A device row: name, bar (or the partial offload), share of the usable
+ * capacity, the capacity and the verdict word (the need is on the Fit
+ * line). What changes on a step (the bar's end, the share) is in the
+ * verdict's colour without bold, so that a step changes no attribute but
+ * the colour; the verdict word keeps its bold. */
 static void screen_main_fit_row(const app_layout *l, int y, const qs_plan *p,
                                 const plan_device *d, int selected, int focused)
 {
-    char buf[VIEW_MAIN_BUF];
+    char buf[VIEW_MAIN_BUF], share[16];
     const fit_result *r = &d->fit;
-    double need_gib = p->need.total_gib;
-    int x;
+    crt_role verdict = draw_verdict_role(r->verdict);
+    int live = draw_live_attr(CRT_TICK), x;
 
     if (selected)
         draw_text(y, 0, 1, focused ? CRT_FOCUS : CRT_LABEL, ">");
@@ -204,33 +230,32 @@ static void screen_main_fit_row(const app_layout *l, int y, const qs_plan *p,
         draw_text(y, l->fit_bar_x, -1, CRT_DIM, "RAM unknown");
         return;
     }
+    (void)screen_main_share(share, sizeof share, r->share);
     if (l->fit_bar_w > 0 && r->gpu_layers >= 0) {
         /* no fit, but GPU + this machine's RAM holds it: say how */
         (void)snprintf(buf, sizeof buf, "%d/%d layers on GPU", r->gpu_layers, p->layers);
-        draw_text(y, l->fit_bar_x, l->fit_bar_w, CRT_TIGHT, buf);
+        draw_text_attr(y, l->fit_bar_x, l->fit_bar_w, draw_live_attr(CRT_TIGHT), buf);
     } else if (l->fit_bar_w > 0) {
-        double share = r->share < 1.0 ? r->share : 1.0;
-        int full = (int)lround(share * l->fit_bar_w);
+        double fill = r->share < 1.0 ? r->share : 1.0;
+        int full = (int)lround(fill * l->fit_bar_w);
         if (full > l->fit_bar_w)
             full = l->fit_bar_w;
-        x = draw_repeat_attr(y, l->fit_bar_x, full, draw_bar_attr(draw_verdict_role(r->verdict)),
-                             CRT_G_BAR_FULL);
-        draw_repeat(y, x, l->fit_bar_w - full, CRT_DIM, CRT_G_BAR_EMPTY);
+        x = draw_repeat_attr(y, l->fit_bar_x, full, live, CRT_G_BAR_FULL);
+        draw_repeat_attr(y, x, l->fit_bar_w - full, live, CRT_G_BAR_EMPTY);
     }
     if (l->fit_bar_w > 0) {
-        (void)snprintf(buf, sizeof buf, "%6.2f/%6.2f GiB %4.0f%% ", need_gib, r->usable_gib,
-                       r->share * FMT_PERCENT);
-        x = draw_text(y, l->fit_text_x, -1, CRT_NORMAL, buf);
-        draw_text(y, x, -1, draw_verdict_role(r->verdict), fit_verdict_word(r->verdict));
+        (void)snprintf(buf, sizeof buf, "%5s", share);
+        x = draw_text_attr(y, l->fit_text_x, -1, live, buf);
+        (void)snprintf(buf, sizeof buf, " of %6.2f GiB  ", r->usable_gib);
+        x = draw_text(y, x, -1, CRT_NORMAL, buf);
+        draw_text(y, x, -1, verdict, fit_verdict_word(r->verdict));
     } else {
         /* narrow: the verdict first, so that it is never cut off */
-        x = draw_text(y, l->fit_text_x, -1, draw_verdict_role(r->verdict),
-                     fit_verdict_word(r->verdict));
+        x = draw_text(y, l->fit_text_x, -1, verdict, fit_verdict_word(r->verdict));
         if (r->gpu_layers >= 0)
             (void)snprintf(buf, sizeof buf, " %d/%d layers on GPU", r->gpu_layers, p->layers);
         else
-            (void)snprintf(buf, sizeof buf, " %.0f%% %.2f/%.2f GiB",
-                           r->share * FMT_PERCENT, need_gib, r->usable_gib);
+            (void)snprintf(buf, sizeof buf, " %s of %.2f GiB", share, r->usable_gib);
         draw_text(y, x, -1, CRT_NORMAL, buf);
     }
 }
@@ -264,7 +289,7 @@ static void screen_main_detail(const app_layout *l, const qs_query *q, const pla
     }
     if (d->best != NULL) {
         (void)snprintf(buf, sizeof buf, "best %s", d->best->name);
-        screen_main_piece(y, &x, l->cols, CRT_VALUE, buf);
+        screen_main_piece(y, &x, l->cols, CRT_NORMAL, buf);
     } else {
         screen_main_piece(y, &x, l->cols, CRT_NO_FIT, "no precision fits");
     }
@@ -285,7 +310,7 @@ static void screen_main_detail(const app_layout *l, const qs_query *q, const pla
     screen_main_piece(y, &x, l->cols, CRT_NORMAL, buf);
     if (d->tok_s > 0.0) {
         (void)snprintf(buf, sizeof buf, "up to %.0f tok/s", d->tok_s);
-        screen_main_piece(y, &x, l->cols, CRT_DIM, buf);
+        screen_main_piece(y, &x, l->cols, CRT_NORMAL, buf);
     }
 }
 
@@ -315,6 +340,48 @@ static void screen_main_best(const app_layout *l, const plan_device *d)
         draw_text(l->best_y, 0, col - 1, CRT_NORMAL, buf);
 }
 
+/* One row of the need's breakdown: the part, its GiB (a number or "n/a")
+ * and what it was computed from. */
+static void screen_main_need_row(int y, const char *part, const char *gib, const char *from)
+{
+    char buf[VIEW_MAIN_BUF + VIEW_MAIN_BUF];   /* the part and a VIEW_MAIN_BUF text */
+
+    (void)snprintf(buf, sizeof buf, "%-9s %8s GiB  %s", part, gib, from);
+    draw_text(y, LAYOUT_LABEL_W, -1, CRT_NORMAL, buf);
+}
+
+/* Under the Fit line, when there is room: weights, KV cache and runtime
+ * overhead, each with what it was computed from. */
+static void screen_main_need(const app_state *s, const app_layout *l)
+{
+    const qs_plan *p = &s->plan;
+    const fit_need *need = &p->need;
+    const fit_config *c = &p->config;
+    char gib[32], from[VIEW_MAIN_BUF], params[32], prec[32], kv[32];
+
+    if (l->need_y < 0 || l->need_n < LAYOUT_NEED_ROWS || !p->ok)
+        return;
+    fmt_params(params, sizeof params, c->params);
+    screen_main_precision(prec, sizeof prec, c->bits, p->format);
+    (void)snprintf(gib, sizeof gib, "%.2f", need->weights_gib);
+    (void)snprintf(from, sizeof from, "%s params at %s", params, prec);
+    screen_main_need_row(l->need_y, "weights", gib, from);
+    if (need->kv_known && c->arch != NULL) {
+        fmt_kv_type(kv, sizeof kv, c->kv_bits);
+        (void)snprintf(gib, sizeof gib, "%s%.2f", need->kv_upper_bound ? "<=" : "",
+                       need->kv_gib);
+        (void)snprintf(from, sizeof from, "%ld tokens x %d seq%s x %d layers, %s%s", c->ctx,
+                       c->batch, c->batch == 1 ? "" : "s", c->arch->layers, kv,
+                       need->kv_upper_bound ? " (upper bound)" : "");
+    } else {
+        (void)snprintf(gib, sizeof gib, "n/a");
+        (void)snprintf(from, sizeof from, "not counted: a custom size has no architecture");
+    }
+    screen_main_need_row(l->need_y + 1, "KV cache", gib, from);
+    (void)snprintf(gib, sizeof gib, "%.2f", need->overhead_gib);
+    screen_main_need_row(l->need_y + 2, "runtime", gib, "context and buffers (--overhead)");
+}
+
 static void screen_main_fit(const app_state *s, const app_layout *l)
 {
     const qs_plan *p = &s->plan;
@@ -339,6 +406,7 @@ static void screen_main_fit(const app_state *s, const app_layout *l)
     draw_text(l->fit_title_y, LAYOUT_LABEL_W, -1, CRT_NORMAL, buf);
     if (!p->ok)
         return;
+    screen_main_need(s, l);
 
     top = layout_pick_top(s->sel, n, l->fit_n);
     for (i = top; i < n && (int)(i - top) < l->fit_n; i++)
@@ -358,7 +426,7 @@ static void screen_main_footer_draw(const app_state *s, const app_layout *l)
         draw_text(l->footer_y, 0, -1, CRT_ERROR, s->msg);
     else
         draw_text(l->footer_y, 0, -1, CRT_DIM,
-                  actions_footer(actions_mode(s), s->focus, buf, sizeof buf));
+                  keyhelp_footer(actions_mode(s), s->focus, buf, sizeof buf));
 }
 
 void screen_main_draw(const app_state *s, const app_layout *l)

@@ -31,10 +31,11 @@
  * flood of input still gets a frame now and then). */
 #define TUI_READ_CHUNK 4096
 #define TUI_DRAIN_MAX (64 * 1024)
-/* Exit statuses (tui.h). */
-#define TUI_EXIT_OK 0
-#define TUI_EXIT_LOST 1
-#define TUI_EXIT_SIGNAL_BASE 128
+/* How long a bracketed paste may pause before it counts as ended (its end
+ * marker lost): a terminal sends a paste in one go, and over ssh in
+ * packets well under a second apart; a lost marker costs no more than this
+ * before keys are keys again. */
+#define TUI_PASTE_TIMEOUT_MS 1000
 
 /* Applies n events; returns 1 when one of them asks for a frame. */
 static int tui_apply(app_state *s, const in_event *ev, size_t n)
@@ -98,6 +99,25 @@ static int tui_read(app_state *s, input_decoder *dec, int *dirty)
     return 0;
 }
 
+/* How long the next wait may last: the paste timeout inside a paste, the
+ * ESC timeout while a sequence is unfinished, else for ever. */
+static int tui_timeout(const input_decoder *dec)
+{
+    if (input_in_paste(dec))
+        return TUI_PASTE_TIMEOUT_MS;
+    return input_pending(dec) ? TUI_ESC_TIMEOUT_MS : -1;
+}
+
+/* Before a quit signal or SIGTSTP is handled: reads what was typed first
+ * (the tty keeps it, see crt.h). Returns 1 when that made the user quit:
+ * the quit is final, the signal changes nothing. */
+static int tui_typed_first(app_state *s, input_decoder *dec, int *dirty)
+{
+    if (crt_wait_input(0) == 1 && tui_read(s, dec, dirty) != 0)
+        return 0;                      /* the terminal is gone: the signal decides */
+    return s->quit;
+}
+
 int tui_run(const qs_query *q)
 {
     app_state s;
@@ -111,14 +131,18 @@ int tui_run(const qs_query *q)
     input_init(&dec);
 
     for (;;) {
-        int sig = crt_quit_signal(), w;
+        int sig, w;
 
+        if (crt_signal_pending() && tui_typed_first(&s, &dec, &dirty))
+            break;
+        sig = crt_quit_signal();
         if (sig != 0) {
             status = sig == SIGINT ? TUI_EXIT_OK : TUI_EXIT_SIGNAL_BASE + sig;
             break;
         }
         if (crt_take_suspend()) {
             crt_suspend();
+            app_resumed(&s);           /* a drag whose release was lost ends */
             tui_resize(&s);            /* the size may have changed meanwhile */
             s.repaint = 1;             /* the next frame redraws it all */
             resumed = dirty = 1;
@@ -132,10 +156,10 @@ int tui_run(const qs_query *q)
             dirty = 0;
         }
         if (resumed) {
-            crt_resume();              /* the mouse, after the frame */
+            crt_resume();              /* mouse and paste, after the frame */
             resumed = 0;
         }
-        w = crt_wait_input(input_pending(&dec) ? TUI_ESC_TIMEOUT_MS : -1);
+        w = crt_wait_input(tui_timeout(&dec));
         if (w == CRT_WAIT_ERROR) {
             status = TUI_EXIT_LOST;
             break;

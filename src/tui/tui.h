@@ -10,18 +10,33 @@
 
 #include "model/query.h"
 
-/* tui_run()'s status when the terminal cannot show a screen. */
+/* tui_run()'s exit statuses, each a process exit status:
+ *   TUI_EXIT_OK (0)       a normal quit: q, F10, the Ctrl-C key, SIGINT. A
+ *                         quit is final: a SIGINT, SIGQUIT, SIGTSTP (or
+ *                         any signal) after it changes nothing
+ *   TUI_EXIT_LOST (1)     the terminal failed while running: end of file or
+ *                         an error reading or waiting on stdin (EIO when
+ *                         the terminal went away)
+ *   TUI_EXIT_SETUP (2)    the terminal cannot show a screen (not a
+ *                         terminal, unknown TERM, TERM=dumb or any other
+ *                         without cursor motion, modes that cannot be set).
+ *                         Nothing printed (the caller says why); for the
+ *                         first three not one byte was written to the
+ *                         terminal, so a table may follow cleanly
+ *   TUI_EXIT_SIGNAL_BASE + n (128 + n)
+ *                         SIGTERM (143), SIGHUP (129) or SIGQUIT (131)
+ *                         arrived before any quit
+ * A huge window (beyond CRT_SIZE_MAX) is no failure: it is drawn clamped. */
+#define TUI_EXIT_OK 0
+#define TUI_EXIT_LOST 1
 #define TUI_EXIT_SETUP 2
+#define TUI_EXIT_SIGNAL_BASE 128
 
 /* Runs the front end on a copy of q until the user quits or the terminal
- * goes away.
- * Restores the terminal on every path (modes, mouse reporting off, cursor
- * visible). bits outside the slider's APP_BITS_MIN .. APP_BITS_MAX are
- * clamped to it. Returns the process exit status: 0 after a normal quit
- * (q, F10, Ctrl-C or SIGINT), 1 when the terminal failed (end of file,
- * EIO), TUI_EXIT_SETUP when the terminal could not be set up (nothing
- * printed: the caller says why), 128 + the signal number after SIGTERM,
- * SIGHUP or SIGQUIT. */
+ * goes away. Restores the terminal on every path (modes, mouse reporting
+ * and bracketed paste off, cursor visible, signal mask and actions).
+ * bits outside the slider's APP_BITS_MIN .. APP_BITS_MAX are clamped to
+ * it. Returns one of the statuses above. */
 int tui_run(const qs_query *q);
 
 #endif

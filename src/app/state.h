@@ -1,0 +1,167 @@
+/* state.h - the interactive state of the front end, and what is derived
+ * from it without changing it.
+ *
+ * Layer 2 (app): no I/O, no curses. The state owns the user's question (a
+ * qs_query, model/query.h) and its answer (a qs_plan, model/plan.h): keys
+ * and the mouse change the query through actions (app/actions.h, one table
+ * of actions and one of bindings per mode), and app_update() recomputes the
+ * plan when, and only when, the query changed. The screens draw the state,
+ * its plan and app_layout() and compute nothing of the fit.
+ *
+ * Values: the bits move on a log2 slider from APP_BITS_MIN to APP_BITS_MAX,
+ * in fine steps of APP_FINE_STEP below APP_FINE_LIMIT bits and
+ * APP_COARSE_STEP from there up, or from named precision to named
+ * precision; a named step keeps the format it lands on (query.format),
+ * any other change of the bits makes them plain bits. The context halves
+ * and doubles between APP_CTX_MIN and the model's maximum (APP_CTX_CAP for
+ * a bare size); a model change brings the context within the new model's
+ * range. Baseline cycle (b): FP16 -> FP32 -> the current bits -> FP16.
+ *
+ * Devices: the query's, this machine's first (its RAM, then each GPU), then
+ * the targets (the command line's, or APP_DEFAULT_TARGETS); `sel` is the
+ * selected one, whose details the main screen shows.
+ *
+ * Mouse: press or drag on the track sets the bits (layout_col_to_bits); a
+ * drag whose press was lost still drags; the wheel steps; a click on the
+ * model line opens the picker, on the savings line cycles the baseline, on
+ * the context line focuses it, on a device row selects it; in the picker a
+ * click picks a row and a click outside closes it; in the table the wheel
+ * scrolls. */
+#ifndef QS_STATE_H
+#define QS_STATE_H
+
+#include <stddef.h>
+
+#include "app/input.h"
+#include "app/layout.h"
+#include "model/plan.h"
+#include "model/query.h"
+
+/* The slider's range in bits per weight. */
+#define APP_BITS_MIN LAYOUT_BITS_MIN
+#define APP_BITS_MAX LAYOUT_BITS_MAX
+/* Fine steps: APP_FINE_STEP below APP_FINE_LIMIT bits, APP_COARSE_STEP at
+ * and above it (a quarter bit matters at 4 bits, not at 16). */
+#define APP_FINE_LIMIT 8.0
+#define APP_FINE_STEP 0.25
+#define APP_COARSE_STEP 1.0
+/* Baselines that `b` cycles through. */
+#define APP_BASELINE_FP16 16.0
+#define APP_BASELINE_FP32 32.0
+#define APP_BASELINE_FP16_NAME "fp16"
+#define APP_BASELINE_FP32_NAME "fp32"
+/* Typed text (a value entry, the picker filter) and message sizes, bytes. */
+#define APP_TEXT_MAX 24
+#define APP_MSG_MAX 96
+/* Context: the least the keys go to, and the most for a bare size. */
+#define APP_CTX_MIN 256L
+#define APP_CTX_CAP 1048576L
+/* Rows of the table overlay: every named precision (formats_count()). */
+#define APP_TABLE_ROWS_MAX 64
+
+typedef enum {
+    APP_FOCUS_MODEL,
+    APP_FOCUS_SLIDER,
+    APP_FOCUS_BASELINE,
+    APP_FOCUS_CONTEXT,
+    APP_FOCUS_DEVICES,
+    APP_FOCUS_COUNT
+} app_focus;
+
+typedef enum {
+    APP_OVERLAY_NONE,
+    APP_OVERLAY_PICKER,
+    APP_OVERLAY_HELP,
+    APP_OVERLAY_TABLE
+} app_overlay;
+
+/* Where a typed number goes. */
+typedef enum {
+    APP_ENTRY_NONE,
+    APP_ENTRY_BITS,
+    APP_ENTRY_BASELINE,
+    APP_ENTRY_CTX
+} app_entry;
+
+typedef struct {
+    /* The question, and what the front end shows of it. Everything from
+     * here to `plan` is compared before and after each event. */
+    qs_query query;
+    int cols, rows;            /* terminal size */
+    size_t sel;                /* selected device (index into query.devices) */
+    size_t table_top;          /* first format row shown in the table */
+    app_focus focus;
+    app_overlay overlay;
+    app_entry entry;           /* a number being typed, and for what */
+    char entry_text[APP_TEXT_MAX];
+    char filter[APP_TEXT_MAX]; /* picker filter text */
+    size_t pick;               /* picker selection (index into app_pick_*) */
+    char msg[APP_MSG_MAX];     /* inline message; "" when none */
+    int dragging;              /* 1 while button 1 drags the knob */
+    int quit;                  /* 1 when the user asked to quit */
+    int repaint;               /* 1 when a full repaint was asked (Ctrl-L) */
+    /* The answer: recomputed when the query changes. */
+    qs_plan plan;
+    /* The table overlay's cells, [format][device], while it is open. */
+    plan_cell table[APP_TABLE_ROWS_MAX][QUERY_DEVICES_MAX];
+    int table_valid;
+} app_state;
+
+/* A row of the model picker: a bare size (model NULL) or a catalog model. */
+typedef struct {
+    const qs_model *model;
+    double params;
+} app_pick_row;
+
+/* The layout for the state: its size and its number of devices. */
+void app_layout_of(const app_state *s, app_layout *l);
+
+/* ---- values (app_steps.c) ------------------------------------------------ */
+
+/* Clamps to [APP_BITS_MIN, APP_BITS_MAX]; NaN gives APP_BITS_MIN. */
+double app_clamp_bits(double bits);
+
+/* The next fine step above (dir > 0) or below (dir < 0) `bits` on the grid
+ * described above, clamped to the slider's range. */
+double app_step_fine(double bits, int dir);
+
+/* The next / previous named precision within the slider's range, or NULL
+ * when there is none. */
+const qs_format *app_step_named(double bits, int dir);
+
+/* The baseline after `b`: see the cycle above. */
+double app_next_baseline(double baseline, double bits);
+
+/* The most context the current model takes: its max_ctx, or APP_CTX_CAP
+ * for a bare size; and ctx clamped to APP_CTX_MIN .. that maximum. */
+long app_ctx_max(const app_state *s);
+long app_ctx_clamp(const app_state *s, long ctx);
+
+/* Halves (dir < 0) or doubles (dir > 0) a context, clamped to
+ * APP_CTX_MIN .. max. */
+long app_ctx_step(long ctx, int dir, long max);
+
+/* The KV cache type after kv_bits in the cycle f16 -> q8_0 -> q4_0 -> f16
+ * (KV_BITS_*); any other value (e.g. q5_0 from the command line) gives f16. */
+double app_next_kv(double kv_bits);
+
+/* The named precision nearest to the current bits, for the slider's
+ * highlight (never NULL). */
+const qs_format *app_nearest(const app_state *s);
+
+/* ---- the picker (app_pick.c) --------------------------------------------- */
+
+/* Picker rows for the current filter: first a bare size when the filter
+ * parses as one (parse_params), then every catalog model whose id or name
+ * contains the filter, ignoring case. */
+size_t app_pick_count(const app_state *s);
+int app_pick_get(const app_state *s, size_t i, app_pick_row *row);
+
+/* ---- the table overlay --------------------------------------------------- */
+
+/* The number of named precisions the table lists, and the largest
+ * table_top that still fills the visible rows. */
+size_t app_table_rows(void);
+size_t app_table_top_max(const app_state *s);
+
+#endif
