@@ -37,6 +37,11 @@ sources_of() {
     bytes) echo "$model_parse src/model/devices.c src/model/memory.c src/model/suggest.c" ;;
     meminfo | cgroup_limit | proc_cgroup | uint | hex_id | name) echo "$host_parse" ;;
     input) echo "src/app/input.c" ;;
+    quote) echo "src/cli/quote.c" ;;
+    options) echo "src/cli/options.c src/cli/optval.c src/cli/quote.c src/cli/fmt.c
+        src/model/query.c src/model/plan.c src/model/fit.c src/model/kvcache.c
+        src/model/memory.c src/model/devices.c src/model/models.c src/model/suggest.c
+        $model_parse" ;;
     *) return 1 ;;
     esac
 }
@@ -44,11 +49,12 @@ sources_of() {
 # get room for long lines, overlong sequences and many of them.
 max_len_of() {
     case $1 in
-    params | precision | bytes | ctx) echo 256 ;;
+    params | precision | bytes | ctx | quote) echo 256 ;;
     *) echo 4096 ;;
     esac
 }
-all="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input"
+known="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input quote options"
+all=$known
 [ $# -gt 0 ] && all=$*
 
 case $seconds in
@@ -66,7 +72,7 @@ mkdir -p "$builddir/fuzz_work" || exit 1
 failed=""
 
 for name in $all; do
-    srcs=$(sources_of "$name") || { echo "run.sh: no fuzz target '$name' (known: params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input)" >&2; exit 2; }
+    srcs=$(sources_of "$name") || { echo "run.sh: no fuzz target '$name' (known: $known)" >&2; exit 2; }
     bin="$builddir/fuzz_$name"
     paths=""
     for s in $srcs; do paths="$paths $srcdir/$s"; done
