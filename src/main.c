@@ -160,15 +160,33 @@ static int main_report(const options *o)
     }
 }
 
-/* The front end on the query, with this machine's RAM and GPUs first. */
+/* What the front end's detection fills: this machine's devices live here
+ * while it runs (the query's device names point into `set`). */
+typedef struct {
+    host_info info;
+    hostdev_set set;
+} main_host_ctx;
+
+/* tui_detect's run: this machine's RAM and GPUs, in front of the targets. */
+static int main_detect_host(qs_query *q, void *ctx)
+{
+    main_host_ctx *h = ctx;
+
+    main_detect(MAIN_PROBE_ALL, &h->info);
+    main_add_host(q, &h->info, &h->set, 1);
+    return h->set.n > 0 || q->ram_gib > 0.0 ? 0 : -1;
+}
+
+/* The front end on the query; this machine's RAM and GPUs are added once
+ * its first frame is on the screen. */
 static int main_interactive(options *o)
 {
-    host_info info;
-    hostdev_set host;
+    static const tui_detect detect_fn = { main_detect_host, NULL };
+    main_host_ctx host;
+    tui_detect detect = detect_fn;
 
-    main_detect(MAIN_PROBE_ALL, &info);
-    main_add_host(&o->query, &info, &host, 1);
-    return tui_run(&o->query);
+    detect.ctx = &host;
+    return tui_run(&o->query, &detect);
 }
 
 int main(int argc, char **argv)

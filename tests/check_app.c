@@ -314,14 +314,17 @@ START_TEST(test_baseline_cycle)
     ck_assert(app_next_baseline(32.0, 16.0) == 16.0);
     ck_assert(app_next_baseline(32.0, 32.0) == 16.0);
 
+    /* The cycle's stops are named: FP32 by name, not looked up by bits. */
     type(&s, "b");
     ck_assert(s.query.baseline_bits == 32.0);
-    ck_assert_ptr_null(s.query.baseline_format);
+    ck_assert_ptr_eq(s.query.baseline_format, formats_find("fp32"));
     ck_assert(s.plan.savings.before_gib == memory_savings(7e9, 32.0, 4.5).before_gib);
     type(&s, "b");
     ck_assert(s.query.baseline_bits == 4.5);
+    ck_assert_ptr_eq(s.query.baseline_format, s.query.format);
     type(&s, "b");
     ck_assert(s.query.baseline_bits == 16.0);
+    ck_assert_ptr_eq(s.query.baseline_format, formats_find("fp16"));
     ck_assert(s.query.bits == 4.5);
 }
 END_TEST

@@ -504,9 +504,9 @@ START_TEST(test_footers)
     ck_assert_str_eq(keyhelp_footer(APP_MODE_ENTRY, APP_FOCUS_SLIDER, buf, sizeof buf),
                      "Enter set  Esc cancel  Backspace edit");
     ck_assert_str_eq(keyhelp_footer(APP_MODE_PICKER, APP_FOCUS_SLIDER, buf, sizeof buf),
-                     "Enter pick  Esc cancel  Down move");
+                     "Enter pick  Esc cancel  Up/Down move");
     ck_assert_str_eq(keyhelp_footer(APP_MODE_TABLE, APP_FOCUS_SLIDER, buf, sizeof buf),
-                     "Down scroll  PgDn page  k KV  t close  q quit");
+                     "Up/Down scroll  PgUp/PgDn page  k KV  t close  q quit");
     ck_assert_str_eq(keyhelp_footer(APP_MODE_HELP, APP_FOCUS_SLIDER, buf, sizeof buf),
                      "Esc cancel  q quit");
 }

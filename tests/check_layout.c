@@ -75,7 +75,8 @@ START_TEST(test_layout_80x24)
     ck_assert_int_eq(l.track_x0, 2);
     ck_assert_int_eq(l.track_x1, 77);
     ck_assert_int_gt(l.fit_bar_w, 0);
-    ck_assert_int_le(l.fit_text_x + 28, 80);   /* "1000% of 1000.00 GiB  no fit" */
+    ck_assert_int_gt(l.fit_bar_w, LAYOUT_FIT_SHARE_W);
+    ck_assert_int_le(l.fit_text_x + 22, 80);   /* "of 1000.00 GiB  no fit" */
     ck_assert_int_le(l.pick_x + l.pick_w, 80);
     ck_assert_int_le(l.pick_y + l.pick_h, 24);
     ck_assert_int_le(l.help_y + l.help_h, 24);

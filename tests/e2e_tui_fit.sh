@@ -39,7 +39,7 @@ tui_wait "start: the fit at 4096 tokens" "Fit        $(fit_line llama-3.1-8b fp1
 want=$("$QUANTSCOPE" --host --json | jq -r '.usable_gib // 0')
 tui_wait "this machine's row" "> this machine (RAM)"
 row=$(tui_screen | grep "^> this machine (RAM) " | head -n 1)
-have=$(printf '%s\n' "$row" | sed -n 's|.*/ *\([0-9][0-9.]*\) GiB.*|\1|p')
+have=$(printf '%s\n' "$row" | sed -n 's|.* of *\([0-9][0-9.]*\) GiB.*|\1|p')
 case "$want" in
 0) case "$row" in *"RAM unknown"*) pass ;; *) fail "RAM unknown, but the row is: $row" ;; esac ;;
 *)  if awk -v a="$have" -v b="$want" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(a != "" && d <= 0.5) }'

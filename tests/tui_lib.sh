@@ -94,6 +94,9 @@ tui_start() {
         # writes "stopped" and resumes it with fg once "cont" appears.
         cat >"$tui_dir/run.sh" <<EOF
 set -m
+# A Ctrl-C or Ctrl-\ that reaches this shell (after the program ended) must
+# not end it; a trap, not an ignore, so that the program gets the default.
+trap : INT QUIT
 stty -g > "$tui_dir/stty.before"
 $hold
 ${TUI_PRE:-}
@@ -109,6 +112,10 @@ while [ "\$(kill -l \$st 2>/dev/null)" = TSTP ]; do
     st=\$?
 done
 echo \$st > "$tui_dir/status"
+# A Ctrl-C, Ctrl-\ or Ctrl-Z typed after the program ended comes here:
+# ignored from now on, so that it neither kills nor stops stty or the sleep
+# that keeps the pane open.
+trap '' INT QUIT TSTP
 stty -g > "$tui_dir/stty.after"
 exec sleep 600
 EOF

@@ -58,6 +58,14 @@ void app_init(app_state *s, const qs_query *q, int cols, int rows)
     app_replan(s);
 }
 
+void app_requery(app_state *s, const qs_query *q)
+{
+    memcpy(&s->query, q, sizeof s->query);
+    if (s->sel >= s->query.ndevices)
+        s->sel = s->query.ndevices > 0 ? s->query.ndevices - 1 : 0;
+    app_replan(s);
+}
+
 void app_resumed(app_state *s)
 {
     s->dragging = 0;

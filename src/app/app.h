@@ -25,6 +25,10 @@ void app_init(app_state *s, const qs_query *q, int cols, int rows);
  * changes nothing but *s. Returns whether a frame is needed. */
 app_redo app_update(app_state *s, const in_event *ev);
 
+/* Replaces the query (this machine's devices found after start-up, say),
+ * keeping what the front end shows of it, and recomputes the plan. */
+void app_requery(app_state *s, const qs_query *q);
+
 /* Recomputes the plan (and the open table) from the query; for callers
  * that changed s->query directly. */
 void app_replan(app_state *s);

@@ -18,10 +18,13 @@ _Static_assert(LAYOUT_FIT_ROWS_MAX == QUERY_DEVICES_MAX, "a row for every device
 #define LAYOUT_FIT_NAME_WIDE 18
 #define LAYOUT_FIT_NAME_NARROW 12
 #define LAYOUT_FIT_WIDE_COLS 72
-/* "1000% of 1000.00 GiB  no fit": the widest numbers part of a fit row
- * (share, usable capacity, verdict; the need is on the Fit line). */
-#define LAYOUT_FIT_TEXT_W 28
+/* "of 1000.00 GiB  no fit": the widest text after a fit row's bar (usable
+ * capacity and verdict; the share is in the bar, the need on the Fit line). */
+#define LAYOUT_FIT_TEXT_W 22
+/* The bar's cells besides its share: at least, and at most (a longer bar
+ * shows no more, and moves more cells on every step). */
 #define LAYOUT_FIT_BAR_MIN 5
+#define LAYOUT_FIT_BAR_MAX 60
 /* Overlays: widest box, and the picker's rows around its list (top border,
  * filter, message, bottom border). */
 #define LAYOUT_PICK_W_MAX 60
@@ -233,8 +236,9 @@ void layout_compute_for(int cols, int rows, int devices, app_layout *l)
     l->track_x1 = cols - 1 - LAYOUT_TRACK_MARGIN;
     l->fit_name_w = cols >= LAYOUT_FIT_WIDE_COLS ? LAYOUT_FIT_NAME_WIDE : LAYOUT_FIT_NAME_NARROW;
     l->fit_bar_x = LAYOUT_TRACK_MARGIN + l->fit_name_w + 1;
-    l->fit_bar_w = cols - 1 - LAYOUT_FIT_TEXT_W - 1 - l->fit_bar_x;
-    if (l->fit_bar_w < LAYOUT_FIT_BAR_MIN) {
+    l->fit_bar_w = layout_min(cols - 1 - LAYOUT_FIT_TEXT_W - 1 - l->fit_bar_x,
+                              LAYOUT_FIT_BAR_MAX + LAYOUT_FIT_SHARE_W);
+    if (l->fit_bar_w < LAYOUT_FIT_BAR_MIN + LAYOUT_FIT_SHARE_W) {
         l->fit_bar_w = 0;
         l->fit_text_x = l->fit_bar_x;
     } else {
@@ -268,13 +272,12 @@ static int layout_place(const app_layout *l, const char *label, double bits,
     /* Inside the screen; the left edge wins when the label is wider. */
     x = x + len > l->cols ? l->cols - len : x;
     x = x < 0 ? 0 : x;
-    for (i = 0; i < n; i++) {
-        int ox = out[i].x, olen = (int)strlen(out[i].label);
-        if (x <= ox + olen && ox <= x + len)
+    for (i = 0; i < n; i++)
+        if (x <= out[i].x + out[i].len && out[i].x <= x + len)
             return 0;
-    }
     t->x = x;
     t->col = col;
+    t->len = len;
     t->label = label;
     t->bits = bits;
     return 1;
@@ -296,12 +299,23 @@ size_t layout_scale_ticks(const app_layout *l, layout_tick *out, size_t max)
 
 size_t layout_name_ticks(const app_layout *l, layout_tick *out, size_t max)
 {
-    size_t i, n = 0;
+    const qs_format *named[LAYOUT_N(layout_names)];
+    size_t i, k, n = 0, nf = formats_count();
 
     if (l->too_small || l->names_y < 0)
         return 0;
-    for (i = 0; i < LAYOUT_N(layout_names) && n < max; i++) {
-        const qs_format *f = formats_find(layout_names[i]);
+    /* One pass over the formats for the labelled names (this runs on
+     * every frame: no lookup by name, ignoring case, for each). */
+    memset(named, 0, sizeof named);
+    for (i = 0; i < nf; i++) {
+        const qs_format *f = formats_get(i);
+        for (k = 0; f != NULL && k < LAYOUT_N(layout_names); k++)
+            if (named[k] == NULL && f->name[0] == layout_names[k][0] &&
+                strcmp(f->name, layout_names[k]) == 0)
+                named[k] = f;
+    }
+    for (k = 0; k < LAYOUT_N(layout_names) && n < max; k++) {
+        const qs_format *f = named[k];
         layout_tick t;
         if (f != NULL && f->bits >= LAYOUT_BITS_MIN && f->bits <= LAYOUT_BITS_MAX &&
             layout_place(l, f->name, f->bits, out, n, &t))

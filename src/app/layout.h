@@ -29,6 +29,9 @@
 #define LAYOUT_FIT_ROWS_MAX 25
 /* Rows of the need's breakdown: weights, KV cache, runtime overhead. */
 #define LAYOUT_NEED_ROWS 3
+/* Columns of a fit row's share inside its bar, at the end of the filled
+ * part: " 100% " or ">999% ". */
+#define LAYOUT_FIT_SHARE_W 6
 /* Width of the label column ("Footprint " ...). */
 #define LAYOUT_LABEL_W 11
 
@@ -53,8 +56,11 @@ typedef struct {
     int fit_y;                 /* first device row */
     int fit_n;                 /* device rows that fit (0 .. LAYOUT_FIT_ROWS_MAX) */
     int fit_name_w;            /* device name column */
-    int fit_bar_x, fit_bar_w;  /* the bar; width 0 when there is no room */
-    int fit_text_x;            /* " 16% of  23.99 GiB  fits" */
+    int fit_bar_x, fit_bar_w;  /* the bar with its share ("███  16% ░░░░"),
+                                  LAYOUT_FIT_SHARE_W of it; width 0 when
+                                  there is no room */
+    int fit_text_x;            /* "of  23.99 GiB  fits" after it; with no
+                                  bar, "fits 16% of 23.99 GiB" */
     int detail_y;              /* the selected device's details; -1: no room */
     int footer_y;
     /* picker overlay: box and its list rows */
@@ -76,6 +82,7 @@ typedef struct {
 typedef struct {
     int x;                     /* first column of the label */
     int col;                   /* the track column it marks */
+    int len;                   /* columns of the label */
     const char *label;
     double bits;
 } layout_tick;

@@ -104,7 +104,6 @@ static _Noreturn void nvml_child(const nvml_api *api, int fd)
 {
     struct sigaction dfl;
     nvml_answer a;
-    nvml_api real;
     size_t i;
 
     /* A reset that fails leaves the parent's handler, no worse than not
@@ -115,15 +114,10 @@ static _Noreturn void nvml_child(const nvml_api *api, int fd)
     for (i = 0; i < NVML_CHILD_SIGNALS; i++)
         (void)sigaction(nvml_child_signals[i], &dfl, NULL);
     memset(&a, 0, sizeof a);
-    if (api) {
-        a.listed = nvml_list(api, &a.report);
-    } else if (nvml_load(&real, NULL, a.report.status, sizeof a.report.status) != 0) {
-        a.listed = -1;
-    } else {
-        a.listed = nvml_list(&real, &a.report);
-        /* Not unloaded: the process ends now, and dlclose would only run
-         * the library's destructors, one more thing that could hang. */
-    }
+    /* api was loaded by the parent (or is a test's fake); it is not
+     * unloaded here: the process ends now, and dlclose would only run the
+     * library's destructors, one more thing that could hang. */
+    a.listed = nvml_list(api, &a.report);
     _exit(nvml_write_all(fd, &a, sizeof a) == 0 ? NVML_CHILD_ANSWERED : NVML_CHILD_WRITE_FAILED);
 }
 
@@ -301,15 +295,28 @@ static void nvml_probe_failed(nvml_report *out, const char *fmt, ...)
 int nvml_probe(const nvml_api *api, int timeout_ms, nvml_report *out)
 {
     struct timespec deadline;
+    nvml_api real;
+    int loaded = 0;
     nvml_answer a;
     char took[32];
     int fds[2], status = 0, got, reaped, err;
     pid_t pid;
 
     memset(out, 0, sizeof *out);
+    /* The library is looked for here: dlopen runs none of the driver's code,
+     * and where there is no NVIDIA driver (most machines) no child is
+     * started at all. Only the enumeration, which can hang, runs in one. */
+    if (api == NULL) {
+        if (nvml_load(&real, NULL, out->status, sizeof out->status) != 0)
+            return -1;
+        api = &real;
+        loaded = 1;
+    }
     if (pipe(fds) != 0) {
         nvml_probe_failed(out, "cannot start the NVML probe: pipe: %s; GPUs not listed",
                           strerror(errno));
+        if (loaded)
+            nvml_unload(&real);
         return -1;
     }
     pid = (nvml_cloexec(fds[0]) == 0 && nvml_cloexec(fds[1]) == 0) ? fork() : -1;
@@ -319,6 +326,8 @@ int nvml_probe(const nvml_api *api, int timeout_ms, nvml_report *out)
         nvml_close(fds[1]);
         nvml_probe_failed(out, "cannot start the NVML probe: %s; GPUs not listed",
                           strerror(err));
+        if (loaded)
+            nvml_unload(&real);
         return -1;
     }
     if (pid == 0) {
@@ -354,6 +363,8 @@ int nvml_probe(const nvml_api *api, int timeout_ms, nvml_report *out)
     }
     if (reaped == 0)
         nvml_report_add(out, "NVML probe (process %ld) did not end; left behind", (long)pid);
+    if (loaded)
+        nvml_unload(&real);
     return got == 1 ? a.listed : -1;
 }
 #else

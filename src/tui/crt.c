@@ -270,17 +270,18 @@ static int crt_check_term(void)
 
 /* The tty keeps typed-ahead input when it sends SIGINT, SIGQUIT or
  * SIGTSTP (NOFLSH, termios(3)), so that a `q` typed just before Ctrl-C
- * is still read and counts (see crt_signal_pending()). Saved as curses'
- * program mode, which it puts back after a suspend; endwin() puts back the
- * modes from before, without it. */
+ * is still read and counts (see crt_signal_pending()). Set on the
+ * terminal curses sets its modes on (newterm()'s output, stdout), and
+ * saved as curses' program mode, which it puts back after a suspend;
+ * endwin() puts back the modes from before, without it. */
 static int crt_keep_typeahead(void)
 {
     struct termios t;
 
-    if (tcgetattr(STDIN_FILENO, &t) != 0)
+    if (tcgetattr(STDOUT_FILENO, &t) != 0)
         return -1;
     t.c_lflag |= NOFLSH;
-    if (tcsetattr(STDIN_FILENO, TCSANOW, &t) != 0)
+    if (tcsetattr(STDOUT_FILENO, TCSANOW, &t) != 0)
         return -1;
     return def_prog_mode() == ERR ? -1 : 0;
 }

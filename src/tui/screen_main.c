@@ -61,8 +61,11 @@ static void screen_main_slider(const app_state *s, const app_layout *l)
     int len, x;
     size_t i, n;
     const crt_role track = CRT_TRACK;
-    /* The knob and its label move on every step: colour, no bold. */
-    int knob_attr = crt_colors() ? (int)A_NORMAL : draw_live_attr(CRT_KNOB);
+    /* The knob and its label move on every step: the track's attributes
+     * when colours are on (a colour there would cost two attribute changes
+     * on every step; the knob is its own glyph), reverse and bold without
+     * colours. */
+    int knob_attr = crt_colors() ? crt_attr(track) : draw_live_attr(CRT_KNOB);
 
     /* the knob's label, centred over it, or the number being typed */
     if (s->entry == APP_ENTRY_BITS)
@@ -91,23 +94,27 @@ static void screen_main_slider(const app_state *s, const app_layout *l)
         draw_text(l->track_y, 0, 1, CRT_FOCUS, ">");
 
     /* the track, with the powers of two marked and the knob */
-    draw_text(l->track_y, l->track_x0 - 1, 1, track, crt_glyph(CRT_G_TRACK_LEFT));
+    draw_repeat(l->track_y, l->track_x0 - 1, 1, track, CRT_G_TRACK_LEFT);
     draw_repeat(l->track_y, l->track_x0, l->track_x1 - l->track_x0 + 1, track, CRT_G_TRACK);
-    draw_text(l->track_y, l->track_x1 + 1, 1, track, crt_glyph(CRT_G_TRACK_RIGHT));
+    draw_repeat(l->track_y, l->track_x1 + 1, 1, track, CRT_G_TRACK_RIGHT);
     n = layout_scale_ticks(l, ticks, VIEW_MAIN_TICKS);
     for (i = 0; i < n; i++) {
         if (ticks[i].col > l->track_x0 && ticks[i].col < l->track_x1)
-            draw_text(l->track_y, ticks[i].col, 1, track, crt_glyph(CRT_G_TRACK_TICK));
+            draw_repeat(l->track_y, ticks[i].col, 1, track, CRT_G_TRACK_TICK);
         draw_text(l->scale_y, ticks[i].x, -1, CRT_DIM, ticks[i].label);
     }
-    draw_text_attr(l->track_y, knob, 1, knob_attr, crt_glyph(CRT_G_KNOB));
+    draw_repeat_attr(l->track_y, knob, 1, knob_attr, CRT_G_KNOB);
 
-    /* named precisions under the scale; the knob's nearest stands out */
+    /* named precisions under the scale; the knob's nearest stands out (in
+     * colour, without bold: it moves with the knob; its name is in the
+     * knob's label too) */
     n = layout_name_ticks(l, ticks, VIEW_MAIN_TICKS);
     for (i = 0; i < n; i++)
-        draw_text(l->names_y, ticks[i].x, -1,
-                 near != NULL && strcmp(near->name, ticks[i].label) == 0 ? CRT_CURRENT : CRT_TICK,
-                 ticks[i].label);
+        draw_text_attr(l->names_y, ticks[i].x, -1,
+                       near != NULL && strcmp(near->name, ticks[i].label) == 0
+                           ? draw_live_attr(CRT_CURRENT)
+                           : crt_attr(CRT_TICK),
+                       ticks[i].label);
 }
 
 static void screen_main_numbers(const app_state *s, const app_layout *l)
@@ -200,28 +207,19 @@ static void screen_main_ctx(const app_state *s, const app_layout *l)
     draw_text(l->ctx_y, x + 2, -1, CRT_DIM, "[k] type");
 }
 
-/* A share as the rows show it: "58%", ">999%" above FMT_SHARE_SHOWN_MAX. */
-static const char *screen_main_share(char *buf, size_t size, double share)
-{
-    if (share > FMT_SHARE_SHOWN_MAX)
-        (void)snprintf(buf, size, ">%.0f%%", FMT_SHARE_SHOWN_MAX * FMT_PERCENT);
-    else
-        (void)snprintf(buf, size, "%.0f%%", share * FMT_PERCENT);
-    return buf;
-}
-
-/* A device row: name, bar (or the partial offload), share of the usable
- * capacity, the capacity and the verdict word (the need is on the Fit
- * line). What changes on a step (the bar's end, the share) is in the
- * verdict's colour without bold, so that a step changes no attribute but
- * the colour; the verdict word keeps its bold. */
+/* A device row: name, bar with its share at the end of the filled part
+ * (or the partial offload), the usable capacity and the verdict word (the
+ * need is on the Fit line). What changes on a step (the bar's end and the
+ * share, one run of cells) is in one colour without bold, the same on
+ * every row, so that a step changes no attribute there; the verdict word
+ * carries the verdict's colour and bold, and says it in words. */
 static void screen_main_fit_row(const app_layout *l, int y, const qs_plan *p,
                                 const plan_device *d, int selected, int focused)
 {
-    char buf[VIEW_MAIN_BUF], share[16];
+    char buf[VIEW_MAIN_BUF], share[VIEW_MAIN_BUF];
     const fit_result *r = &d->fit;
     crt_role verdict = draw_verdict_role(r->verdict);
-    int live = draw_live_attr(CRT_TICK), x;
+    int live = draw_live_attr(CRT_TICK), x, n, len;
 
     if (selected)
         draw_text(y, 0, 1, focused ? CRT_FOCUS : CRT_LABEL, ">");
@@ -230,33 +228,46 @@ static void screen_main_fit_row(const app_layout *l, int y, const qs_plan *p,
         draw_text(y, l->fit_bar_x, -1, CRT_DIM, "RAM unknown");
         return;
     }
-    (void)screen_main_share(share, sizeof share, r->share);
-    if (l->fit_bar_w > 0 && r->gpu_layers >= 0) {
-        /* no fit, but GPU + this machine's RAM holds it: say how */
-        (void)snprintf(buf, sizeof buf, "%d/%d layers on GPU", r->gpu_layers, p->layers);
-        draw_text_attr(y, l->fit_bar_x, l->fit_bar_w, draw_live_attr(CRT_TIGHT), buf);
-    } else if (l->fit_bar_w > 0) {
-        double fill = r->share < 1.0 ? r->share : 1.0;
-        int full = (int)lround(fill * l->fit_bar_w);
-        if (full > l->fit_bar_w)
-            full = l->fit_bar_w;
-        x = draw_repeat_attr(y, l->fit_bar_x, full, live, CRT_G_BAR_FULL);
-        draw_repeat_attr(y, x, l->fit_bar_w - full, live, CRT_G_BAR_EMPTY);
-    }
+    /* LAYOUT_FIT_SHARE_W columns, left-aligned: " 9%   ", " 100% ", ">999% " */
+    if (r->share > FMT_SHARE_SHOWN_MAX)
+        n = snprintf(share, sizeof share, ">%.0f%%", FMT_SHARE_SHOWN_MAX * FMT_PERCENT);
+    else
+        n = snprintf(share, sizeof share, " %.0f%%", r->share * FMT_PERCENT);
+    len = n;
+    for (; n >= 0 && n < LAYOUT_FIT_SHARE_W; n++)
+        share[n] = ' ';
+    share[LAYOUT_FIT_SHARE_W] = '\0';
+    (void)snprintf(buf, sizeof buf, "of %6.2f GiB  ", r->usable_gib);
     if (l->fit_bar_w > 0) {
-        (void)snprintf(buf, sizeof buf, "%5s", share);
-        x = draw_text_attr(y, l->fit_text_x, -1, live, buf);
-        (void)snprintf(buf, sizeof buf, " of %6.2f GiB  ", r->usable_gib);
-        x = draw_text(y, x, -1, CRT_NORMAL, buf);
+        int cells = l->fit_bar_w - LAYOUT_FIT_SHARE_W;
+        int full = cells;
+        if (r->gpu_layers >= 0) {
+            /* no fit, but GPU + this machine's RAM holds it: say how */
+            char layers[VIEW_MAIN_BUF];
+            (void)snprintf(layers, sizeof layers, "%d/%d layers on GPU", r->gpu_layers,
+                           p->layers);
+            draw_text_attr(y, l->fit_bar_x, cells, draw_live_attr(CRT_TIGHT), layers);
+        } else {
+            double fill = r->share < 1.0 ? r->share : 1.0;
+            full = (int)lround(fill * cells);
+            if (full > cells)
+                full = cells;
+            (void)draw_repeat_attr(y, l->fit_bar_x, full, live, CRT_G_BAR_FULL);
+        }
+        x = draw_text_attr(y, l->fit_bar_x + full, LAYOUT_FIT_SHARE_W, live, share);
+        (void)draw_repeat_attr(y, x, cells - full, live, CRT_G_BAR_EMPTY);
+        x = draw_text(y, l->fit_text_x, -1, CRT_NORMAL, buf);
         draw_text(y, x, -1, verdict, fit_verdict_word(r->verdict));
     } else {
         /* narrow: the verdict first, so that it is never cut off */
         x = draw_text(y, l->fit_text_x, -1, verdict, fit_verdict_word(r->verdict));
-        if (r->gpu_layers >= 0)
+        if (r->gpu_layers >= 0) {
             (void)snprintf(buf, sizeof buf, " %d/%d layers on GPU", r->gpu_layers, p->layers);
-        else
-            (void)snprintf(buf, sizeof buf, " %s of %.2f GiB", share, r->usable_gib);
-        draw_text(y, x, -1, CRT_NORMAL, buf);
+            draw_text(y, x, -1, CRT_NORMAL, buf);
+        } else {
+            x = draw_text(y, x, len, CRT_NORMAL, share);
+            draw_text(y, x + 1, -1, CRT_NORMAL, buf);
+        }
     }
 }
 
@@ -329,7 +340,7 @@ static void screen_main_best(const app_layout *l, const plan_device *d)
         return;
     }
     col = layout_bits_to_col(d->best->bits, l->track_x0, l->track_x1);
-    draw_text(l->best_y, col, 1, CRT_FITS, crt_glyph(CRT_G_MARK));
+    draw_repeat(l->best_y, col, 1, CRT_FITS, CRT_G_MARK);
     (void)snprintf(buf, sizeof buf, "%s best on %s", d->best->name, d->device.name);
     len = (int)strlen(buf);
     if (col + 2 + len <= l->cols)

@@ -118,11 +118,21 @@ static int tui_typed_first(app_state *s, input_decoder *dec, int *dirty)
     return s->quit;
 }
 
-int tui_run(const qs_query *q)
+/* After the first frame: this machine's devices into the state's query. */
+static void tui_detect_now(app_state *s, const tui_detect *detect)
+{
+    qs_query q = s->query;
+
+    if (detect->run(&q, detect->ctx) == 0)
+        app_requery(s, &q);
+}
+
+int tui_run(const qs_query *q, const tui_detect *detect)
 {
     app_state s;
     input_decoder dec;
     int status = TUI_EXIT_OK, dirty = 1, resumed = 0, cols, rows;
+    int detected = detect == NULL || detect->run == NULL;
 
     if (crt_init() != 0)
         return TUI_EXIT_SETUP;
@@ -154,6 +164,14 @@ int tui_run(const qs_query *q)
         if (dirty) {
             tui_draw(&s);
             dirty = 0;
+        }
+        if (!detected) {
+            /* The screen is up before this machine is probed: a slow or
+             * hung driver (bounded in platform/) holds back only its rows. */
+            detected = 1;
+            tui_detect_now(&s, detect);
+            dirty = 1;
+            continue;
         }
         if (resumed) {
             crt_resume();              /* mouse and paste, after the frame */

@@ -32,11 +32,21 @@
 #define TUI_EXIT_SETUP 2
 #define TUI_EXIT_SIGNAL_BASE 128
 
+/* This machine's devices, found after the first frame is drawn: run adds
+ * them to q (query_add_device(q, d, 1), query_set_host_ram) and returns 0,
+ * or -1 when it found nothing to add. */
+typedef struct {
+    int (*run)(qs_query *q, void *ctx);
+    void *ctx;
+} tui_detect;
+
 /* Runs the front end on a copy of q until the user quits or the terminal
- * goes away. Restores the terminal on every path (modes, mouse reporting
- * and bracketed paste off, cursor visible, signal mask and actions).
+ * goes away; detect (NULL: none) adds this machine's devices once the
+ * first frame is on the screen. Restores the terminal on every path
+ * (modes, mouse reporting and bracketed paste off, cursor visible, signal
+ * mask and actions).
  * bits outside the slider's APP_BITS_MIN .. APP_BITS_MAX are clamped to
  * it. Returns one of the statuses above. */
-int tui_run(const qs_query *q);
+int tui_run(const qs_query *q, const tui_detect *detect);
 
 #endif
