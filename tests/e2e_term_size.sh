@@ -20,7 +20,7 @@ huge_at_run() {
     tui_wait "$1 40000: start" "16.00 bpw"
     tty=$(tui_pane_tty)
     stty -F "$tty" "$1" 40000 || { fail "$1 40000: stty -F $tty failed"; return; }
-    sleep 0.5
+    sleep 0.3
     tui_alive "$1 40000 while running"
     # back to the pane's size: the screen comes back and answers keys
     stty -F "$tty" cols 80 rows 24
@@ -38,7 +38,7 @@ tui_start 80 24 -- -i -p 7B -b 16
 tui_wait "40000x40000: start" "16.00 bpw"
 tty=$(tui_pane_tty)
 stty -F "$tty" cols 40000 rows 40000
-sleep 1
+sleep 0.6
 tui_alive "40000x40000 while running"
 stty -F "$tty" cols 80 rows 24
 tui_keys C-l Right
@@ -49,7 +49,7 @@ tui_wait_exit "40000x40000: q quits" 0
 # huge at start-up: the screen starts (clamped), it is not blamed on TERM
 for dim in cols rows; do
     TUI_PRE="stty $dim 40000" tui_start 80 24 -- -i -p 7B -b 16
-    sleep 0.5
+    sleep 0.3
     tui_alive "$dim 40000 at start-up"
     if tui_screen | grep -qF "cannot show a screen"; then
         fail "$dim 40000 at start-up: blamed on the terminal"
