@@ -38,14 +38,15 @@ START_TEST(test_init_clamps)
     ck_assert_int_eq(s.query.devices[0].kind, DEV_KIND_HOST);
     ck_assert(s.query.devices[0].capacity_gib == 32.0);
     ck_assert(app_clamp_bits(NAN) == 1.0);
-    /* no targets in the query: the five defaults after this machine */
-    ck_assert_uint_eq(s.query.ndevices, 6);
+    /* no targets in the query: the eight defaults after this machine, the
+     * five an 80x24 screen shows first */
+    ck_assert_uint_eq(s.query.ndevices, 9);
     ck_assert_str_eq(s.query.devices[1].id, "laptop-8gb");
     ck_assert_str_eq(s.query.devices[2].id, "laptop-16gb");
     ck_assert_str_eq(s.query.devices[3].id, "rtx-4090");
     ck_assert_str_eq(s.query.devices[4].id, "h100-sxm");
     ck_assert_str_eq(s.query.devices[5].id, "h200");
-    ck_assert_uint_eq(s.plan.ndevices, 6);
+    ck_assert_uint_eq(s.plan.ndevices, 9);
     /* a named format is kept; a baseline out of range is clamped */
     query_for(&q, NULL, 16.0);
     query_set_weights(&q, formats_find("fp32"), 0.0);
@@ -61,7 +62,7 @@ START_TEST(test_init_clamps)
     ck_assert_ptr_eq(s.query.format, formats_find("FP16"));
     ck_assert_ptr_eq(s.query.baseline_format, formats_find("FP16"));
     ck_assert_uint_eq(s.query.nhost, 0);
-    ck_assert_uint_eq(s.query.ndevices, 5);
+    ck_assert_uint_eq(s.query.ndevices, 8);
 }
 END_TEST
 

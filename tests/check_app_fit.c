@@ -22,7 +22,7 @@ START_TEST(test_fit_rows)
     ck_assert(s.plan.need.total_gib == need.total_gib);
     ck_assert(need.weights_gib == memory_footprint_gib(s.query.params, 16.0));
     ck_assert(s.plan.need.weights_gib == need.weights_gib);
-    ck_assert_uint_eq(s.plan.ndevices, 6);
+    ck_assert_uint_eq(s.plan.ndevices, 9);
     ck_assert_str_eq(s.plan.devices[0].device.name, DEVICES_HOST_LABEL);
     ck_assert_int_eq(s.plan.devices[0].host, 1);
     ck_assert_int_eq(s.plan.devices[1].host, 0);
@@ -156,25 +156,26 @@ START_TEST(test_device_select)
     app_state s = fresh_model("llama-3.1-70b", formats_find("Q4_K_M")->bits);
     app_layout l;
 
-    ck_assert_uint_eq(s.query.ndevices, 6);
+    ck_assert_uint_eq(s.query.ndevices, 9);
     ck_assert_uint_eq(s.sel, 0);
     ck_assert_int_eq(s.query.devices[0].kind, DEV_KIND_HOST);
     ck_assert_str_eq(s.query.devices[1].id, "laptop-8gb");
     ck_assert_str_eq(s.query.devices[3].id, "rtx-4090");
     ck_assert_str_eq(s.query.devices[5].id, "h200");
+    ck_assert_str_eq(s.query.devices[8].id, "m3-max-64");
     focus_on(&s, APP_FOCUS_DEVICES);
     key(&s, IN_KEY_DOWN, 0);
     ck_assert_uint_eq(s.sel, 1);
     ck_assert_int_eq(s.focus, APP_FOCUS_DEVICES);
     key(&s, IN_KEY_END, 0);
-    ck_assert_uint_eq(s.sel, 5);
+    ck_assert_uint_eq(s.sel, 8);
     ck_assert(s.query.bits == formats_find("Q4_K_M")->bits);  /* End did not move the bits */
     key(&s, IN_KEY_DOWN, 0);                              /* past the end: focus on */
     ck_assert_int_eq(s.focus, APP_FOCUS_MODEL);
-    ck_assert_uint_eq(s.sel, 5);
+    ck_assert_uint_eq(s.sel, 8);
     focus_on(&s, APP_FOCUS_DEVICES);
     key(&s, IN_KEY_UP, 0);
-    ck_assert_uint_eq(s.sel, 4);
+    ck_assert_uint_eq(s.sel, 7);
     key(&s, IN_KEY_HOME, 0);
     ck_assert_uint_eq(s.sel, 0);
     key(&s, IN_KEY_UP, 0);                                /* past the top: focus back */
@@ -314,7 +315,7 @@ START_TEST(test_detail_numbers)
     ck_assert_int_eq(d->max_ctx, fit_max_ctx(&c, h100, 0.0));
     ck_assert_ptr_eq(d->best, fit_best_format(&c, h100, 0.0));
     ck_assert(d->tok_s == fit_decode_ceiling(&c, h100));
-    ck_assert_uint_eq(s.plan.ndevices, 6);
+    ck_assert_uint_eq(s.plan.ndevices, 9);
     /* unknown RAM: no answer for this machine */
     s.query.devices[0].capacity_gib = 0.0;
     app_replan(&s);
@@ -346,7 +347,7 @@ START_TEST(test_table_cells)
     ck_assert_int_eq(cell.verdict, FIT_TIGHT);            /* 71.57 of 79.65 GiB */
     ck_assert_int_eq(plan_table_cell(&s.query, q8, 5).verdict, FIT_FITS);
     ck_assert_int_eq(plan_table_cell(&s.query, q8, 3).verdict, FIT_NO_FIT);
-    ck_assert_int_eq(plan_table_cell(&s.query, q8, 6).ok, 0);
+    ck_assert_int_eq(plan_table_cell(&s.query, q8, s.query.ndevices).ok, 0);
     ck_assert_int_eq(plan_table_cell(&s.query, NULL, 0).ok, 0);
     /* the open table holds every cell */
     ck_assert_int_eq(s.table_valid, 0);

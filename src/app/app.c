@@ -8,13 +8,21 @@
 #include "app/ops.h"
 
 /* Targets after this machine when the command line names none (device
- * catalog ids, issue 3): an 8 GB and a 16 GB laptop, a 24 GB consumer GPU,
- * an 80 GB and a 141 GB data-centre GPU. */
+ * catalog ids): first the six rows an 80x24 screen shows (issue 3: an 8 GB
+ * and a 16 GB laptop, a 24 GB consumer GPU, an 80 GB and a 141 GB
+ * data-centre GPU), then what people also run on, shown where a taller
+ * screen has the rows and reached by scrolling elsewhere: an 8 GB and a
+ * 32 GB consumer GPU and a 64 GB Mac. At most QUERY_TARGETS_MAX, so that
+ * this machine's devices always fit beside them. */
 static const char *const app_default_targets[] = {
     "laptop-8gb", "laptop-16gb", "rtx-4090", "h100-sxm", "h200",
+    "rtx-4060", "rtx-5090", "m3-max-64",
 };
 
 #define APP_N(a) (sizeof(a) / sizeof((a)[0]))
+
+_Static_assert(APP_N(app_default_targets) <= QUERY_TARGETS_MAX,
+               "the default targets leave room for this machine's devices");
 
 /* The bytes of the state that the plan depends on or the screens show:
  * everything before `plan`. */
