@@ -329,6 +329,22 @@ int crt_init(void)
     return CRT_INIT_OK;
 }
 
+/* The signals a key on the terminal makes (termios VINTR, VQUIT, VSUSP). */
+static const int crt_key_signals[] = { SIGINT, SIGQUIT, SIGTSTP };
+
+void crt_quit_final(void)
+{
+    struct sigaction ign;
+    size_t i;
+
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    (void)sigemptyset(&ign.sa_mask);
+    /* A failure leaves the default action: the process is ending anyway. */
+    for (i = 0; i < sizeof crt_key_signals / sizeof crt_key_signals[0]; i++)
+        (void)sigaction(crt_key_signals[i], &ign, NULL);
+}
+
 void crt_done(void)
 {
     if (crt_active) {

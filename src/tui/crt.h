@@ -104,6 +104,12 @@ int crt_init(void);
  * handlers and mask as before. Safe to call twice. */
 void crt_done(void);
 
+/* After a quit the user asked for (q, F10, the Ctrl-C key): the signals a
+ * key makes (SIGINT, SIGQUIT, SIGTSTP) are ignored for the rest of the
+ * process, so that a Ctrl-C, Ctrl-\ or Ctrl-Z typed right after q cannot
+ * kill or stop it on its way out. Call after crt_done(). */
+void crt_quit_final(void);
+
 /* The terminal's size from TIOCGWINSZ (falling back to ncurses' idea),
  * each clamped to 1 .. CRT_SIZE_MAX and applied with resizeterm(); when
  * resizeterm() fails, ncurses' size, which the frame is then drawn for. */

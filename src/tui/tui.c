@@ -195,5 +195,7 @@ int tui_run(const qs_query *q, const tui_detect *detect)
             break;
     }
     crt_done();
+    if (s.quit)
+        crt_quit_final();              /* a quit is final until the exit */
     return status;
 }
