@@ -138,21 +138,21 @@ static int main_report(const options *o)
     report_model m = { q->params, q->model ? q->model->name : NULL };
 
     switch (o->mode) {
-    case MODE_FOOTPRINT:
+    case OPTIONS_MODE_FOOTPRINT:
         return o->json ? report_footprint_json(stdout, &m, q->bits, q->format)
                        : report_footprint_text(stdout, &m, q->bits, q->format);
-    case MODE_SAVINGS:
+    case OPTIONS_MODE_SAVINGS:
         return o->json ? report_savings_json(stdout, &m, q->baseline_bits, q->bits)
                        : report_savings_text(stdout, &m, q->baseline_bits, q->baseline_format,
                                              q->bits, q->format);
-    case MODE_LIST_MODELS:
+    case OPTIONS_MODE_LIST_MODELS:
         return o->json ? report_list_models_json(stdout) : report_list_models_text(stdout);
-    case MODE_LIST_DEVICES:
+    case OPTIONS_MODE_LIST_DEVICES:
         return o->json ? report_list_devices_json(stdout, q->apple_share)
                        : report_list_devices_text(stdout, q->apple_share);
-    case MODE_LIST_FORMATS:
+    case OPTIONS_MODE_LIST_FORMATS:
         return o->json ? report_list_formats_json(stdout) : report_list_formats_text(stdout);
-    case MODE_HOST:
+    case OPTIONS_MODE_HOST:
         return main_host(o);
     default:
         return o->json ? report_table_json(stdout, &m, o->all_formats)
@@ -205,13 +205,13 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     switch (o.mode) {
-    case MODE_HELP:
+    case OPTIONS_MODE_HELP:
         options_usage(stdout);
         return main_close_stdout();
-    case MODE_VERSION:
+    case OPTIONS_MODE_VERSION:
         (void)printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
         return main_close_stdout();
-    case MODE_INTERACTIVE:
+    case OPTIONS_MODE_INTERACTIVE:
         if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
             (void)fprintf(stderr, "quantscope: -i needs a terminal on stdin and stdout\n");
             return EXIT_USAGE;
@@ -224,7 +224,7 @@ int main(int argc, char **argv)
             return EXIT_TERMINAL;
         }
         return status;
-    case MODE_DEFAULT:
+    case OPTIONS_MODE_DEFAULT:
         if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
             status = main_interactive(&o);
             if (status != TUI_EXIT_SETUP)
@@ -238,15 +238,15 @@ int main(int argc, char **argv)
         break;
     }
     errno = 0;
-    status = o.mode == MODE_FIT ? main_fit(&o, &fits) : main_report(&o);
-    if (o.mode == MODE_FIT && o.check && fits == MAIN_NO_DEVICE) {
+    status = o.mode == OPTIONS_MODE_FIT ? main_fit(&o, &fits) : main_report(&o);
+    if (o.mode == OPTIONS_MODE_FIT && o.check && fits == MAIN_NO_DEVICE) {
         (void)fprintf(stderr, "quantscope: nothing to check on this machine (no RAM or GPU "
                               "found): name a device with --device, e.g. --device 24GiB\n");
         return EXIT_USAGE;
     }
     if (main_close_stdout() != 0 || status != 0)
         return EXIT_OUTPUT;
-    if (o.mode == MODE_FIT && o.check && !fits)
+    if (o.mode == OPTIONS_MODE_FIT && o.check && !fits)
         return EXIT_NO_FIT;
     return 0;
 }

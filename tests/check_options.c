@@ -58,7 +58,7 @@ START_TEST(test_defaults_are_query_init)
 
     query_init(&q);
     ck_assert_int_eq(PARSE_NONE(), 0);
-    ck_assert_int_eq(o.mode, MODE_DEFAULT);
+    ck_assert_int_eq(o.mode, OPTIONS_MODE_DEFAULT);
     ck_assert(memcmp(&o.query, &q, sizeof q) == 0);
     ck_assert(!o.have_bits && !o.have_from && !o.have_to && !o.json && !o.check);
     ck_assert(!o.all_formats);
@@ -93,30 +93,30 @@ END_TEST
 
 START_TEST(test_prefixes_clusters_and_values)
 {
-    OK(MODE_TABLE, "--ta");
-    OK(MODE_LIST_MODELS, "--list-m");
-    OK(MODE_FIT, "--dev", "24GiB", "--dev=rtx-4090");
+    OK(OPTIONS_MODE_TABLE, "--ta");
+    OK(OPTIONS_MODE_LIST_MODELS, "--list-m");
+    OK(OPTIONS_MODE_FIT, "--dev", "24GiB", "--dev=rtx-4090");
     ck_assert_uint_eq(o.query.ndevices, 2);
     ck_assert_str_eq(o.query.devices[1].id, "rtx-4090");
-    OK(MODE_TABLE, "-tj");
+    OK(OPTIONS_MODE_TABLE, "-tj");
     ck_assert(o.json);
-    OK(MODE_TABLE, "-jt");
-    OK(MODE_FOOTPRINT, "-p7B", "-b4");
+    OK(OPTIONS_MODE_TABLE, "-jt");
+    OK(OPTIONS_MODE_FOOTPRINT, "-p7B", "-b4");
     ck_assert(o.query.params == 7e9 && o.query.bits == 4.0 && o.query.format == NULL);
-    OK(MODE_FOOTPRINT, "-jf", "q4_k_m");
+    OK(OPTIONS_MODE_FOOTPRINT, "-jf", "q4_k_m");
     ck_assert(o.json && o.query.format == formats_find("q4_k_m"));
-    OK(MODE_FIT, "--ctx=8k");
+    OK(OPTIONS_MODE_FIT, "--ctx=8k");
     ck_assert_int_eq(o.query.ctx, 8192);
-    OK(MODE_FIT, "--ctx", "128k");
+    OK(OPTIONS_MODE_FIT, "--ctx", "128k");
     ck_assert_int_eq(o.query.ctx, 131072);
     /* An exact name wins over the longer names it is a prefix of. */
-    OK(MODE_FIT, "--fit");
+    OK(OPTIONS_MODE_FIT, "--fit");
     /* A value that looks like an option is still the value. */
     REFUSED("invalid context '--json' (expected tokens from 1 to 100000000, such as 4096, "
             "8k or 128k)", "--ctx", "--json");
-    OK(MODE_HELP, "--help");
-    OK(MODE_HELP, "-h", "--ctx", "8k");
-    OK(MODE_VERSION, "-V");
+    OK(OPTIONS_MODE_HELP, "--help");
+    OK(OPTIONS_MODE_HELP, "-h", "--ctx", "8k");
+    OK(OPTIONS_MODE_VERSION, "-V");
 }
 END_TEST
 
@@ -127,45 +127,45 @@ START_TEST(test_query_values)
     ck_assert_ptr_nonnull(awq);
     ck_assert_ptr_nonnull(gptq);
     /* AWQ and GPTQ have the same bits: each stays what the user named. */
-    OK(MODE_FOOTPRINT, "-f", "awq");
+    OK(OPTIONS_MODE_FOOTPRINT, "-f", "awq");
     ck_assert_ptr_eq(o.query.format, awq);
     ck_assert(o.query.bits == awq->bits && o.have_bits);
-    OK(MODE_FOOTPRINT, "-b", "gptq");
+    OK(OPTIONS_MODE_FOOTPRINT, "-b", "gptq");
     ck_assert_ptr_eq(o.query.format, gptq);
-    OK(MODE_FOOTPRINT, "-p", "llama-3.1-8b", "-b", "4.5");
+    OK(OPTIONS_MODE_FOOTPRINT, "-p", "llama-3.1-8b", "-b", "4.5");
     ck_assert_ptr_eq(o.query.model, models_find("llama-3.1-8b"));
     ck_assert(o.query.params == models_find("llama-3.1-8b")->params);
     ck_assert(o.query.bits == 4.5 && o.query.format == NULL);
-    OK(MODE_TABLE, "--model", "13B", "-t");
+    OK(OPTIONS_MODE_TABLE, "--model", "13B", "-t");
     ck_assert(o.query.model == NULL && o.query.params == 13e9);
-    OK(MODE_SAVINGS, "--from", "fp16", "--to", "awq");
+    OK(OPTIONS_MODE_SAVINGS, "--from", "fp16", "--to", "awq");
     ck_assert_ptr_eq(o.query.baseline_format, formats_find("fp16"));
     ck_assert_ptr_eq(o.query.format, awq);
     ck_assert(o.have_from && o.have_to && !o.have_bits);
-    OK(MODE_FIT, "--overhead", "0");
+    OK(OPTIONS_MODE_FIT, "--overhead", "0");
     ck_assert(o.query.overhead_gib == 0.0);
-    OK(MODE_FIT, "--overhead", "0GiB");
+    OK(OPTIONS_MODE_FIT, "--overhead", "0GiB");
     ck_assert(o.query.overhead_gib == 0.0);
-    OK(MODE_FIT, "--overhead", "512MiB");
+    OK(OPTIONS_MODE_FIT, "--overhead", "512MiB");
     ck_assert(o.query.overhead_gib == 0.5);
-    OK(MODE_FIT, "--kv-format", "q8_0", "--batch", "4", "--apple-share", "90%");
+    OK(OPTIONS_MODE_FIT, "--kv-format", "q8_0", "--batch", "4", "--apple-share", "90%");
     ck_assert(o.query.kv_bits == KV_BITS_Q8_0 && o.query.batch == 4);
     ck_assert(o.query.apple_share == 0.9);
-    OK(MODE_FIT, "--kv-bits", "8.5", "--apple-share", "0.5");
+    OK(OPTIONS_MODE_FIT, "--kv-bits", "8.5", "--apple-share", "0.5");
     ck_assert(o.query.kv_bits == 8.5 && o.query.apple_share == 0.5);
-    OK(MODE_FIT, "--device", "24GiB", "--device", "RTX-4090", "--check");
+    OK(OPTIONS_MODE_FIT, "--device", "24GiB", "--device", "RTX-4090", "--check");
     ck_assert(o.check);
     ck_assert_uint_eq(o.query.ndevices, 2);
     ck_assert_uint_eq(o.query.nhost, 0);
     ck_assert_int_eq(o.query.devices[0].kind, DEV_KIND_CUSTOM);
     ck_assert(o.query.devices[0].capacity_gib == 24.0);
     ck_assert_str_eq(o.query.devices[1].id, "rtx-4090");
-    OK(MODE_INTERACTIVE, "-i", "--batch", "8");
+    OK(OPTIONS_MODE_INTERACTIVE, "-i", "--batch", "8");
     ck_assert_int_eq(o.query.batch, 8);
-    OK(MODE_INTERACTIVE, "-i", "--from", "8", "--to", "q4_k_m");
+    OK(OPTIONS_MODE_INTERACTIVE, "-i", "--from", "8", "--to", "q4_k_m");
     ck_assert(o.query.baseline_bits == 8.0 && o.query.baseline_format == NULL);
     ck_assert_ptr_eq(o.query.format, formats_find("q4_k_m"));
-    OK(MODE_INTERACTIVE, "-i", "--from", "int8");
+    OK(OPTIONS_MODE_INTERACTIVE, "-i", "--from", "int8");
     ck_assert_ptr_eq(o.query.baseline_format, formats_find("int8"));
 }
 END_TEST
@@ -189,7 +189,7 @@ START_TEST(test_device_sizes)
             "16GB)", "--device", "1e400GB");
     REFUSED("unknown device 'rtx4090' (did you mean rtx-4090, rtx-3090, rtx-4060? expected a "
             "name from --list-devices or a size such as 24GiB or 16GB)", "--device", "rtx4090");
-    OK(MODE_FIT, "--device", "64TiB", "--device", "1MiB");
+    OK(OPTIONS_MODE_FIT, "--device", "64TiB", "--device", "1MiB");
     REFUSED("too many devices at 'h200' (at most 8 --device options)", "--device", "h200",
             "--device", "h200", "--device", "h200", "--device", "h200", "--device", "h200",
             "--device", "h200", "--device", "h200", "--device", "h200", "--device", "h200");
@@ -232,8 +232,8 @@ START_TEST(test_ranges)
             "1.5T)", "-p", "0B");
     REFUSED("invalid batch '4097' (expected a whole number of sequences from 1 to 4096)",
             "--batch", "4097");
-    OK(MODE_FOOTPRINT, "-b", "0.01");
-    OK(MODE_FOOTPRINT, "-p", "1000T", "-b", "64");
+    OK(OPTIONS_MODE_FOOTPRINT, "-b", "0.01");
+    OK(OPTIONS_MODE_FOOTPRINT, "-p", "1000T", "-b", "64");
 }
 END_TEST
 
@@ -291,20 +291,20 @@ START_TEST(test_modes)
     REFUSED("give --params or --model, not both", "--params", "7B", "--model", "8B");
     REFUSED("give --to or -b, not both", "-i", "--to", "4", "-b", "3");
     REFUSED("give --kv-bits or --kv-format, not both", "--kv-bits", "8", "--kv-format", "q8_0");
-    OK(MODE_LIST_DEVICES, "--list-devices", "--apple-share", "90%", "--json");
-    OK(MODE_HOST, "--host", "-j");
-    OK(MODE_FIT, "-p", "13B", "-b", "4", "--json", "--fit");
-    OK(MODE_FIT, "--apple-share", "0.9");
-    OK(MODE_TABLE, "--json");
-    OK(MODE_TABLE, "--table", "--all-formats", "-p", "70B");
-    OK(MODE_DEFAULT, "-p", "70B");
+    OK(OPTIONS_MODE_LIST_DEVICES, "--list-devices", "--apple-share", "90%", "--json");
+    OK(OPTIONS_MODE_HOST, "--host", "-j");
+    OK(OPTIONS_MODE_FIT, "-p", "13B", "-b", "4", "--json", "--fit");
+    OK(OPTIONS_MODE_FIT, "--apple-share", "0.9");
+    OK(OPTIONS_MODE_TABLE, "--json");
+    OK(OPTIONS_MODE_TABLE, "--table", "--all-formats", "-p", "70B");
+    OK(OPTIONS_MODE_DEFAULT, "-p", "70B");
     /* -i takes every part of the question the reports take. */
-    OK(MODE_INTERACTIVE, "-i", "-p", "llama-3.1-8b", "-f", "q4_k_m", "--ctx", "8k", "--batch",
+    OK(OPTIONS_MODE_INTERACTIVE, "-i", "-p", "llama-3.1-8b", "-f", "q4_k_m", "--ctx", "8k", "--batch",
        "2", "--kv-bits", "8.5", "--overhead", "1GiB", "--device", "rtx-4090", "--apple-share",
        "0.9", "--fit");
-    OK(MODE_INTERACTIVE, "-i", "--kv-format", "q4_0", "--from", "fp16", "--to", "4");
+    OK(OPTIONS_MODE_INTERACTIVE, "-i", "--kv-format", "q4_0", "--from", "fp16", "--to", "4");
     /* Flags may repeat; they say the same thing. */
-    OK(MODE_TABLE, "-t", "--table");
+    OK(OPTIONS_MODE_TABLE, "-t", "--table");
 }
 END_TEST
 

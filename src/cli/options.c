@@ -36,29 +36,33 @@
 
 /* The bit of a mode in a row's mask, and the masks rows share. */
 #define OPTIONS_IN(m) (1u << (m))
-#define OPTIONS_MODES (MODE_VERSION + 1)
+#define OPTIONS_MODES (OPTIONS_MODE_VERSION + 1)
 #define OPTIONS_LISTS \
-    (OPTIONS_IN(MODE_LIST_MODELS) | OPTIONS_IN(MODE_LIST_DEVICES) | \
-     OPTIONS_IN(MODE_LIST_FORMATS) | OPTIONS_IN(MODE_HOST))
+    (OPTIONS_IN(OPTIONS_MODE_LIST_MODELS) | OPTIONS_IN(OPTIONS_MODE_LIST_DEVICES) | \
+     OPTIONS_IN(OPTIONS_MODE_LIST_FORMATS) | OPTIONS_IN(OPTIONS_MODE_HOST))
 #define OPTIONS_REPORTS \
-    (OPTIONS_IN(MODE_DEFAULT) | OPTIONS_IN(MODE_TABLE) | OPTIONS_IN(MODE_FOOTPRINT) | \
-     OPTIONS_IN(MODE_SAVINGS))
-#define OPTIONS_FIT (OPTIONS_IN(MODE_FIT) | OPTIONS_IN(MODE_INTERACTIVE))
+    (OPTIONS_IN(OPTIONS_MODE_DEFAULT) | OPTIONS_IN(OPTIONS_MODE_TABLE) | \
+     OPTIONS_IN(OPTIONS_MODE_FOOTPRINT) | OPTIONS_IN(OPTIONS_MODE_SAVINGS))
+#define OPTIONS_FIT (OPTIONS_IN(OPTIONS_MODE_FIT) | OPTIONS_IN(OPTIONS_MODE_INTERACTIVE))
 /* -p: every report, the fit and -i; -b/-f: a footprint, the fit and -i;
  * --from/--to: the savings and -i; --json: everything but -i. */
 #define OPTIONS_P_MODES (OPTIONS_REPORTS | OPTIONS_FIT)
-#define OPTIONS_B_MODES (OPTIONS_IN(MODE_FOOTPRINT) | OPTIONS_FIT)
-#define OPTIONS_S_MODES (OPTIONS_IN(MODE_SAVINGS) | OPTIONS_IN(MODE_INTERACTIVE))
-#define OPTIONS_J_MODES (OPTIONS_REPORTS | OPTIONS_IN(MODE_FIT) | OPTIONS_LISTS)
+#define OPTIONS_B_MODES (OPTIONS_IN(OPTIONS_MODE_FOOTPRINT) | OPTIONS_FIT)
+#define OPTIONS_S_MODES (OPTIONS_IN(OPTIONS_MODE_SAVINGS) | OPTIONS_IN(OPTIONS_MODE_INTERACTIVE))
+#define OPTIONS_J_MODES (OPTIONS_REPORTS | OPTIONS_IN(OPTIONS_MODE_FIT) | OPTIONS_LISTS)
 
-typedef enum { SEC_MODEL, SEC_REPORTS, SEC_FIT, SEC_OTHER, SEC_COUNT } options_section;
+typedef enum {
+    OPTIONS_SEC_MODEL, OPTIONS_SEC_REPORTS, OPTIONS_SEC_FIT, OPTIONS_SEC_OTHER, OPTIONS_SEC_COUNT
+} options_section;
 
 /* What a row sets, so that it is given once: rows of one slot (-p and
  * --model; -b, -f and --to; --kv-bits and --kv-format) exclude each other.
- * SLOT_NONE: a flag, SLOT_DEVICE: repeats (optval_device counts). */
+ * OPTIONS_SLOT_NONE: a flag, OPTIONS_SLOT_DEVICE: repeats (optval_device counts). */
 typedef enum {
-    SLOT_NONE, SLOT_MODEL, SLOT_WEIGHTS, SLOT_BASELINE, SLOT_CTX, SLOT_BATCH, SLOT_KV,
-    SLOT_OVERHEAD, SLOT_SHARE, SLOT_RAM, SLOT_DEVICE, SLOT_COUNT
+    OPTIONS_SLOT_NONE, OPTIONS_SLOT_MODEL, OPTIONS_SLOT_WEIGHTS, OPTIONS_SLOT_BASELINE,
+    OPTIONS_SLOT_CTX, OPTIONS_SLOT_BATCH, OPTIONS_SLOT_KV,
+    OPTIONS_SLOT_OVERHEAD, OPTIONS_SLOT_SHARE, OPTIONS_SLOT_RAM, OPTIONS_SLOT_DEVICE,
+    OPTIONS_SLOT_COUNT
 } options_slot;
 
 /* Checks arg and sets it in *o: 0, or -1 with a message in err. */
@@ -72,7 +76,7 @@ typedef struct {
     unsigned modes;           /* OPTIONS_IN() of the modes it applies in */
     options_setter set;       /* NULL for a flag */
     size_t flag;              /* a flag: offsetof the int it sets to 1; 0: none */
-    options_mode selects;     /* the mode it asks for; MODE_DEFAULT: none */
+    options_mode selects;     /* the mode it asks for; OPTIONS_MODE_DEFAULT: none */
     options_section section;  /* of --help */
     options_slot slot;
     double values[OPTIONS_HELP_VALUES];   /* the constants its help prints */
@@ -82,68 +86,82 @@ typedef struct {
 
 static const options_row options_table[] = {
     { 'p', "params", "SIZE", "model size (7B, 350M, 1.5T, 7e9) or preset name\n"
-      "(llama-3.1-8b, ...); default @B", OPTIONS_P_MODES, optval_model, 0, MODE_DEFAULT,
-      SEC_MODEL, SLOT_MODEL, { QUERY_DEFAULT_PARAMS / OPTVAL_PARAMS_PER_B } },
+      "(llama-3.1-8b, ...); default @B", OPTIONS_P_MODES, optval_model, 0, OPTIONS_MODE_DEFAULT,
+      OPTIONS_SEC_MODEL, OPTIONS_SLOT_MODEL, { QUERY_DEFAULT_PARAMS / OPTVAL_PARAMS_PER_B } },
     { 0, "model", "SIZE", "the same as --params",
-      OPTIONS_P_MODES, optval_model, 0, MODE_DEFAULT, SEC_MODEL, SLOT_MODEL, { 0 } },
+      OPTIONS_P_MODES, optval_model, 0, OPTIONS_MODE_DEFAULT, OPTIONS_SEC_MODEL,
+      OPTIONS_SLOT_MODEL, { 0 } },
     { 'b', "bits", "BITS", "bits per weight, @ to @ (or a name, as -f)", OPTIONS_B_MODES,
-      optval_bits, 0, MODE_FOOTPRINT, SEC_MODEL, SLOT_WEIGHTS,
+      optval_bits, 0, OPTIONS_MODE_FOOTPRINT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_WEIGHTS,
       { OPTVAL_BITS_MIN, PARSE_BITS_MAX } },
     { 'f', "format", "NAME", "a named precision: fp32, fp16, bf16, fp8, int8, int4,\n"
       "int2, q8_0, q6_k, q5_k_m, q4_k_m, iq4_xs, awq, ...",
-      OPTIONS_B_MODES, optval_format, 0, MODE_FOOTPRINT, SEC_MODEL, SLOT_WEIGHTS, { 0 } },
+      OPTIONS_B_MODES, optval_format, 0, OPTIONS_MODE_FOOTPRINT, OPTIONS_SEC_MODEL,
+      OPTIONS_SLOT_WEIGHTS, { 0 } },
     { 't', "table", NULL, "footprint at FP32, FP16, INT8, INT4 and INT2",
-      OPTIONS_IN(MODE_TABLE), NULL, 0, MODE_TABLE, SEC_REPORTS, SLOT_NONE, { 0 } },
-    { 0, "all-formats", NULL, "with --table: every named precision", OPTIONS_IN(MODE_TABLE),
-      NULL, OPTIONS_FLAG(all_formats), MODE_DEFAULT, SEC_REPORTS, SLOT_NONE, { 0 } },
+      OPTIONS_IN(OPTIONS_MODE_TABLE), NULL, 0, OPTIONS_MODE_TABLE, OPTIONS_SEC_REPORTS,
+      OPTIONS_SLOT_NONE, { 0 } },
+    { 0, "all-formats", NULL, "with --table: every named precision", OPTIONS_IN(OPTIONS_MODE_TABLE),
+      NULL, OPTIONS_FLAG(all_formats), OPTIONS_MODE_DEFAULT, OPTIONS_SEC_REPORTS,
+      OPTIONS_SLOT_NONE, { 0 } },
     { 0, "from", "X", "savings from precision X (bits or name) to --to;\n"
-      "with -i: the baseline", OPTIONS_S_MODES, optval_from, 0, MODE_SAVINGS, SEC_REPORTS,
-      SLOT_BASELINE, { 0 } },
+      "with -i: the baseline", OPTIONS_S_MODES, optval_from, 0, OPTIONS_MODE_SAVINGS,
+      OPTIONS_SEC_REPORTS,
+      OPTIONS_SLOT_BASELINE, { 0 } },
     { 0, "to", "Y", "savings to precision Y, with --from; with -i: the\nprecision",
-      OPTIONS_S_MODES, optval_to, 0, MODE_SAVINGS, SEC_REPORTS, SLOT_WEIGHTS, { 0 } },
+      OPTIONS_S_MODES, optval_to, 0, OPTIONS_MODE_SAVINGS, OPTIONS_SEC_REPORTS,
+      OPTIONS_SLOT_WEIGHTS, { 0 } },
     { 'j', "json", NULL, "print JSON instead of text (full-precision numbers)", OPTIONS_J_MODES,
-      NULL, OPTIONS_FLAG(json), MODE_DEFAULT, SEC_REPORTS, SLOT_NONE, { 0 } },
+      NULL, OPTIONS_FLAG(json), OPTIONS_MODE_DEFAULT, OPTIONS_SEC_REPORTS, OPTIONS_SLOT_NONE,
+      { 0 } },
     { 'i', "interactive", NULL, "start the front end at the given model, precision\n"
-      "and fit options", OPTIONS_IN(MODE_INTERACTIVE), NULL, 0, MODE_INTERACTIVE, SEC_REPORTS,
-      SLOT_NONE, { 0 } },
+      "and fit options", OPTIONS_IN(OPTIONS_MODE_INTERACTIVE), NULL, 0,
+      OPTIONS_MODE_INTERACTIVE, OPTIONS_SEC_REPORTS,
+      OPTIONS_SLOT_NONE, { 0 } },
     { 0, "fit", NULL, "the fit on this machine (RAM and each GPU found)",
-      OPTIONS_FIT, NULL, 0, MODE_FIT, SEC_FIT, SLOT_NONE, { 0 } },
+      OPTIONS_FIT, NULL, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
     { 0, "device", "D", "a device by name (rtx-4090, h100-sxm, m3-max-64, ...)\n"
       "or size (24GiB, 16GB, up to @TiB); implies --fit;\nrepeatable, up to @ devices",
-      OPTIONS_FIT, optval_device, 0, MODE_FIT, SEC_FIT, SLOT_DEVICE,
+      OPTIONS_FIT, optval_device, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_DEVICE,
       { OPTVAL_DEVICE_MAX_TIB, QUERY_TARGETS_MAX } },
     { 0, "check", NULL, "exit 0 when it fits on the first device (this machine\n"
-      "when none is named), 1 when it does not", OPTIONS_IN(MODE_FIT), NULL,
-      OPTIONS_FLAG(check), MODE_FIT, SEC_FIT, SLOT_NONE, { 0 } },
+      "when none is named), 1 when it does not", OPTIONS_IN(OPTIONS_MODE_FIT), NULL,
+      OPTIONS_FLAG(check), OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
     { 0, "ctx", "N", "context tokens (4096, 8k, 128k; default @)", OPTIONS_FIT, optval_ctx, 0,
-      MODE_FIT, SEC_FIT, SLOT_CTX, { FIT_DEFAULT_CTX } },
+      OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_CTX, { FIT_DEFAULT_CTX } },
     { 0, "batch", "N", "sequences sharing the device (1 to @; default @)", OPTIONS_FIT,
-      optval_batch, 0, MODE_FIT, SEC_FIT, SLOT_BATCH, { OPTVAL_BATCH_MAX, FIT_DEFAULT_BATCH } },
+      optval_batch, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_BATCH,
+      { OPTVAL_BATCH_MAX, FIT_DEFAULT_BATCH } },
     { 0, "kv-format", "T", "KV cache type: f16 (default, @ bits), q8_0, q4_0, ...",
-      OPTIONS_FIT, optval_kv_format, 0, MODE_FIT, SEC_FIT, SLOT_KV, { KV_BITS_F16 } },
+      OPTIONS_FIT, optval_kv_format, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_KV,
+      { KV_BITS_F16 } },
     { 0, "kv-bits", "B", "KV cache bits per element instead (@ to @)", OPTIONS_FIT,
-      optval_kv_bits, 0, MODE_FIT, SEC_FIT, SLOT_KV, { OPTVAL_BITS_MIN, PARSE_BITS_MAX } },
+      optval_kv_bits, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_KV, { OPTVAL_BITS_MIN,
+      PARSE_BITS_MAX } },
     { 0, "overhead", "SIZE", "runtime overhead per device (default @GiB; 0: none;\n"
-      "e.g. 1GiB, 800MB; at most @TiB)", OPTIONS_FIT, optval_overhead, 0, MODE_FIT, SEC_FIT,
-      SLOT_OVERHEAD, { FIT_DEFAULT_OVERHEAD_GIB, OPTVAL_OVERHEAD_MAX_TIB } },
+      "e.g. 1GiB, 800MB; at most @TiB)", OPTIONS_FIT, optval_overhead, 0, OPTIONS_MODE_FIT,
+      OPTIONS_SEC_FIT,
+      OPTIONS_SLOT_OVERHEAD, { FIT_DEFAULT_OVERHEAD_GIB, OPTVAL_OVERHEAD_MAX_TIB } },
     { 0, "ram", "SIZE", "RAM a GPU's partial offload may spill into (default:\n"
       "this machine's usable RAM; 0: none; at most @TiB)", OPTIONS_FIT, optval_ram, 0,
-      MODE_FIT, SEC_FIT, SLOT_RAM, { OPTVAL_RAM_MAX_TIB } },
+      OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_RAM, { OPTVAL_RAM_MAX_TIB } },
     { 0, "apple-share", "F", "share of unified memory Apple's GPU may use\n"
-      "(@ by default; e.g. 0.9 or 90%)", OPTIONS_FIT | OPTIONS_IN(MODE_LIST_DEVICES),
-      optval_share, 0, MODE_FIT, SEC_FIT, SLOT_SHARE, { DEVICES_APPLE_GPU_SHARE } },
-    { 0, "list-models", NULL, "the model presets", OPTIONS_IN(MODE_LIST_MODELS),
-      NULL, 0, MODE_LIST_MODELS, SEC_FIT, SLOT_NONE, { 0 } },
+      "(@ by default; e.g. 0.9 or 90%)", OPTIONS_FIT | OPTIONS_IN(OPTIONS_MODE_LIST_DEVICES),
+      optval_share, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_SHARE,
+      { DEVICES_APPLE_GPU_SHARE } },
+    { 0, "list-models", NULL, "the model presets", OPTIONS_IN(OPTIONS_MODE_LIST_MODELS),
+      NULL, 0, OPTIONS_MODE_LIST_MODELS, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
     { 0, "list-devices", NULL, "the device catalog (with --apple-share)",
-      OPTIONS_IN(MODE_LIST_DEVICES), NULL, 0, MODE_LIST_DEVICES, SEC_FIT, SLOT_NONE, { 0 } },
-    { 0, "list-formats", NULL, "the named precisions", OPTIONS_IN(MODE_LIST_FORMATS),
-      NULL, 0, MODE_LIST_FORMATS, SEC_FIT, SLOT_NONE, { 0 } },
-    { 0, "host", NULL, "what was found on this machine, and where", OPTIONS_IN(MODE_HOST),
-      NULL, 0, MODE_HOST, SEC_FIT, SLOT_NONE, { 0 } },
-    { 'h', "help", NULL, "show this help and exit", OPTIONS_IN(MODE_HELP),
-      NULL, 0, MODE_HELP, SEC_OTHER, SLOT_NONE, { 0 } },
-    { 'V', "version", NULL, "show the version and exit", OPTIONS_IN(MODE_VERSION),
-      NULL, 0, MODE_VERSION, SEC_OTHER, SLOT_NONE, { 0 } },
+      OPTIONS_IN(OPTIONS_MODE_LIST_DEVICES), NULL, 0, OPTIONS_MODE_LIST_DEVICES,
+      OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
+    { 0, "list-formats", NULL, "the named precisions", OPTIONS_IN(OPTIONS_MODE_LIST_FORMATS),
+      NULL, 0, OPTIONS_MODE_LIST_FORMATS, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
+    { 0, "host", NULL, "what was found on this machine, and where", OPTIONS_IN(OPTIONS_MODE_HOST),
+      NULL, 0, OPTIONS_MODE_HOST, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
+    { 'h', "help", NULL, "show this help and exit", OPTIONS_IN(OPTIONS_MODE_HELP),
+      NULL, 0, OPTIONS_MODE_HELP, OPTIONS_SEC_OTHER, OPTIONS_SLOT_NONE, { 0 } },
+    { 'V', "version", NULL, "show the version and exit", OPTIONS_IN(OPTIONS_MODE_VERSION),
+      NULL, 0, OPTIONS_MODE_VERSION, OPTIONS_SEC_OTHER, OPTIONS_SLOT_NONE, { 0 } },
 };
 
 #define OPTIONS_ROWS (sizeof options_table / sizeof options_table[0])
@@ -154,7 +172,7 @@ static const char *const options_mode_names[OPTIONS_MODES] = {
     "the format list", "the host report", "--help", "--version",
 };
 
-static const char *const options_section_titles[SEC_COUNT] = {
+static const char *const options_section_titles[OPTIONS_SEC_COUNT] = {
     "Model and precision:", "Reports:",
     "Hardware fit (weights + KV cache + runtime overhead):", "",
 };
@@ -166,7 +184,7 @@ typedef struct {
     char spelled[OPTIONS_ROWS][OPTIONS_SPELLED_SIZE];
     size_t order[OPTIONS_ROWS], ngiven;
     int given[OPTIONS_ROWS];
-    int slot_row[SLOT_COUNT];   /* row index + 1; 0: none yet */
+    int slot_row[OPTIONS_SLOT_COUNT];   /* row index + 1; 0: none yet */
     int mode_row[OPTIONS_MODES];
 } options_state;
 
@@ -197,7 +215,7 @@ static int options_apply(options_state *st, size_t k, const char *word, const ch
     const options_row *r = &options_table[k];
     int *first = &st->slot_row[r->slot];
 
-    if (r->slot != SLOT_NONE && r->slot != SLOT_DEVICE && *first != 0) {
+    if (r->slot != OPTIONS_SLOT_NONE && r->slot != OPTIONS_SLOT_DEVICE && *first != 0) {
         if ((size_t)(*first - 1) == k)
             (void)snprintf(err, errsize, "give %s once", word);
         else
@@ -359,7 +377,7 @@ static int options_goes_with(const options_state *st, size_t given, char *err, s
     (void)snprintf(err, errsize, "%s goes with", st->spelled[given]);
     for (k = 0; k < OPTIONS_ROWS; k++) {
         len = strlen(err);
-        if (options_table[k].selects != MODE_DEFAULT &&
+        if (options_table[k].selects != OPTIONS_MODE_DEFAULT &&
             (r->modes & OPTIONS_IN(options_table[k].selects)))
             (void)snprintf(err + len, errsize - len, "%s --%s", n++ > 0 ? " or" : "",
                            options_table[k].long_name);
@@ -375,40 +393,41 @@ static int options_settle(options_state *st, char *err, size_t errsize)
     int m;
     size_t i;
 
-    if (st->mode_row[MODE_HELP] || st->mode_row[MODE_VERSION]) {
-        o->mode = st->mode_row[MODE_HELP] ? MODE_HELP : MODE_VERSION;
+    if (st->mode_row[OPTIONS_MODE_HELP] || st->mode_row[OPTIONS_MODE_VERSION]) {
+        o->mode = st->mode_row[OPTIONS_MODE_HELP] ? OPTIONS_MODE_HELP : OPTIONS_MODE_VERSION;
         return 0;
     }
-    m = options_one_of(st, MODE_LIST_MODELS, MODE_HOST, "--list-models, --list-devices, "
+    m = options_one_of(st, OPTIONS_MODE_LIST_MODELS, OPTIONS_MODE_HOST,
+    "--list-models, --list-devices, "
                        "--list-formats and --host stand alone", err, errsize);
-    if (m == -1 && st->mode_row[MODE_INTERACTIVE])
-        m = MODE_INTERACTIVE;
-    else if (m == -1 && st->mode_row[MODE_FIT])
-        m = MODE_FIT;
+    if (m == -1 && st->mode_row[OPTIONS_MODE_INTERACTIVE])
+        m = OPTIONS_MODE_INTERACTIVE;
+    else if (m == -1 && st->mode_row[OPTIONS_MODE_FIT])
+        m = OPTIONS_MODE_FIT;
     else if (m == -1)
-        m = options_one_of(st, MODE_TABLE, MODE_SAVINGS,
+        m = options_one_of(st, OPTIONS_MODE_TABLE, OPTIONS_MODE_SAVINGS,
                            "choose one report: --table, -b/-f or --from/--to", err, errsize);
     if (m == -2)
         return -1;
-    o->mode = m < 0 ? MODE_DEFAULT : (options_mode)m;
+    o->mode = m < 0 ? OPTIONS_MODE_DEFAULT : (options_mode)m;
     for (i = 0; i < st->ngiven; i++) {
         size_t k = st->order[i];
 
         if (options_table[k].modes & OPTIONS_IN(o->mode))
             continue;
-        if (o->mode == MODE_DEFAULT)
+        if (o->mode == OPTIONS_MODE_DEFAULT)
             return options_goes_with(st, k, err, errsize);
         (void)snprintf(err, errsize, "%s does not apply to %s (%s)", st->spelled[k],
                        options_mode_names[o->mode], st->spelled[st->mode_row[o->mode] - 1]);
         return -1;
     }
-    if (o->mode == MODE_SAVINGS && o->have_from != o->have_to) {
+    if (o->mode == OPTIONS_MODE_SAVINGS && o->have_from != o->have_to) {
         (void)snprintf(err, errsize, "%s needs %s as well (e.g. --from fp16 --to q4_k_m)",
                        o->have_from ? "--from" : "--to", o->have_from ? "--to" : "--from");
         return -1;
     }
-    if (o->mode == MODE_DEFAULT && o->json)
-        o->mode = MODE_TABLE;
+    if (o->mode == OPTIONS_MODE_DEFAULT && o->json)
+        o->mode = OPTIONS_MODE_TABLE;
     return 0;
 }
 
@@ -486,7 +505,7 @@ void options_usage(FILE *fp)
                   "With no report option on a terminal, the interactive front end starts;\n"
                   "otherwise the footprint table of a %sB model is printed.\n",
                   optval_num(p, sizeof p, QUERY_DEFAULT_PARAMS / OPTVAL_PARAMS_PER_B));
-    for (s = 0; s < SEC_COUNT; s++) {
+    for (s = 0; s < OPTIONS_SEC_COUNT; s++) {
         (void)fprintf(fp, "\n%s%s", options_section_titles[s],
                       options_section_titles[s][0] != '\0' ? "\n" : "");
         for (k = 0; k < OPTIONS_ROWS; k++)

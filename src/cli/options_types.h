@@ -9,18 +9,18 @@
 #include "model/query.h"
 
 typedef enum {
-    MODE_DEFAULT,       /* no report option: TUI on a terminal, else the table */
-    MODE_TABLE,         /* --table */
-    MODE_FOOTPRINT,     /* -b BITS or -f FORMAT */
-    MODE_SAVINGS,       /* --from X --to Y */
-    MODE_INTERACTIVE,   /* -i */
-    MODE_FIT,           /* --device, --check, --fit or a fit option */
-    MODE_LIST_MODELS,   /* --list-models */
-    MODE_LIST_DEVICES,  /* --list-devices */
-    MODE_LIST_FORMATS,  /* --list-formats */
-    MODE_HOST,          /* --host */
-    MODE_HELP,
-    MODE_VERSION
+    OPTIONS_MODE_DEFAULT,       /* no report option: TUI on a terminal, else the table */
+    OPTIONS_MODE_TABLE,         /* --table */
+    OPTIONS_MODE_FOOTPRINT,     /* -b BITS or -f FORMAT */
+    OPTIONS_MODE_SAVINGS,       /* --from X --to Y */
+    OPTIONS_MODE_INTERACTIVE,   /* -i */
+    OPTIONS_MODE_FIT,           /* --device, --check, --fit or a fit option */
+    OPTIONS_MODE_LIST_MODELS,   /* --list-models */
+    OPTIONS_MODE_LIST_DEVICES,  /* --list-devices */
+    OPTIONS_MODE_LIST_FORMATS,  /* --list-formats */
+    OPTIONS_MODE_HOST,          /* --host */
+    OPTIONS_MODE_HELP,
+    OPTIONS_MODE_VERSION
 } options_mode;
 
 typedef struct {
