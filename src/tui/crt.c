@@ -146,19 +146,28 @@ static int crt_install_handlers(void)
  * (POSIX, sigaction(): "Setting a signal action to SIG_IGN for a signal
  * that is pending shall cause the pending signal to be discarded"); the
  * old actions go back right after. */
-static void crt_discard_pending(void)
+/* Sets sig's action to SIG_IGN (which also discards it when pending).
+ * A failure leaves the action as it was: the callers are on their way out. */
+static void crt_ignore(int sig)
 {
     struct sigaction ign;
-    sigset_t pending;
-    size_t i;
 
     memset(&ign, 0, sizeof ign);
     ign.sa_handler = SIG_IGN;
-    if (sigemptyset(&ign.sa_mask) != 0 || sigpending(&pending) != 0)
+    if (sigemptyset(&ign.sa_mask) == 0)
+        (void)sigaction(sig, &ign, NULL);
+}
+
+static void crt_discard_pending(void)
+{
+    sigset_t pending;
+    size_t i;
+
+    if (sigpending(&pending) != 0)
         return;
     for (i = 0; i < CRT_NSIG; i++)
         if (sigismember(&pending, crt_signals[i]) == 1)
-            (void)sigaction(crt_signals[i], &ign, NULL);
+            crt_ignore(crt_signals[i]);
 }
 
 static void crt_restore_handlers(void)
@@ -334,15 +343,10 @@ static const int crt_key_signals[] = { SIGINT, SIGQUIT, SIGTSTP };
 
 void crt_quit_final(void)
 {
-    struct sigaction ign;
     size_t i;
 
-    memset(&ign, 0, sizeof ign);
-    ign.sa_handler = SIG_IGN;
-    (void)sigemptyset(&ign.sa_mask);
-    /* A failure leaves the default action: the process is ending anyway. */
     for (i = 0; i < sizeof crt_key_signals / sizeof crt_key_signals[0]; i++)
-        (void)sigaction(crt_key_signals[i], &ign, NULL);
+        crt_ignore(crt_key_signals[i]);
 }
 
 void crt_done(void)
