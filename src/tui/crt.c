@@ -59,7 +59,6 @@ static const struct {
     [CRT_G_KNOB] = { "\xe2\x96\x88", "#" },
     [CRT_G_BAR_FULL] = { "\xe2\x96\x88", "#" },
     [CRT_G_BAR_EMPTY] = { "\xe2\x96\x91", "." },
-    [CRT_G_ARROW] = { "\xe2\x86\x92", "->" },
     [CRT_G_BOX_H] = { "\xe2\x94\x80", "-" },
     [CRT_G_BOX_V] = { "\xe2\x94\x82", "|" },
     [CRT_G_BOX_TL] = { "\xe2\x94\x8c", "+" },

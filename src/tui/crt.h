@@ -79,7 +79,6 @@ typedef enum {
     CRT_G_KNOB,        /* █  # */
     CRT_G_BAR_FULL,    /* █  # */
     CRT_G_BAR_EMPTY,   /* ░  . */
-    CRT_G_ARROW,       /* →  -> */
     CRT_G_BOX_H,       /* ─  - */
     CRT_G_BOX_V,       /* │  | */
     CRT_G_BOX_TL,      /* ┌  + */
