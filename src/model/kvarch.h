@@ -1,0 +1,51 @@
+/* kvarch.h - the KV cache (and recurrent state) that follows an
+ * architecture's layers.
+ *
+ * Layer 1 (model): pure arithmetic over a qs_arch (arch.h), no I/O. Each
+ * layer's mixer, from arch_layer_attention(), decides what it keeps:
+ *   - full attention: kv_heads x (head_dim_k + head_dim_v) elements per
+ *     token of the whole context (K and V may differ in width);
+ *   - sliding window / chunked: the same per token, for min(ctx, span)
+ *     tokens;
+ *   - MLA: the latent, kv_lora_rank + qk_rope_head_dim elements per token
+ *     (one tensor, no factor 2), for the whole context;
+ *   - linear attention (Gated DeltaNet) and Mamba2 SSM: a fixed recurrent
+ *     state plus a convolution state per sequence, in F32, independent of
+ *     the context and of the cache type;
+ *   - no mixer: nothing.
+ * The older per-model estimate for the catalog is kvcache.h. */
+#ifndef QS_KVARCH_H
+#define QS_KVARCH_H
+
+#include "model/arch.h"
+
+/* Bytes per element of a recurrent (linear-attention / SSM) state: llama.cpp
+ * keeps r_l and s_l in GGML_TYPE_F32 whatever --cache-type-k/v says
+ * (src/llama-model.cpp create_memory: recurrent_type_k / recurrent_type_v
+ * = GGML_TYPE_F32). */
+#define KVARCH_STATE_BYTES 4.0
+
+/* One slot per arch_attn_kind (ARCH_ATTN_FULL .. ARCH_ATTN_NONE). */
+#define KVARCH_KINDS (ARCH_ATTN_NONE + 1)
+
+typedef struct {
+    double bytes[KVARCH_KINDS];  /* bytes held by the layers of each kind */
+    int layers[KVARCH_KINDS];    /* how many layers are of each kind */
+    double per_token;            /* bytes each further token adds: the full
+                                    and MLA layers, times batch */
+    double bounded;              /* SWA + chunked bytes (at most span tokens) */
+    double fixed;                /* linear + SSM state bytes (no ctx term) */
+} kvarch_breakdown;
+
+/* The cache of architecture `a` for ctx tokens, kv_bits bits per cached
+ * K/V/latent element (KV_BITS_F16 and the others in kvcache.h), for batch
+ * sequences. Returns the total in bytes and, when out is not NULL, fills
+ * the breakdown (sum of bytes[] == the total). The trunk's a->layers blocks
+ * are counted; MTP blocks (nextn_layers) are not. Returns MEMORY_ERROR
+ * (and a zeroed breakdown) when the arch is not valid (arch_valid), ctx is
+ * outside 1..PARSE_CTX_MAX, batch < 1, or kv_bits is not in
+ * (0, PARSE_BITS_MAX]. */
+double kvarch_size(const qs_arch *a, long ctx, double kv_bits, int batch,
+                   kvarch_breakdown *out);
+
+#endif
