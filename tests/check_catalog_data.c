@@ -169,6 +169,9 @@ START_TEST(test_parse_errors)
     refused(BASE "\tmixer=rnn",
             "mixer: expected full, swa, chunked, linear, ssm or mla, got 'rnn'");
     refused(BASE "\tfoo", "field 'foo' is not key=value");
+    /* a bad value with control bytes (found by fuzz_catalog_row): one line */
+    refused("m\tM\tfam\tlayers=61\thidden=7168\theads=\n\n12",
+            "heads: expected a whole number from 1 to 1048576, got '??12'");
     refused(BASE "\t", "an empty field (two tabs in a row)");
     refused(BASE "\tparams_note=", "params_note: empty");
     refused("m\tM", "missing field 'family'");

@@ -125,18 +125,29 @@ typedef struct {
     size_t n;
 } cr_span;
 
+/* Control bytes (below a space, and DEL) in a message become this. */
+#define CR_ASCII_SPACE 0x20
+#define CR_ASCII_DEL 0x7f
+#define CR_CONTROL_MARK '?'
+
 static void cr_fail(char *err, size_t errsize, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void cr_fail(char *err, size_t errsize, const char *fmt, ...)
 {
     va_list ap;
+    char *p;
 
     if (err == NULL || errsize == 0)
         return;
     va_start(ap, fmt);
     (void)vsnprintf(err, errsize, fmt, ap);
     va_end(ap);
+    /* A value quoted from the line may hold control bytes (a tab, a
+     * newline): the message stays one line. */
+    for (p = err; *p != '\0'; p++)
+        if ((unsigned char)*p < CR_ASCII_SPACE || (unsigned char)*p == CR_ASCII_DEL)
+            *p = CR_CONTROL_MARK;
 }
 
 static int cr_quote_len(cr_span v)

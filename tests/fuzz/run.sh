@@ -38,6 +38,8 @@ sources_of() {
     meminfo | cgroup_limit | proc_cgroup | uint | hex_id | name) echo "$host_parse" ;;
     input) echo "src/app/input.c" ;;
     quote) echo "src/cli/quote.c" ;;
+    catalog_row) echo "src/model/catalog_row.c src/model/arch.c src/model/arch_expand.c
+        src/model/tensors.c $model_parse" ;;
     options) echo "src/cli/options.c src/cli/optval.c src/cli/quote.c src/cli/fmt.c
         src/model/query.c src/model/plan.c src/model/fit.c src/model/kvcache.c
         src/model/memory.c src/model/devices.c src/model/models.c src/model/suggest.c
@@ -53,7 +55,7 @@ max_len_of() {
     *) echo 4096 ;;
     esac
 }
-known="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input quote options"
+known="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input quote options catalog_row"
 all=$known
 [ $# -gt 0 ] && all=$*
 
