@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <errno.h>
 
+#include "cli/catalog_file.h"
 #include "cli/hostdev.h"
 #include "cli/options.h"
 #include "cli/quote.h"
@@ -34,6 +35,8 @@
 
 /* What main_fit found when there is no device to judge the fit on. */
 #define MAIN_NO_DEVICE (-1)
+/* Room for the path of a user catalog ($XDG_CONFIG_HOME/quantscope/models.tsv). */
+#define MAIN_PATH_SIZE 4096
 
 /* Every device of this machine and every target fit in one query. */
 _Static_assert(QUERY_DEVICES_MAX >= HOSTDEV_MAX + QUERY_TARGETS_MAX,
@@ -135,7 +138,7 @@ static int main_host(const options *o)
 static int main_report(const options *o)
 {
     const qs_query *q = &o->query;
-    report_model m = { q->params, q->model ? q->model->name : NULL };
+    report_model m = { q->params, q->model ? q->model->name : NULL, &q->exact };
 
     switch (o->mode) {
     case OPTIONS_MODE_FOOTPRINT:
@@ -146,7 +149,8 @@ static int main_report(const options *o)
                        : report_savings_text(stdout, &m, q->baseline_bits, q->baseline_format,
                                              q->bits, q->format);
     case OPTIONS_MODE_LIST_MODELS:
-        return o->json ? report_list_models_json(stdout) : report_list_models_text(stdout);
+        return o->json ? report_list_models_json(stdout, q->catalog, o->filter)
+                       : report_list_models_text(stdout, q->catalog, o->filter);
     case OPTIONS_MODE_LIST_DEVICES:
         return o->json ? report_list_devices_json(stdout, q->apple_share)
                        : report_list_devices_text(stdout, q->apple_share);
@@ -189,22 +193,28 @@ static int main_interactive(options *o)
     return tui_run(&o->query, &detect);
 }
 
-int main(int argc, char **argv)
+/* The user's catalogs: their models.tsv (if any), then --catalog FILE,
+ * whose rows come first. Nothing to load for --help and --version. */
+static int main_catalogs(const options *o, catalog_file_set *user, char *err, size_t errsize)
 {
-    char err[OPTIONS_ERROR_SIZE], term[QUOTE_SIZE];
-    options o;
+    char path[MAIN_PATH_SIZE];
+
+    if (o->mode == OPTIONS_MODE_HELP || o->mode == OPTIONS_MODE_VERSION)
+        return 0;
+    if (o->catalog_path != NULL && catalog_file_load(user, o->catalog_path, 0, err, errsize) != 0)
+        return -1;
+    if (catalog_file_user_path(CATALOG_FILE_MODELS, path, sizeof path) == 0 &&
+        catalog_file_load(user, path, 1, err, errsize) != 0)
+        return -1;
+    return 0;
+}
+
+/* The rest of main, with the catalogs loaded and the query resolved. */
+static int main_run(options *o, char *term, size_t termsize)
+{
     int status, fits = 1;
 
-    /* Only the character type follows the environment: numbers keep the C
-     * decimal point for parsing and for JSON. */
-    if (setlocale(LC_CTYPE, "") == NULL)
-        (void)setlocale(LC_CTYPE, "C");
-
-    if (options_parse(argc, argv, &o, err, sizeof err) != 0) {
-        (void)fprintf(stderr, "quantscope: %s\n", err);
-        return EXIT_USAGE;
-    }
-    switch (o.mode) {
+    switch (o->mode) {
     case OPTIONS_MODE_HELP:
         options_usage(stdout);
         return main_close_stdout();
@@ -216,37 +226,64 @@ int main(int argc, char **argv)
             (void)fprintf(stderr, "quantscope: -i needs a terminal on stdin and stdout\n");
             return EXIT_USAGE;
         }
-        status = main_interactive(&o);
+        status = main_interactive(o);
         if (status == TUI_EXIT_SETUP) {
             (void)fprintf(stderr, "quantscope: cannot show a screen on this terminal (TERM=%s); "
                           "use a report option such as --table\n",
-                          main_term(term, sizeof term));
+                          main_term(term, termsize));
             return EXIT_TERMINAL;
         }
         return status;
     case OPTIONS_MODE_DEFAULT:
         if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-            status = main_interactive(&o);
+            status = main_interactive(o);
             if (status != TUI_EXIT_SETUP)
                 return status;
             /* No screen on this terminal: the table, as without one. */
             (void)fprintf(stderr, "quantscope: no interactive screen on this terminal (TERM=%s); "
-                          "printing the table\n", main_term(term, sizeof term));
+                          "printing the table\n", main_term(term, termsize));
         }
         break;
     default:
         break;
     }
     errno = 0;
-    status = o.mode == OPTIONS_MODE_FIT ? main_fit(&o, &fits) : main_report(&o);
-    if (o.mode == OPTIONS_MODE_FIT && o.check && fits == MAIN_NO_DEVICE) {
+    status = o->mode == OPTIONS_MODE_FIT ? main_fit(o, &fits) : main_report(o);
+    if (o->mode == OPTIONS_MODE_FIT && o->check && fits == MAIN_NO_DEVICE) {
         (void)fprintf(stderr, "quantscope: nothing to check on this machine (no RAM or GPU "
                               "found): name a device with --device, e.g. --device 24GiB\n");
         return EXIT_USAGE;
     }
     if (main_close_stdout() != 0 || status != 0)
         return EXIT_OUTPUT;
-    if (o.mode == OPTIONS_MODE_FIT && o.check && !fits)
+    if (o->mode == OPTIONS_MODE_FIT && o->check && !fits)
         return EXIT_NO_FIT;
     return 0;
+}
+int main(int argc, char **argv)
+{
+    char err[OPTIONS_ERROR_SIZE], cerr[CATALOG_FILE_ERR_SIZE], term[QUOTE_SIZE];
+    catalog_file_set user;
+    options o;
+    int status;
+
+    /* Only the character type follows the environment: numbers keep the C
+     * decimal point for parsing and for JSON. */
+    if (setlocale(LC_CTYPE, "") == NULL)
+        (void)setlocale(LC_CTYPE, "C");
+
+    if (options_parse(argc, argv, &o, err, sizeof err) != 0) {
+        (void)fprintf(stderr, "quantscope: %s\n", err);
+        return EXIT_USAGE;
+    }
+    catalog_file_init(&user);
+    if (main_catalogs(&o, &user, cerr, sizeof cerr) != 0 ||
+        options_resolve(&o, &user.catalog, cerr, sizeof cerr) != 0) {
+        (void)fprintf(stderr, "quantscope: %s\n", cerr);
+        catalog_file_free(&user);
+        return EXIT_USAGE;
+    }
+    status = main_run(&o, term, sizeof term);
+    catalog_file_free(&user);
+    return status;
 }

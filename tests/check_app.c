@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check_app.h"
+#include "app/ops.h"
 #include "model/fit.h"
 #include "model/kvcache.h"
 #include "model/memory.h"
@@ -92,16 +93,29 @@ END_TEST
 
 START_TEST(test_named_steps)
 {
-    ck_assert_ptr_eq(app_step_named(16.0, 1), formats_find("FP32"));
-    ck_assert_ptr_null(app_step_named(32.0, 1));             /* none above */
-    ck_assert_ptr_eq(app_step_named(16.0, -1), formats_find("Q8_0"));
-    ck_assert_ptr_eq(app_step_named(4.0, 1), formats_step(4.0, 1));
-    ck_assert_ptr_eq(app_step_named(4.0, -1), formats_step(4.0, -1));
-    ck_assert_ptr_null(app_step_named(1.0, -1));             /* none below */
-    ck_assert_ptr_eq(app_step_named(1.0, 1), formats_find("TERNARY"));
-    ck_assert_ptr_eq(app_step_named(5.0, -1), formats_find("Q4_K_M"));
-    ck_assert_ptr_eq(app_step_named(32.0, -1), formats_find("FP16"));
-    ck_assert_ptr_eq(app_step_named(4.25, -1), formats_find("GPTQ"));
+    app_state s;
+
+    /* A bare size: every format at its own bits. */
+    s = fresh(16.0);
+    ck_assert_ptr_eq(app_step_named(&s, 16.0, 1), formats_find("FP32"));
+    ck_assert_ptr_null(app_step_named(&s, 32.0, 1));             /* none above */
+    ck_assert_ptr_eq(app_step_named(&s, 16.0, -1), formats_find("Q8_0"));
+    ck_assert_ptr_eq(app_step_named(&s, 4.0, 1), formats_step(4.0, 1));
+    ck_assert_ptr_eq(app_step_named(&s, 4.0, -1), formats_step(4.0, -1));
+    ck_assert_ptr_null(app_step_named(&s, 1.0, -1));             /* none below */
+    ck_assert_ptr_eq(app_step_named(&s, 1.0, 1), formats_find("TERNARY"));
+    ck_assert_ptr_eq(app_step_named(&s, 5.0, -1), formats_find("Q4_K_M"));
+    ck_assert_ptr_eq(app_step_named(&s, 32.0, -1), formats_find("FP16"));
+    ck_assert_ptr_eq(app_step_named(&s, 4.25, -1), formats_find("GPTQ"));
+    /* A catalog model: the stops are its exact sizes, so a step from a
+     * stop never lands on the same stop. */
+    s = fresh_model("qwen3-30b-a3b", 16.0);
+    ck_assert(s.query.exact.model == s.query.model);
+    ops_set_bits(&s, formats_find("Q4_K_M"), 0.0);
+    ck_assert(s.query.bits == exact_bits(&s.query.exact, formats_find("Q4_K_M")));
+    ck_assert(s.query.bits != formats_find("Q4_K_M")->bits);
+    ck_assert_ptr_ne(app_step_named(&s, s.query.bits, 1), formats_find("Q4_K_M"));
+    ck_assert_ptr_ne(app_step_named(&s, s.query.bits, -1), formats_find("Q4_K_M"));
 }
 END_TEST
 
@@ -401,7 +415,8 @@ START_TEST(test_ctx_steps)
     ck_assert_int_eq(s.query.ctx, 131072);
     /* PgUp/PgDn and Shift+arrows still step the bits */
     key(&s, IN_KEY_PGDN, 0);
-    ck_assert(s.query.bits == formats_find("Q8_0")->bits);
+    ck_assert_ptr_eq(s.query.format, exact_step(&s.query.exact, 16.0, -1));
+    ck_assert(s.query.bits == query_format_bits(&s.query, s.query.format));
     key(&s, IN_KEY_RIGHT, IN_MOD_SHIFT);
     ck_assert(s.query.bits == 16.0);
     ck_assert_int_eq(s.query.ctx, 131072);

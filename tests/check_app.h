@@ -22,7 +22,7 @@ static inline void query_for(qs_query *q, const char *id, double bits)
     memset(&d, 0, sizeof d);
     query_init(q);
     if (id != NULL) {
-        const qs_model *m = models_find(id);
+        const qs_model *m = models_find(models_builtin(), id);
 
         ck_assert_ptr_nonnull(m);
         query_set_model(q, m, 0.0);

@@ -7,8 +7,11 @@
 
 #include "check_app.h"
 #include "model/fit.h"
+#include "model/kvarch.h"
 #include "model/kvcache.h"
 #include "model/memory.h"
+
+#define GIB 1073741824.0
 
 /* ---- the need and the rows ------------------------------------------------- */
 
@@ -37,12 +40,16 @@ START_TEST(test_fit_rows)
     app_replan(&s);
     ck_assert_int_eq(s.plan.devices[0].fit.ok, 0);
     ck_assert_int_eq(s.plan.devices[5].fit.ok, 1);
-    /* a bare size has no KV cache: weights + overhead */
+    /* a bare size takes the shape of the nearest Llama: its cache counts */
     s = fresh(16.0);
+    ck_assert_ptr_nonnull(s.query.shape);
+    ck_assert_int_eq(s.query.shape_assumed, 1);
+    ck_assert_str_eq(s.query.shape->family, MODELS_DEFAULT_FAMILY);
+    ck_assert(s.plan.need.kv_gib ==
+              kvarch_size(&s.query.shape->arch, s.query.ctx, KV_BITS_F16, 1, NULL) / GIB);
     ck_assert(s.plan.need.total_gib ==
-              memory_footprint_gib(7e9, 16.0) + 0.0 + FIT_DEFAULT_OVERHEAD_GIB);
-    ck_assert(s.plan.need.kv_gib == 0.0);
-    ck_assert_int_eq(s.plan.need.kv_known, 0);
+              memory_footprint_gib(7e9, 16.0) + s.plan.need.kv_gib + FIT_DEFAULT_OVERHEAD_GIB);
+    ck_assert_int_eq(s.plan.need.kv_known, 1);
 }
 END_TEST
 
@@ -64,7 +71,7 @@ START_TEST(test_plan_follows_query)
     key(&s, IN_KEY_ESC, 0);
     ck_assert_int_eq(s.plan.layers, -7);
     key(&s, IN_KEY_LEFT, 0);                            /* the query changed */
-    ck_assert_int_eq(s.plan.layers, 0);
+    ck_assert_int_eq(s.plan.layers, s.query.shape->arch.layers);
     ck_assert(s.plan.config.bits == 16.0);
     /* the baseline, the context, the KV type, the model */
     type(&s, "b");
@@ -232,7 +239,10 @@ START_TEST(test_devices_from_query)
     ck_assert_uint_eq(s.plan.ndevices, 3);
     ck_assert(s.plan.devices[1].fit.usable_gib == 64.0 * 0.5);  /* the share given */
     ck_assert(s.plan.devices[2].fit.usable_gib == 24.0);
-    ck_assert(s.plan.need.total_gib == memory_footprint_gib(7e9, 4.0) + 1.0);
+    ck_assert(s.plan.need.total_gib ==
+              memory_footprint_gib(7e9, 4.0) +
+                  kvarch_size(&s.query.shape->arch, s.query.ctx, KV_BITS_Q4_0, 1, NULL) / GIB +
+                  1.0);
     ck_assert_int_eq(s.plan.any_apple, 1);
     /* more targets than the screen shows: the state keeps them all, the
      * layout shows the most it can */
@@ -322,11 +332,18 @@ START_TEST(test_detail_numbers)
     ck_assert_int_eq(s.plan.devices[0].fit.ok, 0);
     ck_assert_ptr_null(s.plan.devices[0].best);
     ck_assert_int_eq(s.plan.devices[0].max_ctx, -1);
-    /* a bare size: no KV cache, so no context answer */
+    /* a bare size: its assumed shape answers the context; the slider's
+     * range stays the front end's own */
     s = fresh(4.0);
+    ck_assert_int_gt(s.plan.devices[4].max_ctx, 0);
+    ck_assert_int_eq(s.plan.layers, s.query.shape->arch.layers);
+    ck_assert_int_eq(app_ctx_max(&s), APP_CTX_CAP);
+    /* without any shape: no KV cache, so no context answer */
+    s.query.shape = NULL;
+    s.query.shape_assumed = 0;
+    app_replan(&s);
     ck_assert_int_eq(s.plan.devices[4].max_ctx, -1);
     ck_assert_int_eq(s.plan.layers, 0);
-    ck_assert_int_eq(app_ctx_max(&s), APP_CTX_CAP);
 }
 END_TEST
 
@@ -336,7 +353,8 @@ START_TEST(test_table_cells)
 {
     app_state s = fresh_model("llama-3.1-70b", formats_find("Q4_K_M")->bits);
     const qs_format *q8 = formats_find("Q8_0");
-    fit_config c = fit_config_default(s.query.params, q8->bits, s.query.model);
+    fit_config c = fit_config_default(s.query.params, query_format_bits(&s.query, q8),
+                                      s.query.model);
     plan_cell cell = plan_table_cell(&s.query, q8, 4);    /* H100 */
     fit_need need = fit_need_of(&c);
     size_t row = table_row_of(q8), f, i;

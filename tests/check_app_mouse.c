@@ -153,13 +153,13 @@ START_TEST(test_picker_mouse)
     ck_assert_uint_eq(s.pick, 1);
     mouse(&s, IN_MOUSE_PRESS, 0, l.pick_x + 2, l.pick_list_y + 2);
     ck_assert_int_eq(s.overlay, APP_OVERLAY_NONE);
-    ck_assert_ptr_eq(s.query.model, models_get(2));
-    ck_assert(s.query.params == models_get(2)->params);
+    ck_assert_ptr_eq(s.query.model, models_get(models_builtin(), 2));
+    ck_assert(s.query.params == models_get(models_builtin(), 2)->total);
     type(&s, "m");
     mouse(&s, IN_MOUSE_PRESS, 0, 0, 0);                /* outside: closes */
     ck_assert_int_eq(s.overlay, APP_OVERLAY_NONE);
     ck_assert_str_eq(s.filter, "");
-    ck_assert_ptr_eq(s.query.model, models_get(2));
+    ck_assert_ptr_eq(s.query.model, models_get(models_builtin(), 2));
     /* a click on the box but off the list leaves it open */
     type(&s, "m");
     mouse(&s, IN_MOUSE_PRESS, 0, l.pick_x + 2, l.pick_y);
@@ -169,10 +169,10 @@ START_TEST(test_picker_mouse)
     ck_assert_uint_eq(app_pick_count(&s), 1);
     mouse(&s, IN_MOUSE_PRESS, 0, l.pick_x + 2, l.pick_list_y + 1);
     ck_assert_int_eq(s.overlay, APP_OVERLAY_PICKER);
-    ck_assert_ptr_eq(s.query.model, models_get(2));
+    ck_assert_ptr_eq(s.query.model, models_get(models_builtin(), 2));
     mouse(&s, IN_MOUSE_PRESS, 0, l.pick_x + 2, l.pick_list_y);
     ck_assert_int_eq(s.overlay, APP_OVERLAY_NONE);
-    ck_assert_ptr_eq(s.query.model, models_find("gpt2"));
+    ck_assert_ptr_eq(s.query.model, models_find(models_builtin(), "gpt2"));
     ck_assert_int_eq(s.query.ctx, 1024);
 }
 END_TEST

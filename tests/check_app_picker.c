@@ -71,13 +71,13 @@ END_TEST
 START_TEST(test_picker_presets)
 {
     app_state s = fresh(16.0);
-    const qs_model *want = models_find("llama-3.1-8b");
+    const qs_model *want = models_find(models_builtin(), "llama-3.1-8b");
     app_pick_row row;
     size_t n;
 
     ck_assert_ptr_nonnull(want);
     type(&s, "m");
-    ck_assert_uint_eq(app_pick_count(&s), models_count());
+    ck_assert_uint_eq(app_pick_count(&s), models_count(models_builtin()));
     type(&s, "LLAMA-3.1-8");                           /* case-insensitive */
     n = app_pick_count(&s);
     ck_assert_uint_ge(n, 1);
@@ -86,12 +86,12 @@ START_TEST(test_picker_presets)
     ck_assert_int_eq(app_pick_get(&s, n, &row), -1);
     key(&s, IN_KEY_ENTER, 0);
     ck_assert_ptr_eq(s.query.model, want);
-    ck_assert(s.query.params == want->params);
-    ck_assert_int_eq(s.plan.layers, want->layers);
+    ck_assert(s.query.params == want->total);
+    ck_assert_int_eq(s.plan.layers, want->arch.layers);
 
     /* reopened unfiltered, the selection starts on the current model */
     type(&s, "m");
-    ck_assert_ptr_eq(models_get(s.pick), want);
+    ck_assert_ptr_eq(models_get(models_builtin(), s.pick), want);
     /* arrows move the selection and stay in range */
     key(&s, IN_KEY_HOME, 0);
     key(&s, IN_KEY_UP, 0);
@@ -99,11 +99,11 @@ START_TEST(test_picker_presets)
     key(&s, IN_KEY_DOWN, 0);
     ck_assert_uint_eq(s.pick, 1);
     key(&s, IN_KEY_END, 0);
-    ck_assert_uint_eq(s.pick, models_count() - 1);
+    ck_assert_uint_eq(s.pick, models_count(models_builtin()) - 1);
     key(&s, IN_KEY_DOWN, 0);
-    ck_assert_uint_eq(s.pick, models_count() - 1);
+    ck_assert_uint_eq(s.pick, models_count(models_builtin()) - 1);
     key(&s, IN_KEY_ENTER, 0);
-    ck_assert_ptr_eq(s.query.model, models_get(models_count() - 1));
+    ck_assert_ptr_eq(s.query.model, models_get(models_builtin(), models_count(models_builtin()) - 1));
     /* 'q' inside the picker is text, not quit */
     type(&s, "mq");
     ck_assert_int_eq(s.quit, 0);
@@ -124,7 +124,7 @@ START_TEST(test_picker_keys_edges)
 
     app_layout_of(&s, &l);
     page = (size_t)l.pick_list_n;
-    last = page < models_count() ? page : models_count() - 1;
+    last = page < models_count(models_builtin()) ? page : models_count(models_builtin()) - 1;
     type(&s, "/");                                     /* / opens it too */
     ck_assert_int_eq(s.overlay, APP_OVERLAY_PICKER);
     ck_assert_str_eq(s.filter, "");
@@ -162,17 +162,21 @@ START_TEST(test_model_focus)
     key(&s, IN_KEY_BTAB, 0);
     ck_assert_int_eq(s.focus, APP_FOCUS_MODEL);
     key(&s, IN_KEY_RIGHT, 0);                          /* a bare size -> the first model */
-    ck_assert_ptr_eq(s.query.model, models_get(0));
+    ck_assert_ptr_eq(s.query.model, models_get(models_builtin(), 0));
     key(&s, IN_KEY_RIGHT, 0);
-    ck_assert_ptr_eq(s.query.model, models_get(1));
-    ck_assert(s.query.params == models_get(1)->params);
+    ck_assert_ptr_eq(s.query.model, models_get(models_builtin(), 1));
+    ck_assert(s.query.params == models_get(models_builtin(), 1)->total);
     key(&s, IN_KEY_LEFT, 0);
     key(&s, IN_KEY_LEFT, 0);
-    ck_assert_ptr_eq(s.query.model, models_get(0));
+    ck_assert_ptr_eq(s.query.model, models_get(models_builtin(), 0));
     ck_assert(s.query.bits == 16.0);
-    key(&s, IN_KEY_PGDN, 0);                          /* bits still move */
-    ck_assert(s.query.bits == formats_find("Q8_0")->bits);
-    ck_assert_ptr_eq(s.query.format, formats_find("Q8_0"));
+    /* Bits still move, to the next named stop at its exact size for this
+     * model: an FP8 checkpoint keeps the embeddings and the head in 16 bits,
+     * so on Llama-3.1-8B it is larger than Q8_0 (the next stop below 16). */
+    key(&s, IN_KEY_PGDN, 0);
+    ck_assert_ptr_eq(s.query.format, formats_find("FP8"));
+    ck_assert(s.query.bits == query_format_bits(&s.query, formats_find("FP8")));
+    ck_assert(s.query.bits > query_format_bits(&s.query, formats_find("Q8_0")));
     type(&s, "7");                                    /* a digit opens the picker */
     ck_assert_int_eq(s.overlay, APP_OVERLAY_PICKER);
     ck_assert_str_eq(s.filter, "7");
@@ -201,22 +205,22 @@ START_TEST(test_ctx_follows_model)
     type(&s, "mgpt2");
     ck_assert_uint_eq(app_pick_count(&s), 1);
     ck_assert_int_eq(app_pick_get(&s, 0, &row), 0);
-    ck_assert_ptr_eq(row.model, models_find("gpt2"));
+    ck_assert_ptr_eq(row.model, models_find(models_builtin(), "gpt2"));
     key(&s, IN_KEY_ENTER, 0);
-    ck_assert_ptr_eq(s.query.model, models_find("gpt2"));
+    ck_assert_ptr_eq(s.query.model, models_find(models_builtin(), "gpt2"));
     ck_assert_int_eq(s.query.ctx, 1024);                  /* GPT-2's maximum */
     ck_assert_int_eq(s.plan.config.ctx, 1024);
-    type(&s, "mllama-3.1-8b");
+    type(&s, "mllama-3.1-405b");
     key(&s, IN_KEY_ENTER, 0);
-    ck_assert_ptr_eq(s.query.model, models_find("llama-3.1-8b"));
+    ck_assert_ptr_eq(s.query.model, models_find(models_builtin(), "llama-3.1-405b"));
     ck_assert_int_eq(s.query.ctx, 1024);                  /* within range: kept */
     /* stepping the model on its focus clamps too */
     focus_on(&s, APP_FOCUS_CONTEXT);
     key(&s, IN_KEY_END, 0);
     ck_assert_int_eq(s.query.ctx, 131072);
     focus_on(&s, APP_FOCUS_MODEL);
-    key(&s, IN_KEY_LEFT, 0);                              /* Llama-2-70B: 4096 */
-    ck_assert_ptr_eq(s.query.model, models_find("llama-2-70b"));
+    key(&s, IN_KEY_LEFT, 0);           /* the row before: Llama-2-70B, 4096 */
+    ck_assert_ptr_eq(s.query.model, models_find(models_builtin(), "llama-2-70b"));
     ck_assert_int_eq(s.query.ctx, 4096);
     ck_assert_int_eq(s.plan.config.ctx, 4096);
     /* a bare size: up to the cap */

@@ -8,6 +8,9 @@
 #include <strings.h>
 
 #include "model/devices.h"
+#include "model/arch_count.h"
+#include "model/catalog_row.h"
+#include "model/kvarch.h"
 #include "model/kvcache.h"
 #include "model/memory.h"
 #include "model/models.h"
@@ -62,53 +65,55 @@ static int is_lower_id(const char *s)
 
 /* ---- models -------------------------------------------------------------- */
 
+static const qs_model *find(const char *name)
+{
+    return models_find(models_builtin(), name);
+}
+
 START_TEST(test_models_reference_rows)
 {
     size_t i;
 
-    ck_assert_uint_ge(models_count(), TSV_N);
+    ck_assert_uint_ge(models_count(models_builtin()), TSV_N);
     for (i = 0; i < TSV_N; i++) {
-        const qs_model *m = models_find(tsv_rows[i].id);
-        kv_size kv;
+        const qs_model *m = find(tsv_rows[i].id);
+        double kv;
 
         ck_assert_msg(m != NULL, "missing model %s", tsv_rows[i].id);
-        ck_assert_msg(m->params == tsv_rows[i].params, "params of %s", m->id);
+        ck_assert_msg(m->total == tsv_rows[i].params, "params of %s", m->id);
         /* One token of f16 cache equals the tsv's figure, in bytes. */
-        kv = kvcache_size(m, 1, KV_BITS_F16, 1);
-        ck_assert_msg(kv.gib * GIB == tsv_rows[i].kv_bytes_per_token, "KV/token of %s: %.1f",
-                      m->id, kv.gib * GIB);
+        kv = kvarch_size(&m->arch, 1, KV_BITS_F16, 1, NULL);
+        ck_assert_msg(kv == tsv_rows[i].kv_bytes_per_token, "KV/token of %s: %.1f", m->id, kv);
     }
 }
 END_TEST
 
 START_TEST(test_models_rows_sane)
 {
+    const models_catalog *c = models_builtin();
     size_t i, j;
 
-    for (i = 0; i < models_count(); i++) {
-        const qs_model *m = models_get(i);
+    ck_assert_uint_ge(models_count(c), 80);
+    for (i = 0; i < models_count(c); i++) {
+        const qs_model *m = models_get(c, i);
 
         ck_assert_msg(is_lower_id(m->id), "id %s", m->id);
         ck_assert(m->name != NULL && *m->name != '\0');
-        ck_assert(memory_is_positive(m->params) && m->params == floor(m->params));
-        ck_assert(memory_is_positive(m->active_params) && m->active_params <= m->params);
-        ck_assert(m->active_params == floor(m->active_params));
-        ck_assert_int_gt(m->layers, 0);
-        ck_assert_int_gt(m->heads, 0);
-        ck_assert_int_gt(m->kv_heads, 0);
-        ck_assert_int_gt(m->head_dim, 0);
-        /* GQA groups whole query heads onto each KV head. */
-        ck_assert_msg(m->kv_heads <= m->heads && m->heads % m->kv_heads == 0, "heads of %s",
-                      m->id);
-        ck_assert_int_ge(m->max_ctx, 1024);
-        ck_assert_int_ge(m->kv_latent, 0);
-        ck_assert_int_ge(m->window, 0);
-        ck_assert(m->window_layers >= 0 && m->window_layers <= m->layers);
-        ck_assert(m->window_layers == 0 || m->window > 0);
+        ck_assert(m->family != NULL && *m->family != '\0');
+        ck_assert(m->source != NULL && *m->source != '\0');
+        ck_assert_ptr_eq(m->arch.name, m->name);
+        ck_assert(memory_is_positive(m->total) && m->total == floor(m->total));
+        ck_assert(m->total == (double)arch_param_count(&m->arch));
+        ck_assert(memory_is_positive(m->active) && m->active <= m->total);
+        ck_assert(m->active == (double)arch_active_param_count(&m->arch));
+        ck_assert(m->params == 0 || (double)(m->params + m->params_diff) == m->total);
+        ck_assert_int_eq(m->user, 0);
+        ck_assert_int_ge(m->ctx, 1024);
         for (j = 0; j < i; j++)
-            ck_assert_msg(strcasecmp(models_get(j)->id, m->id) != 0, "duplicate %s", m->id);
+            ck_assert_msg(strcasecmp(models_get(c, j)->id, m->id) != 0, "duplicate %s", m->id);
     }
-    ck_assert_ptr_null(models_get(models_count()));
+    ck_assert_ptr_null(models_get(c, models_count(c)));
+    ck_assert_ptr_null(models_get(NULL, 0));
 }
 END_TEST
 
@@ -116,60 +121,125 @@ START_TEST(test_models_specifics)
 {
     const qs_model *m;
 
-    /* The six original ids are kept. */
-    ck_assert_ptr_nonnull(models_find("gpt2"));
-    ck_assert_ptr_nonnull(models_find("llama-2-7b"));
-    ck_assert_ptr_nonnull(models_find("llama-3.1-70b"));
-    ck_assert_ptr_nonnull(models_find("qwen2.5-7b"));
+    /* The original ids are kept. */
+    ck_assert_ptr_nonnull(find("gpt2"));
+    ck_assert_ptr_nonnull(find("llama-2-7b"));
+    ck_assert_ptr_nonnull(find("llama-3.1-70b"));
+    ck_assert_ptr_nonnull(find("qwen2.5-7b"));
+    /* The families of the issue, by the ids people type. */
+    ck_assert_ptr_nonnull(find("qwen3-30b-a3b"));
+    ck_assert_ptr_nonnull(find("gpt-oss-120b"));
+    ck_assert_ptr_nonnull(find("gemma-3-27b"));
+    ck_assert_ptr_nonnull(find("deepseek-v3"));
+    ck_assert_ptr_nonnull(find("llama-4-scout"));
     /* Case-insensitive, by id or display name. */
-    m = models_find("LLAMA-3.1-8B");
+    m = find("LLAMA-3.1-8B");
     ck_assert_ptr_nonnull(m);
     ck_assert_str_eq(m->id, "llama-3.1-8b");
-    ck_assert_ptr_eq(models_find("Mistral-7B-v0.1"), models_find("mistral-7b"));
-    ck_assert_ptr_null(models_find("llama-9"));
-    ck_assert_ptr_null(models_find(NULL));
-    /* MoE: all experts resident, the active ones read. */
-    m = models_find("mixtral-8x7b");
-    ck_assert(m->params == 46702792704.0 && m->active_params == 12879925248.0);
-    m = models_find("deepseek-v3");
-    ck_assert(m->active_params == 37552297472.0);
-    ck_assert_int_eq(m->kv_latent, 512 + 64);
-    ck_assert_int_eq(m->layers, 61);
-    /* Windows: Gemma-2 half its layers; Mistral not applied. */
-    ck_assert_int_eq(models_find("gemma-2-27b")->window_layers, 46 / 2);
-    ck_assert_int_eq(models_find("mistral-7b")->window, 4096);
-    ck_assert_int_eq(models_find("mistral-7b")->window_layers, 0);
+    ck_assert_ptr_eq(find("Mistral-7B-v0.1"), find("mistral-7b"));
+    ck_assert_ptr_null(find("llama-9"));
+    ck_assert_ptr_null(find(NULL));
+    /* MoE: all experts resident, the active ones read: Mixtral 32 layers x
+     * (8 - 2) idle experts x 3 x 4096 x 14336. */
+    m = find("mixtral-8x7b");
+    ck_assert(m->total == 46702792704.0);
+    ck_assert(m->active == 46702792704.0 - 32.0 * 6 * 3 * 4096 * 14336);
+    /* DeepSeek-V3: 58 MoE layers x (256 - 8) idle experts x 3 x 7168 x 2048. */
+    m = find("deepseek-v3");
+    ck_assert(m->active == m->total - 58.0 * 248 * 3 * 7168 * 2048);
+    ck_assert_int_eq(m->arch.layers, 61);
     /* Attention words. */
-    ck_assert_str_eq(models_attention(models_find("gpt2")), "MHA");
-    ck_assert_str_eq(models_attention(models_find("llama-3.1-8b")), "GQA");
-    ck_assert_str_eq(models_attention(models_find("mistral-7b")), "GQA+SWA");
-    ck_assert_str_eq(models_attention(models_find("deepseek-v3")), "MLA");
+    ck_assert_str_eq(models_attention(find("gpt2")), "MHA");
+    ck_assert_str_eq(models_attention(find("llama-3.1-8b")), "GQA");
+    ck_assert_str_eq(models_attention(find("gemma-2-9b")), "GQA+SWA");
+    ck_assert_str_eq(models_attention(find("deepseek-v3")), "MLA");
+    ck_assert_str_eq(models_attention(find("qwen3-next-80b-a3b")), "GQA+linear");
+    ck_assert_str_eq(models_attention(find("llama-4-scout")), "GQA+chunked");
+    ck_assert_str_eq(models_attention(find("nemotron-3-nano-30b-a3b")), "GQA+SSM");
     ck_assert_str_eq(models_attention(NULL), "?");
+}
+END_TEST
+
+START_TEST(test_models_layer_kinds)
+{
+    char buf[128];
+
+    ck_assert_int_eq(models_layer_kinds(find("gpt-oss-120b"), buf, sizeof buf), 0);
+    ck_assert_str_eq(buf, "18 full + 18 swa 128");
+    ck_assert_int_eq(models_layer_kinds(find("qwen3-next-80b-a3b"), buf, sizeof buf), 0);
+    ck_assert_str_eq(buf, "12 full + 36 linear");
+    ck_assert_int_eq(models_layer_kinds(find("deepseek-v3"), buf, sizeof buf), 0);
+    ck_assert_str_eq(buf, "61 mla");
+    ck_assert_int_eq(models_layer_kinds(find("deepseek-v3"), buf, 4), -1);
+    ck_assert_int_eq(models_layer_kinds(NULL, buf, sizeof buf), -1);
+}
+END_TEST
+
+START_TEST(test_models_nearest)
+{
+    const models_catalog *c = models_builtin();
+    const qs_model *m;
+
+    /* 70B in the default family: a Llama of about 70B. */
+    m = models_nearest(c, NULL, 70e9);
+    ck_assert_ptr_nonnull(m);
+    ck_assert_str_eq(m->family, MODELS_DEFAULT_FAMILY);
+    ck_assert(fabs(log(m->total / 70e9)) < 0.02);
+    /* A named family; dense first, so qwen3moe still gives an MoE model. */
+    m = models_nearest(c, "qwen3moe", 30e9);
+    ck_assert_ptr_nonnull(m);
+    ck_assert_int_gt(m->arch.moe.experts, 0);
+    ck_assert_ptr_null(models_nearest(c, "no-such-family", 7e9));
+    ck_assert_ptr_null(models_nearest(c, NULL, 0.0));
+    ck_assert_ptr_null(models_nearest(c, NULL, NAN));
+}
+END_TEST
+
+START_TEST(test_models_user_rows_first)
+{
+    static const char line[] = "llama-3.1-8b\tMy Llama\tllama\tlayers=2\thidden=64\theads=2"
+                               "\tvocab=100\tffn=128\tctx=4096\tverified=0\tsource=me";
+    catalog_row row;
+    qs_model mine;
+    models_catalog c;
+    char err[CATALOG_ROW_ERR_SIZE];
+    size_t n = models_count(models_builtin());
+
+    ck_assert_int_eq(catalog_row_parse(line, strlen(line), &row, err, sizeof err), 0);
+    ck_assert_int_eq(models_from_row(&row, &mine), 0);
+    ck_assert_int_eq(mine.user, 1);
+    ck_assert(mine.total == (double)arch_param_count(&row.arch));
+    models_catalog_init(&c, &mine, 1);
+    /* It replaces the built-in row of its id, and comes first. */
+    ck_assert_uint_eq(models_count(&c), n);
+    ck_assert_ptr_eq(models_get(&c, 0), &mine);
+    ck_assert_ptr_eq(models_find(&c, "llama-3.1-8b"), &mine);
+    ck_assert_ptr_ne(models_find(&c, "llama-3.1-70b"), NULL);
 }
 END_TEST
 
 START_TEST(test_models_suggest)
 {
+    const models_catalog *c = models_builtin();
     const qs_model *out[4];
     size_t n;
 
     /* Ids containing it first (shortest first), then near ones. */
-    n = models_suggest("llama-3.1", out, 4);
+    n = models_suggest(c, "llama-3.1", out, 4);
     ck_assert_uint_eq(n, 4);
     ck_assert_str_eq(out[0]->id, "llama-3.1-8b");
     ck_assert_str_eq(out[1]->id, "llama-3.1-70b");
     ck_assert_str_eq(out[2]->id, "llama-3.1-405b");
-    ck_assert_str_eq(out[3]->id, "llama-3.2-1b");
-    n = models_suggest("lama-2-7b", out, 4);
+    n = models_suggest(c, "lama-2-7b", out, 4);
     ck_assert_uint_ge(n, 1);
     ck_assert_str_eq(out[0]->id, "llama-2-7b");
-    n = models_suggest("MIXTRAL", out, 1);
+    n = models_suggest(c, "MIXTRAL", out, 1);
     ck_assert_uint_eq(n, 1);
     ck_assert_str_eq(out[0]->id, "mixtral-8x7b");
-    ck_assert_uint_eq(models_suggest("zzzzzzzz", out, 4), 0);
-    ck_assert_uint_eq(models_suggest(NULL, out, 4), 0);
-    ck_assert_uint_eq(models_suggest("gpt2", NULL, 4), 0);
-    ck_assert_uint_eq(models_suggest("gpt2", out, 0), 0);
+    ck_assert_uint_eq(models_suggest(c, "zzzzzzzz", out, 4), 0);
+    ck_assert_uint_eq(models_suggest(c, NULL, out, 4), 0);
+    ck_assert_uint_eq(models_suggest(c, "gpt2", NULL, 4), 0);
+    ck_assert_uint_eq(models_suggest(c, "gpt2", out, 0), 0);
 }
 END_TEST
 
@@ -393,15 +463,23 @@ END_TEST
 START_TEST(test_attention_words)
 {
     /* No preset uses multi-query attention; the word is still right. */
-    static const qs_model mqa = { "mqa", "MQA", 1e9, 1e9, 24, 1, 64, 2048, 16, 0, 0, 0 };
-    static const qs_model mqa_swa = { "mqa-swa", "MQA SWA", 1e9, 1e9, 24, 1, 64, 8192, 16, 0,
-                                      4096, 12 };
+    static const qs_model mqa = {
+        .id = "mqa", .name = "MQA", .family = "test",
+        .arch = { .name = "MQA", .layers = 24, .hidden = 1024, .heads = 16, .kv_heads = 1,
+                  .head_dim_k = 64, .vocab = 100, .ffn_dim = 4096 },
+        .ctx = 2048, .total = 1e9, .active = 1e9 };
+    qs_model mqa_swa = mqa;
+
+    mqa_swa.arch.mixer = ARCH_ATTN_SWA;
+    mqa_swa.arch.span = 4096;
+    mqa_swa.arch.full_period = 2;
+    mqa_swa.arch.full_index = 1;
 
     ck_assert_str_eq(models_attention(&mqa), "MQA");
     ck_assert_str_eq(models_attention(&mqa_swa), "MQA+SWA");
-    ck_assert_str_eq(models_attention(models_find("llama-2-7b")), "MHA");
-    ck_assert_str_eq(models_attention(models_find("llama-3.1-8b")), "GQA");
-    ck_assert_str_eq(models_attention(models_find("deepseek-v3")), "MLA");
+    ck_assert_str_eq(models_attention(find("llama-2-7b")), "MHA");
+    ck_assert_str_eq(models_attention(find("llama-3.1-8b")), "GQA");
+    ck_assert_str_eq(models_attention(find("deepseek-v3")), "MLA");
 }
 END_TEST
 
@@ -436,6 +514,9 @@ static Suite *catalog_suite(void)
     tcase_add_test(models, test_models_rows_sane);
     tcase_add_test(models, test_models_specifics);
     tcase_add_test(models, test_models_suggest);
+    tcase_add_test(models, test_models_layer_kinds);
+    tcase_add_test(models, test_models_nearest);
+    tcase_add_test(models, test_models_user_rows_first);
     suite_add_tcase(s, models);
     tcase_add_test(devices, test_devices_capacities);
     tcase_add_test(devices, test_devices_rows_sane);

@@ -11,6 +11,7 @@
 #include "model/devices.h"
 #include "model/fit.h"
 #include "model/formats.h"
+#include "model/kvarch.h"
 #include "model/kvcache.h"
 #include "model/memory.h"
 #include "model/models.h"
@@ -20,91 +21,87 @@
 
 /* ---- KV cache ------------------------------------------------------------ */
 
+/* The KV cache of model `id` in GiB through the need (kvarch.c). */
+static double kv_gib(const char *id, long ctx, double kv_bits, int batch)
+{
+    const qs_model *m = model(id);
+    fit_config c = fit_config_default(m->total, 16.0, m);
+    fit_need n;
+
+    c.ctx = ctx;
+    c.kv_bits = kv_bits;
+    c.batch = batch;
+    n = fit_need_of(&c);
+    ck_assert_int_eq(n.ok, 1);
+    ck_assert_int_eq(n.kv_known, 1);
+    return n.kv_gib;
+}
+
 START_TEST(test_kv_llama31_8b_is_one_gib)
 {
-    kv_size kv = kvcache_size(model("llama-3.1-8b"), 8192, KV_BITS_F16, 1);
-
-    ck_assert(kv.gib == 2.0 * 32 * 8 * 128 * 2 * 8192 / 1073741824.0);
-    ck_assert(kv.gib == 1.0);
-    ck_assert_int_eq(kv.upper_bound, 0);
+    ck_assert(kv_gib("llama-3.1-8b", 8192, KV_BITS_F16, 1) ==
+              2.0 * 32 * 8 * 128 * 2 * 8192 / 1073741824.0);
+    ck_assert(kv_gib("llama-3.1-8b", 8192, KV_BITS_F16, 1) == 1.0);
     /* Linear in context and batch. */
-    ck_assert(kvcache_size(model("llama-3.1-8b"), 4096, KV_BITS_F16, 1).gib == 0.5);
-    ck_assert(kvcache_size(model("llama-3.1-8b"), 8192, KV_BITS_F16, 3).gib == 3.0);
+    ck_assert(kv_gib("llama-3.1-8b", 4096, KV_BITS_F16, 1) == 0.5);
+    ck_assert(kv_gib("llama-3.1-8b", 8192, KV_BITS_F16, 3) == 3.0);
     /* Llama-3.1-70B, HF blog: 2 x 80 x 8 x 128 x 2 B x 1024 tokens. */
-    ck_assert(kvcache_size(model("llama-3.1-70b"), 1024, KV_BITS_F16, 1).gib ==
+    ck_assert(kv_gib("llama-3.1-70b", 1024, KV_BITS_F16, 1) ==
               2.0 * 80 * 8 * 128 * 2 * 1024 / 1073741824.0);
 }
 END_TEST
 
 START_TEST(test_kv_quantized_types)
 {
-    const qs_model *m = model("llama-3.1-8b");
-
-    ck_assert(kvcache_size(m, 8192, KV_BITS_Q8_0, 1).gib == 8.5 / 16.0);
-    ck_assert(kvcache_size(m, 8192, KV_BITS_Q4_0, 1).gib == 4.5 / 16.0);
-    ck_assert(kvcache_size(m, 8192, 32.0, 1).gib == 2.0);
+    ck_assert(kv_gib("llama-3.1-8b", 8192, KV_BITS_Q8_0, 1) == 8.5 / 16.0);
+    ck_assert(kv_gib("llama-3.1-8b", 8192, KV_BITS_Q4_0, 1) == 4.5 / 16.0);
+    ck_assert(kv_gib("llama-3.1-8b", 8192, 32.0, 1) == 2.0);
 }
 END_TEST
 
 START_TEST(test_kv_mla_deepseek_v3)
 {
     /* ik_llama.cpp PR #235: "KV self size = 2196.00 MiB" at ctx 32768. */
-    kv_size kv = kvcache_size(model("deepseek-v3"), 32768, KV_BITS_F16, 1);
+    double kv = kv_gib("deepseek-v3", 32768, KV_BITS_F16, 1);
 
-    ck_assert(kv.gib == 32768.0 * 61 * 576 * 2 / 1073741824.0);
-    ck_assert(kv.gib * 1024.0 == 2196.0);
-    ck_assert_int_eq(kv.upper_bound, 0);
+    ck_assert(kv == 32768.0 * 61 * 576 * 2 / 1073741824.0);
+    ck_assert(kv * 1024.0 == 2196.0);
     /* Not the naive 128 heads x (192 + 128) figure. */
-    ck_assert(kv.gib < 128.0 * (192 + 128) * 61 * 2 * 32768 / 1073741824.0);
+    ck_assert(kv < 128.0 * (192 + 128) * 61 * 2 * 32768 / 1073741824.0);
 }
 END_TEST
 
 START_TEST(test_kv_sliding_windows)
 {
-    const qs_model *g = model("gemma-2-9b");
-    const qs_model *mi = model("mistral-7b");
-    kv_size kv;
-
     /* Gemma-2-9B: 21 global layers hold ctx tokens, 21 local layers 4096. */
-    kv = kvcache_size(g, 8192, KV_BITS_F16, 1);
-    ck_assert(kv.gib == 2.0 * 8 * 256 * (21.0 * 8192 + 21.0 * 4096) * 2 / 1073741824.0);
-    ck_assert_int_eq(kv.upper_bound, 0);
+    ck_assert(kv_gib("gemma-2-9b", 8192, KV_BITS_F16, 1) ==
+              2.0 * 8 * 256 * (21.0 * 8192 + 21.0 * 4096) * 2 / 1073741824.0);
     /* Within the window every layer holds ctx tokens. */
-    ck_assert(kvcache_size(g, 4096, KV_BITS_F16, 1).gib ==
+    ck_assert(kv_gib("gemma-2-9b", 4096, KV_BITS_F16, 1) ==
               2.0 * 8 * 256 * 42 * 4096 * 2 / 1073741824.0);
-    ck_assert(kvcache_size(g, 2, KV_BITS_F16, 2).gib == 2.0 * 8 * 256 * 42 * 2 * 2 * 2 / 1073741824.0);
-    /* Mistral-7B-v0.1: window not applied, so the full figure, flagged. */
-    kv = kvcache_size(mi, 32768, KV_BITS_F16, 1);
-    ck_assert(kv.gib == 2.0 * 32 * 8 * 128 * 2 * 32768 / 1073741824.0);
-    ck_assert_int_eq(kv.upper_bound, 1);
-    ck_assert_int_eq(kvcache_size(mi, 4096, KV_BITS_F16, 1).upper_bound, 0);
-    ck_assert_int_eq(kvcache_size(mi, 4097, KV_BITS_F16, 1).upper_bound, 1);
+    ck_assert(kv_gib("gemma-2-9b", 2, KV_BITS_F16, 2) ==
+              2.0 * 8 * 256 * 42 * 2 * 2 * 2 / 1073741824.0);
+    /* gpt-oss-120b: 18 full layers, 18 with a 128-token window (config.json
+     * sliding_window 128), 8 KV heads of 64. */
+    ck_assert(kv_gib("gpt-oss-120b", 131072, KV_BITS_F16, 1) ==
+              2.0 * 8 * 64 * (18.0 * 131072 + 18.0 * 128) * 2 / 1073741824.0);
 }
 END_TEST
 
 START_TEST(test_kv_errors)
 {
     const qs_model *m = model("llama-3.1-8b");
-    qs_model bad = *m;
+    fit_config c = fit_config_default(m->total, 16.0, m);
 
-    ck_assert(kvcache_size(NULL, 8192, 16, 1).gib == MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 0, 16, 1).gib == MEMORY_ERROR);
-    ck_assert(kvcache_size(m, -1, 16, 1).gib == MEMORY_ERROR);
-    ck_assert(kvcache_size(m, PARSE_CTX_MAX + 1, 16, 1).gib == MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 8192, 0, 1).gib == MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 8192, -16, 1).gib == MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 8192, NAN, 1).gib == MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 8192, INFINITY, 1).gib == MEMORY_ERROR);
-    ck_assert(kvcache_size(m, 8192, 16, 0).gib == MEMORY_ERROR);
-    bad.kv_heads = 0;
-    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MEMORY_ERROR);
-    bad = *m;
-    bad.layers = 0;
-    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MEMORY_ERROR);
-    bad = *m;
-    bad.window = 4096;
-    bad.window_layers = 33;
-    ck_assert(kvcache_size(&bad, 8192, 16, 1).gib == MEMORY_ERROR);
+    c.ctx = 0;
+    ck_assert_int_eq(fit_need_of(&c).ok, 0);
+    c.ctx = PARSE_CTX_MAX + 1L;
+    ck_assert_int_eq(fit_need_of(&c).ok, 0);
+    c.ctx = 8192;
+    c.kv_bits = NAN;
+    ck_assert_int_eq(fit_need_of(&c).ok, 0);
+    c.kv_bits = -16.0;
+    ck_assert_int_eq(fit_need_of(&c).ok, 0);
 }
 END_TEST
 
@@ -142,7 +139,7 @@ END_TEST
 START_TEST(test_config_defaults)
 {
     const qs_model *mx = model("mixtral-8x7b");
-    fit_config c = fit_config_default(mx->params, 16.0, mx);
+    fit_config c = fit_config_default(mx->total, 16.0, mx);
 
     ck_assert_int_eq(c.ctx, 4096);
     ck_assert_int_eq(c.batch, 1);
@@ -150,20 +147,20 @@ START_TEST(test_config_defaults)
     ck_assert(c.overhead_gib == 0.5);
     ck_assert(c.params == 46702792704.0);
     ck_assert(c.active_params == 12879925248.0);
-    ck_assert_ptr_eq(c.arch, mx);
+    ck_assert_ptr_eq(c.model, mx);
     /* A different size on the same architecture reads all its weights. */
     c = fit_config_default(7e9, 16.0, mx);
     ck_assert(c.active_params == 7e9);
     c = fit_config_default(7e9, 4.0, NULL);
     ck_assert(c.active_params == 7e9);
-    ck_assert_ptr_null(c.arch);
+    ck_assert_ptr_null(c.model);
 }
 END_TEST
 
 START_TEST(test_need_parts)
 {
     const qs_model *m = model("llama-3.1-8b");
-    fit_config c = fit_config_default(m->params, 16.0, m);
+    fit_config c = fit_config_default(m->total, 16.0, m);
     fit_need n;
 
     c.ctx = 8192;
@@ -174,10 +171,9 @@ START_TEST(test_need_parts)
     ck_assert(n.overhead_gib == 0.5);
     ck_assert(n.total_gib == 8030261248.0 * 16 / 8 / 1073741824.0 + 1.0 + 0.5);
     ck_assert_int_eq(n.kv_known, 1);
-    ck_assert_int_eq(n.kv_upper_bound, 0);
 
     /* The default context is 4096 tokens, not the model's 131072. */
-    c = fit_config_default(m->params, 16.0, m);
+    c = fit_config_default(m->total, 16.0, m);
     ck_assert(fit_need_of(&c).kv_gib == 0.5);
 
     /* No architecture: no KV cache, and said so. */
@@ -192,18 +188,13 @@ START_TEST(test_need_parts)
     c.overhead_gib = 0.0;
     ck_assert(fit_need_of(&c).total_gib == 14e9 / 1073741824.0);
 
-    /* Mistral beyond its window: flagged. */
-    m = model("mistral-7b");
-    c = fit_config_default(m->params, 16.0, m);
-    c.ctx = 8192;
-    ck_assert_int_eq(fit_need_of(&c).kv_upper_bound, 1);
 }
 END_TEST
 
 START_TEST(test_need_invalid)
 {
     const qs_model *m = model("llama-3.1-8b");
-    fit_config good = fit_config_default(m->params, 16.0, m);
+    fit_config good = fit_config_default(m->total, 16.0, m);
     fit_config c;
     fit_need n;
 
@@ -225,7 +216,7 @@ START_TEST(test_need_invalid)
     BAD(bits, 0.0);
     BAD(bits, 65.0);
     BAD(bits, INFINITY);
-    BAD(active_params, m->params * 2);
+    BAD(active_params, m->total * 2);
     BAD(active_params, -1.0);
     BAD(ctx, 0L);
     BAD(ctx, PARSE_CTX_MAX + 1L);
@@ -364,7 +355,7 @@ START_TEST(test_offload_exact_layers)
 {
     /* Weights 4 GiB (4 GiB params at 8 bits), KV 1 GiB at 2^20 tokens:
      * 1.25 GiB per layer; overhead 0.5; total 5.5 GiB. */
-    fit_config c = fit_config_default(tiny4.params, 8.0, &tiny4);
+    fit_config c = fit_config_default(tiny4.total, 8.0, &tiny4);
     fit_need n;
     qs_device d3 = sized(3.0), d;
 
@@ -401,7 +392,7 @@ START_TEST(test_offload_llama)
      * KV 1 GiB, per layer (W + 1) / 32 = 0.4987 GiB; an 8 GiB GPU keeps
      * floor(7.5 / 0.4987) = 15 layers (15 x 0.4987 = 7.48 <= 7.5 < 7.98). */
     const qs_model *m = model("llama-3.1-8b");
-    fit_config c = fit_config_default(m->params, 16.0, m);
+    fit_config c = fit_config_default(m->total, 16.0, m);
     qs_device d = sized(8.0);
     fit_need n;
     double per_layer;
@@ -450,7 +441,10 @@ END_TEST
 START_TEST(test_need_edges)
 {
     /* A model whose architecture cannot be sized: no layers. */
-    static const qs_model broken = { "broken", "Broken", 1e9, 1e9, 0, 8, 128, 4096, 32, 0, 0, 0 };
+    static const qs_model broken = { .id = "broken", .name = "Broken", .family = "test",
+                                     .arch = { .name = "Broken", .layers = 0, .hidden = 4096,
+                                               .heads = 32, .vocab = 100 },
+                                     .ctx = 4096, .total = 1e9, .active = 1e9 };
     fit_config c = fit_config_default(7e9, 16.0, NULL);
     const qs_device *h100 = devices_find("h100-sxm");
     fit_need n;

@@ -15,7 +15,7 @@
 
 static inline const qs_model *model(const char *id)
 {
-    const qs_model *m = models_find(id);
+    const qs_model *m = models_find(models_builtin(), id);
 
     ck_assert_ptr_nonnull(m);
     return m;
@@ -40,7 +40,11 @@ static inline qs_device sized(double gib)
 
 /* A 4-layer test architecture whose f16 cache is 1 KiB per token:
  * 2 x 1 KV head x 64 x 4 layers x 2 B = 1024 B. */
-static const qs_model tiny4 = { "tiny4", "Tiny4", 4.0 * 1073741824.0,
-                                4.0 * 1073741824.0, 4, 1, 64, 2097152L, 1, 0, 0L, 0 };
+static const qs_model tiny4 = {
+    .id = "tiny4", .name = "Tiny4", .family = "test",
+    .arch = { .name = "Tiny4", .layers = 4, .hidden = 64, .vocab = 256, .heads = 1,
+              .kv_heads = 1, .head_dim_k = 64, .ffn_dim = 128 },
+    .ctx = 2097152L, .total = 4.0 * 1073741824.0, .active = 4.0 * 1073741824.0,
+};
 
 #endif

@@ -18,7 +18,7 @@
 START_TEST(test_best_format)
 {
     const qs_model *m = model("llama-3.1-8b");
-    fit_config c = fit_config_default(m->params, 4.0, m);
+    fit_config c = fit_config_default(m->total, 4.0, m);
     const qs_format *f;
     qs_device d1 = sized(1.0);
 
@@ -35,7 +35,7 @@ START_TEST(test_best_format)
     ck_assert(8030261248.0 * 8.0 / 8 / GIB + 1.0 > 8.0);
     ck_assert(8030261248.0 * 6.5633 / 8 / GIB + 1.0 <= 8.0);
     /* Nothing fits: NULL. */
-    c = fit_config_default(model("deepseek-v3")->params, 4.0, model("deepseek-v3"));
+    c = fit_config_default(model("deepseek-v3")->total, 4.0, model("deepseek-v3"));
     ck_assert_ptr_null(fit_best_format(&c, device("rtx-4060"), 0.0));
     /* Only ternary would fit (5e9 x 1.58 bits = 0.92 GiB, x 2 bits = 1.16):
      * TERNARY is not a conversion, so none. */
@@ -44,7 +44,7 @@ START_TEST(test_best_format)
     ck_assert(5e9 * 2.0 / 8 / GIB > 1.0 && 5e9 * 1.58 / 8 / GIB <= 1.0);
     ck_assert_ptr_null(fit_best_format(&c, &d1, 0.0));
     /* The Apple share moves the answer: M1 16 GB at 0.75 = 12 GiB. */
-    c = fit_config_default(m->params, 4.0, m);
+    c = fit_config_default(m->total, 4.0, m);
     ck_assert_str_eq(fit_best_format(&c, device("m1-16"), 0.0)->name, "Q8_0");
     ck_assert_str_eq(fit_best_format(&c, device("m1-16"), 1.0)->name, "FP16");
     /* Invalid input: NULL. */
@@ -56,7 +56,7 @@ END_TEST
 START_TEST(test_max_ctx)
 {
     const qs_model *m = model("llama-3.1-8b");
-    fit_config c = fit_config_default(m->params, 16.0, m);
+    fit_config c = fit_config_default(m->total, 16.0, m);
     const qs_device *d = device("rtx-4090");
     double w = 8030261248.0 * 16 / 8 / GIB;
     long expect, got;
@@ -79,16 +79,16 @@ START_TEST(test_max_ctx)
     /* Capped at the model's maximum when everything fits. */
     ck_assert_int_eq(fit_max_ctx(&c, device("h100-sxm"), 0.0), 131072);
     /* Sliding window: Gemma-2-2B on an H100 reaches its 8192 maximum. */
-    c = fit_config_default(model("gemma-2-2b")->params, 16.0, model("gemma-2-2b"));
+    c = fit_config_default(model("gemma-2-2b")->total, 16.0, model("gemma-2-2b"));
     ck_assert_int_eq(fit_max_ctx(&c, device("h100-sxm"), 0.0), 8192);
     /* Even one token does not fit: 0. */
-    c = fit_config_default(model("deepseek-v3")->params, 4.0, model("deepseek-v3"));
+    c = fit_config_default(model("deepseek-v3")->total, 4.0, model("deepseek-v3"));
     ck_assert_int_eq(fit_max_ctx(&c, d, 0.0), 0);
     /* No architecture: -1; invalid: -1. */
     c = fit_config_default(7e9, 16.0, NULL);
     ck_assert_int_eq(fit_max_ctx(&c, d, 0.0), -1);
     ck_assert_int_eq(fit_max_ctx(NULL, d, 0.0), -1);
-    c = fit_config_default(m->params, 16.0, m);
+    c = fit_config_default(m->total, 16.0, m);
     ck_assert_int_eq(fit_max_ctx(&c, NULL, 0.0), -1);
 }
 END_TEST
@@ -97,7 +97,7 @@ START_TEST(test_max_ctx_tiny_exact)
 {
     /* tiny4 at 8 bits: 4 GiB + 0.5 GiB + ctx KiB. A 5 GiB device takes
      * ctx <= 0.5 GiB / 1 KiB = 524288 tokens exactly (share 1.0: tight). */
-    fit_config c = fit_config_default(tiny4.params, 8.0, &tiny4);
+    fit_config c = fit_config_default(tiny4.total, 8.0, &tiny4);
     qs_device d = sized(5.0);
 
     ck_assert_int_eq(fit_max_ctx(&c, &d, 0.0), 524288);
@@ -112,14 +112,14 @@ START_TEST(test_decode_ceiling)
 {
     const qs_model *m = model("llama-3.1-8b");
     const qs_model *mx = model("mixtral-8x7b");
-    fit_config c = fit_config_default(m->params, 16.0, m);
+    fit_config c = fit_config_default(m->total, 16.0, m);
     qs_device d = sized(24.0);
 
     /* 1008 GB/s / (8030261248 x 2 B + 0.5 GiB of cache at 4096 tokens). */
     ck_assert(fit_decode_ceiling(&c, device("rtx-4090")) ==
               1008.0 * 1e9 / (8030261248.0 * 16 / 8 + 0.5 * 1073741824.0));
     /* Mixtral reads its 12.88B active parameters, not all 46.7B. */
-    c = fit_config_default(mx->params, 16.0, mx);
+    c = fit_config_default(mx->total, 16.0, mx);
     ck_assert(fit_decode_ceiling(&c, device("h200")) ==
               4800.0 * 1e9 / (12879925248.0 * 16 / 8 + 2.0 * 32 * 8 * 128 * 4096 * 2));
     /* Unknown bandwidth: 0. Invalid: MEMORY_ERROR. */

@@ -32,7 +32,9 @@ static int parse_words(const char *const *words)
         argv[argc++] = (char *)*words++;
     argv[argc] = NULL;
     err[0] = '\0';
-    return options_parse(argc, argv, &o, err, sizeof err);
+    if (options_parse(argc, argv, &o, err, sizeof err) != 0)
+        return -1;
+    return options_resolve(&o, models_builtin(), err, sizeof err);
 }
 
 #define PARSE(...) parse_words((const char *const[]){ __VA_ARGS__, NULL })
@@ -76,8 +78,9 @@ START_TEST(test_errors_name_the_word)
     REFUSED("option '--ta' takes no value (got '--ta=5')", "--ta=5");
     REFUSED("option '-t' takes no value (got '-t=5')", "-t=5");
     REFUSED("option '--a' is ambiguous: --all-formats, --apple-share", "--a");
-    REFUSED("option '--f' is ambiguous: --format, --from, --fit", "--f", "4");
-    REFUSED("option '--l' is ambiguous: --list-models, --list-devices, --list-formats", "--l");
+    REFUSED("option '--f' is ambiguous: --family, --format, --from, --fit", "--f", "4");
+    REFUSED("option '--l' is ambiguous: --layers, --list-models, --list-devices, --list-formats",
+            "--l");
     REFUSED("option '--ctx' needs a value: --ctx N", "--ctx");
     REFUSED("option '-p' needs a value: -p SIZE", "-t", "-p");
     REFUSED("unknown option '-x' in '-tx' (see quantscope --help)", "-tx");
@@ -133,8 +136,8 @@ START_TEST(test_query_values)
     OK(OPTIONS_MODE_FOOTPRINT, "-b", "gptq");
     ck_assert_ptr_eq(o.query.format, gptq);
     OK(OPTIONS_MODE_FOOTPRINT, "-p", "llama-3.1-8b", "-b", "4.5");
-    ck_assert_ptr_eq(o.query.model, models_find("llama-3.1-8b"));
-    ck_assert(o.query.params == models_find("llama-3.1-8b")->params);
+    ck_assert_ptr_eq(o.query.model, models_find(models_builtin(), "llama-3.1-8b"));
+    ck_assert(o.query.params == 8030261248.0);
     ck_assert(o.query.bits == 4.5 && o.query.format == NULL);
     OK(OPTIONS_MODE_TABLE, "--model", "13B", "-t");
     ck_assert(o.query.model == NULL && o.query.params == 13e9);
@@ -212,10 +215,16 @@ START_TEST(test_ranges)
             "--list-formats such as q4_k_m)", "-f", "65");
     REFUSED("bits '0' out of range (expected 0.01 to 64 bits per weight, or a name from "
             "--list-formats such as q4_k_m)", "--from", "0", "--to", "4");
-    REFUSED("invalid bits 'abc' (expected bits from 0.01 to 64 such as 4 or 4.5, or a name "
-            "from --list-formats such as q4_k_m)", "-b", "abc");
-    REFUSED("unknown format 'q9_z' (expected bits from 0.01 to 64 such as 4 or 4.5, or a name "
-            "from --list-formats such as q4_k_m)", "-f", "q9_z");
+    REFUSED("invalid bits 'abc' (did you mean AWQ? expected bits from 0.01 to 64 such as 4 or "
+            "4.5, or a name from --list-formats such as q4_k_m, gptq, exl2-4.65)", "-b", "abc");
+    REFUSED("unknown format 'q9_z' (did you mean Q8_0, Q6_K, Q5_1? expected bits from 0.01 to "
+            "64 such as 4 or 4.5, or a name from --list-formats such as q4_k_m, gptq, exl2-4.65)",
+            "-f", "q9_z");
+    REFUSED("unknown format 'gtpq' (did you mean GPTQ? expected bits from 0.01 to 64 such as 4 "
+            "or 4.5, or a name from --list-formats such as q4_k_m, gptq, exl2-4.65)", "-f", "gtpq");
+    REFUSED("unknown format 'q4km' (did you mean Q4_K_M, Q4_1, Q4_0? expected bits from 0.01 to 64 such as "
+            "4 or 4.5, or a name from --list-formats such as q4_k_m, gptq, exl2-4.65)", "-f",
+            "q4km");
     REFUSED("KV cache bits '1e-9' out of range (expected bits from 0.01 to 64 such as 16, 8.5 "
             "or 4.5)", "--kv-bits", "1e-9");
     REFUSED("model size '1e300' out of range (expected 1 to 1000T parameters, e.g. 7B, 350M, "

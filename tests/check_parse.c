@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "model/formats.h"
 #include "model/parse.h"
 
 static double params_of(const char *s)
@@ -143,18 +144,18 @@ START_TEST(test_precision)
     const qs_format *f = NULL;
     double bits = 0;
 
-    ck_assert_int_eq(parse_precision("q4_k_m", &bits, &f), 0);
+    ck_assert_int_eq(formats_precision("q4_k_m", &bits, &f), 0);
     ck_assert_str_eq(f->name, "Q4_K_M");
     ck_assert(bits == 4.8944);
-    ck_assert_int_eq(parse_precision("FP16", &bits, &f), 0);
+    ck_assert_int_eq(formats_precision("FP16", &bits, &f), 0);
     ck_assert(bits == 16.0);
-    ck_assert_int_eq(parse_precision("4.5", &bits, &f), 0);
+    ck_assert_int_eq(formats_precision("4.5", &bits, &f), 0);
     ck_assert_ptr_null(f);
     ck_assert(bits == 4.5);
-    ck_assert_int_eq(parse_precision("int9", &bits, &f), -1);
-    ck_assert_int_eq(parse_precision("0", &bits, &f), -1);
-    ck_assert_int_eq(parse_precision("", &bits, &f), -1);
-    ck_assert_int_eq(parse_precision(NULL, &bits, &f), -1);
+    ck_assert_int_eq(formats_precision("int9", &bits, &f), -1);
+    ck_assert_int_eq(formats_precision("0", &bits, &f), -1);
+    ck_assert_int_eq(formats_precision("", &bits, &f), -1);
+    ck_assert_int_eq(formats_precision(NULL, &bits, &f), -1);
 }
 END_TEST
 

@@ -18,7 +18,7 @@
 
 /* Longest line the text reports may write. */
 #define MAX_COLS 79
-#define BUF_SIZE 65536
+#define BUF_SIZE (1 << 20)
 
 typedef int (*render_fn)(FILE *fp, const void *arg);
 
@@ -38,6 +38,24 @@ static int render(render_fn fn, const void *arg)
     out_buf[n] = '\0';
     fclose(fp);
     return rc;
+}
+
+/* out_buf with every run of spaces and newlines as one space, so that a
+ * phrase reads the same wherever out_wrap broke the line. */
+static const char *squeezed(void)
+{
+    static char flat[BUF_SIZE];
+    size_t i, n = 0;
+
+    for (i = 0; out_buf[i] != '\0' && n + 1 < sizeof flat; i++) {
+        int space = out_buf[i] == ' ' || out_buf[i] == '\n';
+
+        if (space && n > 0 && flat[n - 1] == ' ')
+            continue;
+        flat[n++] = space ? ' ' : out_buf[i];
+    }
+    flat[n] = '\0';
+    return flat;
 }
 
 static void assert_narrow(const char *text)
@@ -109,7 +127,7 @@ static qs_query query_of(const char *id, double params, double bits, const char 
     size_t i;
 
     query_init(&q);
-    query_set_model(&q, id != NULL ? models_find(id) : NULL, params);
+    query_set_model(&q, id != NULL ? models_find(models_builtin(), id) : NULL, params);
     query_set_weights(&q, NULL, bits);
     q.ram_gib = ram_gib;
     for (i = 0; i < ndev; i++)
@@ -120,13 +138,12 @@ static qs_query query_of(const char *id, double params, double bits, const char 
 static int models_text(FILE *fp, const void *arg)
 {
     (void)arg;
-    return report_list_models_text(fp);
+    return report_list_models_text(fp, models_builtin(), arg);
 }
 
 static int models_json(FILE *fp, const void *arg)
 {
-    (void)arg;
-    return report_list_models_json(fp);
+    return report_list_models_json(fp, models_builtin(), arg);
 }
 
 static int devices_text(FILE *fp, const void *arg)
@@ -163,7 +180,8 @@ START_TEST(test_fit_text)
     ck_assert_ptr_nonnull(strstr(out_buf, "Llama-3.1-8B"));
     ck_assert_ptr_nonnull(strstr(out_buf, "weights     14.96 GiB"));
     ck_assert_ptr_nonnull(strstr(out_buf, "KV cache     1.00 GiB"));
-    ck_assert_ptr_nonnull(strstr(out_buf, "= 2 x 8 KV heads x 128 x 32 layers x 8192 tokens"));
+    ck_assert_ptr_nonnull(
+        strstr(squeezed(), "= 32 full layers x 8192 tokens x 2 x 8 KV heads x 128 x 2 B"));
     ck_assert_ptr_nonnull(strstr(out_buf, "overhead     0.50 GiB"));
     ck_assert_ptr_nonnull(strstr(out_buf, "total       16.46 GiB"));
     /* Per device: verdicts, partial offload on the 4060, the answers. */
@@ -185,22 +203,27 @@ END_TEST
 
 START_TEST(test_fit_text_variants)
 {
-    qs_query q = query_of("mistral-7b", 0, 16.0, NULL, 0, 0.0);
+    qs_query q = query_of("gpt-oss-120b", 0, 16.0, NULL, 0, 0.0);
 
-    /* Beyond the window the KV figure is called an upper bound. */
+    /* Layers of two kinds: one line each, the window capping its own. */
     q.ctx = 32768;
     ck_assert_int_eq(render(fit_text, &q), 0);
     assert_narrow(out_buf);
-    ck_assert_ptr_nonnull(strstr(out_buf, "upper bound: the 4096-token window"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "KV cache     1.13 GiB  by layer kind:"));
+    ck_assert_ptr_nonnull(
+        strstr(squeezed(), "1.125 GiB = 18 full layers x 32768 tokens x 2 x 8 KV heads x 64 x 2 B"));
+    ck_assert_ptr_nonnull(strstr(
+        squeezed(), "0.004 GiB = 18 sliding-window layers x 128 tokens x 2 x 8 KV heads x 64 x 2 B"));
     ck_assert_ptr_null(strstr(out_buf, "device"));
-    /* No architecture: the KV cache is unknown, and said so; the format
+    /* A bare size: shaped like the nearest Llama, and said so; the format
      * is the one named. */
     q = query_of(NULL, 7e9, 4.0, NULL, 0, 0.0);
     query_set_weights(&q, formats_find("int4"), 0.0);
     ck_assert_int_eq(render(fit_text, &q), 0);
     assert_narrow(out_buf);
     ck_assert(strncmp(out_buf, "custom model:", 13) == 0);
-    ck_assert_ptr_nonnull(strstr(out_buf, "unknown without the architecture"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "architecture: assumed, shaped like "));
+    ck_assert_ptr_nonnull(strstr(out_buf, "(the nearest llama model)"));
     ck_assert_ptr_nonnull(strstr(out_buf, "custom model: 7.00B parameters at INT4, 4 bits"));
     /* AWQ stays AWQ, though GPTQ has the same size. */
     query_set_weights(&q, formats_find("awq"), 0.0);
@@ -214,7 +237,7 @@ START_TEST(test_fit_text_variants)
     q = query_of("deepseek-v3", 0, 8.0, NULL, 0, 0.0);
     q.ctx = 32768;
     ck_assert_int_eq(render(fit_text, &q), 0);
-    ck_assert_ptr_nonnull(strstr(out_buf, "= 576 MLA latent x 61 layers x 32768 tokens x 2 B"));
+    ck_assert_ptr_nonnull(strstr(squeezed(), "= 61 MLA layers x 32768 tokens x 576 latent x 2 B"));
     /* A KV type without a name is shown by its bits. */
     q = query_of("llama-3.1-8b", 0, 16.0, NULL, 0, 0.0);
     q.kv_bits = 8.0;
@@ -253,11 +276,22 @@ START_TEST(test_fit_json)
     ck_assert_ptr_nonnull(strstr(out_buf, "\"decode_tokens_per_s_upper_bound\":"));
     ck_assert_ptr_nonnull(strstr(out_buf, "\"kv_format\":\"f16\""));
     ck_assert_ptr_nonnull(strstr(out_buf, "\"format\":null"));
-    /* A custom size: kv null, no bandwidth. */
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"architecture\":{\"from\":\"llama-3.1-8b\","
+                                          "\"assumed\":false,\"custom\":false}"));
+    /* A custom size: the shape of the nearest Llama, said to be assumed. */
     q = query_of(NULL, 7e9, 4.0, devs, 2, 16.0);
     ck_assert_int_eq(render(fit_json, &q), 0);
     assert_json_shape(out_buf);
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"preset\":null"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"assumed\":true,\"custom\":false}"));
+    ck_assert_ptr_null(strstr(out_buf, "\"kv_cache_gib\":null"));
+    /* No shape at all (a query without a catalog model near it): null. */
+    q.shape = NULL;
+    q.shape_assumed = 0;
+    ck_assert_int_eq(render(fit_json, &q), 0);
+    assert_json_shape(out_buf);
     ck_assert_ptr_nonnull(strstr(out_buf, "\"kv_cache_gib\":null"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"kv_cache_layers\":null"));
     ck_assert_ptr_nonnull(strstr(out_buf, "\"max_ctx\":null"));
 }
 END_TEST
@@ -277,7 +311,7 @@ START_TEST(test_fit_errors)
     ck_assert_str_eq(out_buf, "");
     ck_assert_int_eq(report_fit_text(stdout, &q, NULL), -1);
     ck_assert_int_eq(report_fit_text(NULL, &q, &p), -1);
-    ck_assert_int_eq(report_list_models_text(NULL), -1);
+    ck_assert_int_eq(report_list_models_text(NULL, models_builtin(), NULL), -1);
 
     /* Write errors are reported. */
     full = fopen("/dev/full", "w");
@@ -288,7 +322,7 @@ START_TEST(test_fit_errors)
         clearerr(full);
         ck_assert_int_eq(report_fit_json(full, &q, &p), -1);
         clearerr(full);
-        ck_assert_int_eq(report_list_models_text(full), -1);
+        ck_assert_int_eq(report_list_models_text(full, models_builtin(), NULL), -1);
         clearerr(full);
         ck_assert_int_eq(report_list_devices_json(full, 0.0), -1);
         clearerr(full);
@@ -333,12 +367,24 @@ START_TEST(test_lists)
 
     ck_assert_int_eq(render(models_text, NULL), 0);
     assert_narrow(out_buf);
-    for (i = 0; i < models_count(); i++)
-        ck_assert_ptr_nonnull(strstr(out_buf, models_get(i)->id));
+    for (i = 0; i < models_count(models_builtin()); i++)
+        ck_assert_ptr_nonnull(strstr(out_buf, models_get(models_builtin(), i)->id));
     ck_assert_ptr_nonnull(strstr(out_buf, "12.88B"));
     /* Counts as fmt_params writes them everywhere: two decimals. */
-    ck_assert_ptr_nonnull(strstr(out_buf, "\ngpt2            124.44M 124.44M "));
-    ck_assert_ptr_nonnull(strstr(out_buf, "\ndeepseek-v3     671.03B  37.55B "));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\ngpt2                       gpt2       124.44M 124.44M "));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\ndeepseek-v3                deepseek   671.03B  37.55B "
+                                          "  163840  MLA         ok\n"));
+    /* A filter keeps the models whose id, name or family holds it. */
+    ck_assert_int_eq(render(models_text, "gpt-oss"), 0);
+    ck_assert_ptr_nonnull(strstr(out_buf, "\ngpt-oss-120b "));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\ngpt-oss-20b "));
+    ck_assert_ptr_null(strstr(out_buf, "llama"));
+    ck_assert_int_eq(render(models_text, "no-such-model"), 0);
+    ck_assert_str_eq(out_buf, "no model matches 'no-such-model'\n");
+    ck_assert_int_eq(render(models_json, "qwen3-next"), 0);
+    assert_json_shape(out_buf);
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"layer_kinds\":\"12 full + 36 linear\""));
+    ck_assert_ptr_null(strstr(out_buf, "\"id\":\"llama"));
     ck_assert_int_eq(render(models_json, NULL), 0);
     assert_json_shape(out_buf);
     ck_assert_ptr_nonnull(strstr(out_buf, "\"id\":\"deepseek-v3\""));

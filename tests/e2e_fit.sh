@@ -68,7 +68,10 @@ expect_json "custom size device" '.devices[0].capacity_gib == 24'
 run -p deepseek-v3 -f fp8 --ctx 32768 --device h200 --json
 expect_json "MLA cache: 2196 MiB at 32768 tokens" '.kv_cache_gib == 2196/1024'
 run -p 13B -b 4 --device rtx-4090 --json
-expect_json "a custom size has no KV cache" '.kv_cache_gib == null and .total_gib == .weights_gib + .overhead_gib'
+expect_json "a custom size is shaped like the nearest Llama, said to be assumed" \
+    '.architecture.assumed == true and (.architecture.from | startswith("llama"))'
+expect_json "a custom size: its assumed cache counts" \
+    '.kv_cache_gib > 0 and .total_gib == .weights_gib + .kv_cache_gib + .overhead_gib'
 run -p m3-max-64 -b 4 --device m3-max-64 --json
 expect_rc "a device name is not a model" 2
 

@@ -30,7 +30,7 @@ expect_err "the letter and the word" "quantscope: unknown option '-q' in '-tq'"
 expect_usage_error "missing value" --ctx
 expect_err "missing value named" "quantscope: option '--ctx' needs a value: --ctx N"
 expect_usage_error "--f is ambiguous" --f 4
-expect_err "--f candidates" "quantscope: option '--f' is ambiguous: --format, --from, --fit"
+expect_err "--f candidates" "quantscope: option '--f' is ambiguous: --family, --format, --from, --fit"
 case $err in *"$QUANTSCOPE"*) fail "a message names argv[0]: $err" ;; *) pass ;; esac
 
 # --- modes: what does not apply is refused, whichever order ------------------------------

@@ -123,9 +123,12 @@ tui_wait_exit "q" 0
 # --- 120x40 --------------------------------------------------------------------
 tui_start 120 40 -- -i -p llama-3.1-70b -f q4_k_m
 tui_wait "start 120x40: model" "Llama-3.1-70B"
-tui_wait "start 120x40: knob" "4.89 bpw  Q4_K_M"
-tui_wait "start 120x40: footprint" "Footprint  $(footprint llama-3.1-70b 4.8944) GiB"
-tui_wait "start 120x40: savings" "3.27x smaller than FP16"
+# A named format on a catalog model: its exact size, tensor by tensor, as
+# the command line reports it.
+q4=$("$QUANTSCOPE" -p llama-3.1-70b -f q4_k_m --json </dev/null | jq .bits)
+tui_wait "start 120x40: knob" "$(printf '%.2f' "$q4") bpw  Q4_K_M"
+tui_wait "start 120x40: footprint" "Footprint  $(footprint llama-3.1-70b "$q4") GiB"
+tui_wait "start 120x40: savings" "$(awk -v b="$q4" 'BEGIN { printf "%.2f", 16 / b }')x smaller than FP16"
 tui_wait "start 120x40: quality" "ppl +0.1754"
 tui_wait "start 120x40: H200" "H200"
 # Esc never quits; F10 does

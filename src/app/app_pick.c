@@ -3,12 +3,11 @@
 #include "model/parse.h"
 #include "model/suggest.h"
 
-/* 1 when the model's id or name contains the filter (any case; an empty
- * filter matches every model). */
+/* 1 when the model's id, name or family contains the filter (any case; an
+ * empty filter matches every model). */
 static int app_pick_matches(const app_state *s, const qs_model *m)
 {
-    return m != NULL &&
-           (suggest_contains(m->id, s->filter) || suggest_contains(m->name, s->filter));
+    return models_matches(m, s->filter);
 }
 
 /* The bare size the filter gives, if any. */
@@ -22,8 +21,8 @@ size_t app_pick_count(const app_state *s)
     double p;
     size_t i, n = (size_t)app_pick_custom(s, &p);
 
-    for (i = 0; i < models_count(); i++)
-        if (app_pick_matches(s, models_get(i)))
+    for (i = 0; i < models_count(s->query.catalog); i++)
+        if (app_pick_matches(s, models_get(s->query.catalog, i)))
             n++;
     return n;
 }
@@ -41,13 +40,13 @@ int app_pick_get(const app_state *s, size_t idx, app_pick_row *row)
         }
         n = 1;
     }
-    for (i = 0; i < models_count(); i++) {
-        const qs_model *m = models_get(i);
+    for (i = 0; i < models_count(s->query.catalog); i++) {
+        const qs_model *m = models_get(s->query.catalog, i);
         if (!app_pick_matches(s, m))
             continue;
         if (n == idx) {
             row->model = m;
-            row->params = m->params;
+            row->params = m->total;
             return 0;
         }
         n++;

@@ -39,11 +39,12 @@ double app_step_fine(double bits, int dir)
     return app_clamp_bits(r);
 }
 
-const qs_format *app_step_named(double bits, int dir)
+const qs_format *app_step_named(const app_state *s, double bits, int dir)
 {
-    const qs_format *f = formats_step(bits, dir);
+    const qs_format *f = exact_step(&s->query.exact, bits, dir);
+    double b = f != NULL ? exact_bits(&s->query.exact, f) : 0.0;
 
-    if (f == NULL || f->bits < APP_BITS_MIN || f->bits > APP_BITS_MAX)
+    if (f == NULL || b < APP_BITS_MIN || b > APP_BITS_MAX)
         return NULL;
     return f;
 }
@@ -61,8 +62,8 @@ long app_ctx_max(const app_state *s)
 {
     const qs_model *m = s->query.model;
 
-    if (m != NULL && m->max_ctx > 0)
-        return m->max_ctx < APP_CTX_CAP ? m->max_ctx : APP_CTX_CAP;
+    if (m != NULL && m->ctx > 0)
+        return m->ctx < APP_CTX_CAP ? m->ctx : APP_CTX_CAP;
     return APP_CTX_CAP;
 }
 
@@ -108,5 +109,5 @@ double app_next_kv(double kv_bits)
 
 const qs_format *app_nearest(const app_state *s)
 {
-    return formats_nearest(s->query.bits);
+    return exact_nearest(&s->query.exact, s->query.bits);
 }

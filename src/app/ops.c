@@ -13,7 +13,7 @@ void ops_msg(app_state *s, const char *text)
 void ops_set_bits(app_state *s, const qs_format *f, double bits)
 {
     if (f != NULL && f->bits >= APP_BITS_MIN && f->bits <= APP_BITS_MAX)
-        query_set_weights(&s->query, f, f->bits);
+        query_set_weights(&s->query, f, f == s->query.format ? s->query.rate : f->bits);
     else
         query_set_weights(&s->query, NULL, app_clamp_bits(bits));
 }
@@ -21,7 +21,8 @@ void ops_set_bits(app_state *s, const qs_format *f, double bits)
 void ops_set_baseline(app_state *s, const qs_format *f, double bits)
 {
     if (f != NULL && f->bits >= APP_BITS_MIN && f->bits <= APP_BITS_MAX)
-        query_set_baseline(&s->query, f, f->bits);
+        query_set_baseline(&s->query, f,
+                           f == s->query.baseline_format ? s->query.baseline_rate : f->bits);
     else
         query_set_baseline(&s->query, NULL, app_clamp_bits(bits));
 }
@@ -50,13 +51,14 @@ void ops_set_model(app_state *s, const qs_model *m, double params)
 
 void ops_step_model(app_state *s, int dir)
 {
-    size_t n = models_count(), i, cur = 0;
+    const models_catalog *c = s->query.catalog;
+    size_t n = models_count(c), i, cur = 0;
     int found = 0;
 
     if (n == 0)
         return;
     for (i = 0; i < n; i++)
-        if (models_get(i) == s->query.model) {
+        if (models_get(c, i) == s->query.model) {
             cur = i;
             found = 1;
         }
@@ -66,8 +68,8 @@ void ops_step_model(app_state *s, int dir)
         cur++;
     else if (dir < 0 && cur > 0)
         cur--;
-    if (models_get(cur) != NULL)
-        ops_set_model(s, models_get(cur), 0.0);
+    if (models_get(c, cur) != NULL)
+        ops_set_model(s, models_get(c, cur), 0.0);
 }
 
 void ops_step(app_state *s, int dir, int named)
@@ -86,7 +88,7 @@ void ops_step(app_state *s, int dir, int named)
         return;
     }
     if (named) {
-        f = app_step_named(v, dir);
+        f = app_step_named(s, v, dir);
         if (f == NULL)
             return;                    /* already at the last named stop */
     } else {
@@ -183,8 +185,8 @@ void ops_picker_open(app_state *s, char first)
     s->pick = 0;
     /* Start on the current model when the list is unfiltered. */
     if (first == '\0' && s->query.model != NULL)
-        for (i = 0; i < models_count(); i++)
-            if (models_get(i) == s->query.model)
+        for (i = 0; i < models_count(s->query.catalog); i++)
+            if (models_get(s->query.catalog, i) == s->query.model)
                 s->pick = i;
 }
 

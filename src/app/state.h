@@ -127,7 +127,7 @@ double app_step_fine(double bits, int dir);
 
 /* The next / previous named precision within the slider's range, or NULL
  * when there is none. */
-const qs_format *app_step_named(double bits, int dir);
+const qs_format *app_step_named(const app_state *s, double bits, int dir);
 
 /* The baseline after `b`: see the cycle above. */
 double app_next_baseline(double baseline, double bits);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli/options.h"
+#include "cli/optshape.h"
 #include "cli/optval.h"
 #include "cli/quote.h"
 #include "model/kvcache.h"
@@ -62,6 +63,8 @@ typedef enum {
     OPTIONS_SLOT_NONE, OPTIONS_SLOT_MODEL, OPTIONS_SLOT_WEIGHTS, OPTIONS_SLOT_BASELINE,
     OPTIONS_SLOT_CTX, OPTIONS_SLOT_BATCH, OPTIONS_SLOT_KV,
     OPTIONS_SLOT_OVERHEAD, OPTIONS_SLOT_SHARE, OPTIONS_SLOT_RAM, OPTIONS_SLOT_DEVICE,
+    OPTIONS_SLOT_CATALOG, OPTIONS_SLOT_FAMILY, OPTIONS_SLOT_LAYERS, OPTIONS_SLOT_KV_HEADS,
+    OPTIONS_SLOT_HEAD_DIM, OPTIONS_SLOT_HIDDEN, OPTIONS_SLOT_VOCAB, OPTIONS_SLOT_EXPERTS,
     OPTIONS_SLOT_COUNT
 } options_slot;
 
@@ -91,6 +94,27 @@ static const options_row options_table[] = {
     { 0, "model", "SIZE", "the same as --params",
       OPTIONS_P_MODES, optval_model, 0, OPTIONS_MODE_DEFAULT, OPTIONS_SEC_MODEL,
       OPTIONS_SLOT_MODEL, { 0 } },
+    { 0, "family", "NAME", "a bare size takes the shape (layers, KV heads, ...) of\n"
+      "the nearest model of this family (default " MODELS_DEFAULT_FAMILY ")", OPTIONS_P_MODES,
+      optshape_family, 0, OPTIONS_MODE_DEFAULT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_FAMILY, { 0 } },
+    { 0, "layers", "N", "a bare size's own shape: layers (1 to @), with", OPTIONS_P_MODES,
+      optshape_layers, 0, OPTIONS_MODE_DEFAULT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_LAYERS,
+      { OPTSHAPE_MAX_LAYERS } },
+    { 0, "kv-heads", "N", "  key/value heads,", OPTIONS_P_MODES, optshape_kv_heads, 0,
+      OPTIONS_MODE_DEFAULT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_KV_HEADS, { 0 } },
+    { 0, "head-dim", "N", "  the size of a head,", OPTIONS_P_MODES, optshape_head_dim, 0,
+      OPTIONS_MODE_DEFAULT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_HEAD_DIM, { 0 } },
+    { 0, "hidden", "N", "  the hidden size,", OPTIONS_P_MODES, optshape_hidden, 0,
+      OPTIONS_MODE_DEFAULT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_HIDDEN, { 0 } },
+    { 0, "vocab", "N", "  the vocabulary,", OPTIONS_P_MODES, optshape_vocab, 0,
+      OPTIONS_MODE_DEFAULT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_VOCAB, { 0 } },
+    { 0, "experts", "E[/K]", "  E routed experts, K per token; the rest as the\n"
+      "  nearest model (--family)", OPTIONS_P_MODES, optshape_experts, 0, OPTIONS_MODE_DEFAULT,
+      OPTIONS_SEC_MODEL, OPTIONS_SLOT_EXPERTS, { 0 } },
+    { 0, "catalog", "FILE", "your own models, one row each, before the built-in\n"
+      "ones (format: quantscope(1) CATALOG FILES)", OPTIONS_P_MODES |
+      OPTIONS_IN(OPTIONS_MODE_LIST_MODELS), optshape_catalog, 0, OPTIONS_MODE_DEFAULT,
+      OPTIONS_SEC_MODEL, OPTIONS_SLOT_CATALOG, { 0 } },
     { 'b', "bits", "BITS", "bits per weight, @ to @ (or a name, as -f)", OPTIONS_B_MODES,
       optval_bits, 0, OPTIONS_MODE_FOOTPRINT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_WEIGHTS,
       { OPTVAL_BITS_MIN, PARSE_BITS_MAX } },
@@ -149,7 +173,8 @@ static const options_row options_table[] = {
       "(@ by default; e.g. 0.9 or 90%)", OPTIONS_FIT | OPTIONS_IN(OPTIONS_MODE_LIST_DEVICES),
       optval_share, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_SHARE,
       { DEVICES_APPLE_GPU_SHARE } },
-    { 0, "list-models", NULL, "the model presets", OPTIONS_IN(OPTIONS_MODE_LIST_MODELS),
+    { 0, "list-models", NULL, "the model catalog; a WORD after it keeps the models\n"
+      "whose id, name or family holds it", OPTIONS_IN(OPTIONS_MODE_LIST_MODELS),
       NULL, 0, OPTIONS_MODE_LIST_MODELS, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
     { 0, "list-devices", NULL, "the device catalog (with --apple-share)",
       OPTIONS_IN(OPTIONS_MODE_LIST_DEVICES), NULL, 0, OPTIONS_MODE_LIST_DEVICES,
@@ -436,7 +461,7 @@ int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
     options_state st;
     char q[QUOTE_SIZE];
     const char *stray = NULL;
-    int i, rc;
+    int i, rc, nstray = 0;
 
     memset(o, 0, sizeof *o);
     query_init(&o->query);
@@ -448,10 +473,12 @@ int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
         if (strcmp(w, "--") == 0) {
             if (stray == NULL && i + 1 < argc)
                 stray = argv[i + 1];
+            nstray += argc - i - 1;
             break;
         }
         if (w[0] != '-' || w[1] == '\0') {
             stray = stray != NULL ? stray : w;
+            nstray++;
             continue;
         }
         rc = w[1] == '-' ? options_long(&st, argc, argv, &i, err, errsize)
@@ -459,12 +486,25 @@ int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
         if (rc != 0)
             return -1;
     }
+    if (options_settle(&st, err, errsize) != 0)
+        return -1;
+    if (stray != NULL && o->mode == OPTIONS_MODE_LIST_MODELS && nstray == 1) {
+        o->filter = stray;
+        return 0;
+    }
     if (stray != NULL) {
         (void)snprintf(err, errsize, "unexpected argument '%s' (a model size goes after -p, "
                        "e.g. -p %s)", quote_value(q, sizeof q, stray), q);
         return -1;
     }
-    return options_settle(&st, err, errsize);
+    return 0;
+}
+
+int options_resolve(options *o, const models_catalog *c, char *err, size_t errsize)
+{
+    if (o->mode == OPTIONS_MODE_HELP || o->mode == OPTIONS_MODE_VERSION)
+        return 0;
+    return optshape_resolve(o, c, err, errsize);
 }
 
 /* One row of --help: "  -p, --params SIZE     text", the text's lines

@@ -23,6 +23,15 @@ typedef enum {
     OPTIONS_MODE_VERSION
 } options_mode;
 
+/* The user's own shape for a bare size: --layers, --kv-heads, --head-dim,
+ * --hidden, --vocab, --experts (0: not given). */
+typedef struct {
+    long layers, kv_heads, head_dim, hidden, vocab, experts, active;
+} options_shape;
+
+/* Room for the name of the user's shape ("custom, from Llama-2-7B"). */
+#define OPTIONS_SHAPE_NAME_SIZE 96
+
 typedef struct {
     options_mode mode;
     /* The question: model, weights (-b/-f, or --to), baseline (--from), the
@@ -34,6 +43,15 @@ typedef struct {
     int all_formats;            /* --all-formats */
     int json;                   /* --json */
     int check;                  /* --check: exit 1 when it does not fit */
+    const char *model_arg;      /* -p as typed: options_resolve looks it up */
+    const char *filter;         /* --list-models WORD */
+    const char *catalog_path;   /* --catalog FILE */
+    const char *family;         /* --family NAME */
+    options_shape shape_arg;    /* as given */
+    int have_shape;             /* some shape option given */
+    /* The user's shape, made by options_resolve (the query points here). */
+    qs_model shape;
+    char shape_name[OPTIONS_SHAPE_NAME_SIZE];
 } options;
 
 #endif

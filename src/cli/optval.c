@@ -25,7 +25,7 @@
 #define OPTVAL_UNIT_SIZE 8
 /* Room for a hint, for its "did you mean" part (three catalog ids) and
  * for a limit printed in one. */
-#define OPTVAL_HINT_SIZE 192
+#define OPTVAL_HINT_SIZE 320
 #define OPTVAL_MEAN_SIZE 96
 #define OPTVAL_NUM_SIZE 32
 /* Decimals of the limits printed in messages and in --help. */
@@ -116,7 +116,15 @@ static void optval_did_you_mean(char *buf, size_t size, const char *const *ids, 
 
 int optval_model(options *o, const char *arg, char *err, size_t errsize)
 {
-    const qs_model *m = models_find(arg), *near[OPTVAL_SUGGESTIONS];
+    (void)err;
+    (void)errsize;
+    o->model_arg = arg;
+    return 0;
+}
+
+int optval_resolve_model(options *o, const char *arg, char *err, size_t errsize)
+{
+    const qs_model *m = models_find(o->query.catalog, arg), *near[OPTVAL_SUGGESTIONS];
     const char *ids[OPTVAL_SUGGESTIONS];
     char mean[OPTVAL_MEAN_SIZE], hint[OPTVAL_HINT_SIZE], lo[OPTVAL_NUM_SIZE], hi[OPTVAL_NUM_SIZE];
     double v;
@@ -139,7 +147,7 @@ int optval_model(options *o, const char *arg, char *err, size_t errsize)
         return optval_range(err, errsize, "model size", arg, hint);
     }
     if (shape < 0)
-        n = models_suggest(arg, near, OPTVAL_SUGGESTIONS);
+        n = models_suggest(o->query.catalog, arg, near, OPTVAL_SUGGESTIONS);
     for (i = 0; i < n; i++)
         ids[i] = near[i]->id;
     optval_did_you_mean(mean, sizeof mean, ids, n);
@@ -152,19 +160,27 @@ static int optval_precision(const char *arg, const char *what, double *bits,
                             const qs_format **fmt, char *err, size_t errsize)
 {
     char hint[OPTVAL_HINT_SIZE], lo[OPTVAL_NUM_SIZE], hi[OPTVAL_NUM_SIZE];
+    char mean[OPTVAL_MEAN_SIZE];
+    const qs_format *near[OPTVAL_SUGGESTIONS];
+    const char *names[OPTVAL_SUGGESTIONS];
+    size_t n, i;
     double v;
 
     (void)optval_num(lo, sizeof lo, OPTVAL_BITS_MIN);
     (void)optval_num(hi, sizeof hi, PARSE_BITS_MAX);
-    if (parse_precision(arg, bits, fmt) == 0 && (*fmt != NULL || *bits >= OPTVAL_BITS_MIN))
+    if (formats_precision(arg, bits, fmt) == 0 && (*fmt != NULL || *bits >= OPTVAL_BITS_MIN))
         return 0;
     if (parse_decimal(arg, &v) == 0) {
         (void)snprintf(hint, sizeof hint, "expected %s to %s bits per weight, or a name from "
                        "--list-formats such as q4_k_m", lo, hi);
         return optval_range(err, errsize, "bits", arg, hint);
     }
-    (void)snprintf(hint, sizeof hint, "expected bits from %s to %s such as 4 or 4.5, or a name "
-                   "from --list-formats such as q4_k_m", lo, hi);
+    n = formats_suggest(arg, near, OPTVAL_SUGGESTIONS);
+    for (i = 0; i < n; i++)
+        names[i] = near[i]->name;
+    optval_did_you_mean(mean, sizeof mean, names, n);
+    (void)snprintf(hint, sizeof hint, "%sexpected bits from %s to %s such as 4 or 4.5, or a "
+                   "name from --list-formats such as q4_k_m, gptq, exl2-4.65", mean, lo, hi);
     return optval_fail(err, errsize, what, arg, hint);
 }
 

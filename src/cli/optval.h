@@ -36,9 +36,12 @@
 #define OPTVAL_PARAMS_PER_B 1e9
 #define OPTVAL_PARAMS_PER_T 1e12
 
-/* -p/--params/--model: a catalog model (query_set_model(q, m, 0)), else a
- * bare size. */
+/* -p/--params/--model: kept as typed in o->model_arg for options_resolve. */
 int optval_model(options *o, const char *arg, char *err, size_t errsize);
+/* -p's value looked up in o->query.catalog (options_resolve): a catalog
+ * model, else a bare size; a refusal names the word and offers the nearest
+ * ids ("did you mean ..."). */
+int optval_resolve_model(options *o, const char *arg, char *err, size_t errsize);
 /* -b, -f and --to: bits or a named precision (query_set_weights keeps the
  * format the user named); each sets have_bits or have_to. --from: the
  * baseline, likewise (have_from). */

@@ -53,17 +53,21 @@ int report_table_text(FILE *fp, const report_model *m, int all_formats)
                   "quality");
     for (i = 0; i < formats_count(); i++) {
         const qs_format *f = formats_get(i);
-        double gib;
+        double gib, bits;
         char b[32];
 
         if (!report_row_wanted(f, all_formats))
             continue;
-        gib = memory_footprint_gib(m->params, f->bits);
+        bits = exact_bits(m->exact, f);
+        gib = memory_footprint_gib(m->params, bits);
         (void)fprintf(fp, "%-9s %7s %9.2f %9.2f %7.2fx  %s\n", f->name,
-                      fmt_bits(b, sizeof b, f->bits, REPORT_BITS_DECIMALS), gib,
-                      memory_gib_to_gb(gib), REPORT_REFERENCE_BITS / f->bits, f->quality);
+                      fmt_bits(b, sizeof b, bits, REPORT_BITS_DECIMALS), gib,
+                      memory_gib_to_gb(gib), REPORT_REFERENCE_BITS / bits, f->quality);
     }
     (void)fputs("Weights only: GiB = params x bits / 8 / 1024^3; GB = 10^9 bytes.\n", fp);
+    if (m->exact != NULL && m->exact->model != NULL)
+        (void)fputs("Named formats at their exact size for this model, tensor by tensor: "
+                    "bits =\nbytes x 8 / params.\n", fp);
     return out_finish(fp);
 }
 
@@ -78,19 +82,20 @@ int report_table_json(FILE *fp, const report_model *m, int all_formats)
     json_begin_array(&w, "rows");
     for (i = 0; i < formats_count(); i++) {
         const qs_format *f = formats_get(i);
-        double gib;
+        double gib, bits;
 
         if (!report_row_wanted(f, all_formats))
             continue;
-        gib = memory_footprint_gib(m->params, f->bits);
+        bits = exact_bits(m->exact, f);
+        gib = memory_footprint_gib(m->params, bits);
         json_begin_object(&w, NULL);
         json_string(&w, "format", f->name);
         json_number(&w, "params", m->params);
-        json_number(&w, "bits", f->bits);
+        json_number(&w, "bits", bits);
         json_number(&w, "nominal_bits", f->nominal_bits);
         json_number(&w, "footprint_gib", gib);
         json_number(&w, "footprint_gb", memory_gib_to_gb(gib));
-        json_number(&w, "ratio_vs_fp16", REPORT_REFERENCE_BITS / f->bits);
+        json_number(&w, "ratio_vs_fp16", REPORT_REFERENCE_BITS / bits);
         json_string(&w, "quality", f->quality);
         json_end_object(&w);
     }

@@ -9,11 +9,14 @@
 
 #include <stdio.h>
 
+#include "model/exact.h"
 #include "model/formats.h"
 
 typedef struct {
     double params;           /* parameter count */
     const char *label;       /* preset display name, or NULL for a bare size */
+    const exact_table *exact; /* the named formats' exact bits for the model
+                                 (NULL or without a model: their own) */
 } report_model;
 
 /* The footprint at FP32, FP16, INT8, INT4 and INT2 (every named precision

@@ -8,6 +8,7 @@
 #include "cli/json.h"
 #include "cli/out.h"
 #include "cli/report_fit.h"
+#include "cli/report_kv.h"
 #include "model/formats.h"
 #include "model/kvcache.h"
 #include "model/memory.h"
@@ -19,34 +20,6 @@
 #define REPORT_FIT_WORK_COL 25
 /* Decode ceilings below this get one decimal. */
 #define REPORT_FIT_TPS_DECIMALS_BELOW 10.0
-
-/* The working of the KV cache figure, e.g. "= 2 x 8 KV heads x 128 x 32
- * layers x 4096 tokens x 2 B". A '\t' in it is OUT_NBSP: a space that
- * out_wrap keeps on one line with its neighbours. */
-static void report_fit_kv_working(char *buf, size_t size, const fit_config *c)
-{
-    const qs_model *m = c->arch;
-    char tokens[96], batch[32];
-    double bytes = c->kv_bits / MEMORY_BITS_PER_BYTE;
-    long win = m->window;
-
-    if (m->window > 0 && m->window_layers > 0 && c->ctx > win)
-        (void)snprintf(tokens, sizeof tokens, "(%d\tlayers x %ld + %d\twindowed x %ld)\ttokens",
-                       m->layers - m->window_layers, c->ctx, m->window_layers, win);
-    else
-        (void)snprintf(tokens, sizeof tokens, "%d\tlayers x %ld\ttokens", m->layers, c->ctx);
-    /* plain: 2 (K and V) x KV heads x head dim, per token per layer */
-    if (c->batch > 1)
-        (void)snprintf(batch, sizeof batch, " x %d\tsequences", c->batch);
-    else
-        batch[0] = '\0';
-    if (m->kv_latent > 0)
-        (void)snprintf(buf, size, "= %d\tMLA\tlatent x %s x %g\tB%s", m->kv_latent, tokens,
-                       bytes, batch);
-    else
-        (void)snprintf(buf, size, "= 2 x %d\tKV\theads x %d x %s x %g\tB%s", m->kv_heads,
-                       m->head_dim, tokens, bytes, batch);
-}
 
 static void report_fit_share(char *buf, size_t size, double share)
 {
@@ -77,29 +50,29 @@ static void report_fit_need_text(FILE *fp, const qs_query *q, const qs_plan *p)
     if (p->format != NULL)
         (void)fprintf(fp, "%s, ", p->format->name);
     (void)fprintf(fp, "%g bits per weight\n", c->bits);
-    if (c->arch != NULL) {
+    if (c->model != NULL) {
         (void)fprintf(fp, "context %ld tokens, KV cache %s, batch %d", c->ctx,
                       fmt_kv_type(kvt, sizeof kvt, c->kv_bits), c->batch);
-        if (c->ctx > c->arch->max_ctx)
-            (void)fprintf(fp, " (beyond the model's %ld)", c->arch->max_ctx);
+        if (q->model != NULL && c->ctx > c->model->ctx)
+            (void)fprintf(fp, " (beyond the model's %ld)", c->model->ctx);
         (void)fputc('\n', fp);
     }
+    if (q->shape_assumed && q->shape != NULL)
+        (void)fprintf(fp, "architecture: assumed, shaped like %s (the nearest %s model)\n",
+                      q->shape->name, q->shape->family);
+    else if (q->shape_custom)
+        (void)fprintf(fp, "architecture: yours (%d layers, %d KV heads)\n",
+                      q->shape->arch.layers, q->shape->arch.kv_heads);
     (void)fputc('\n', fp);
 
     (void)snprintf(work, sizeof work, "= %.0f x %g\tbits / 8", c->params, c->bits);
     (void)fprintf(fp, "  %-8s %8.2f GiB  ", "weights", n->weights_gib);
     out_wrap(fp, work, REPORT_FIT_WORK_COL, REPORT_FIT_WORK_COL, OUT_WIDTH);
-    if (n->kv_known) {
-        report_fit_kv_working(work, sizeof work, c);
-        (void)fprintf(fp, "  %-8s %8.2f GiB  ", "KV cache", n->kv_gib);
-        out_wrap(fp, work, REPORT_FIT_WORK_COL, REPORT_FIT_WORK_COL + 2, OUT_WIDTH);
-        if (n->kv_upper_bound)
-            (void)fprintf(fp, "%*supper bound: the %ld-token window is not applied\n",
-                          REPORT_FIT_WORK_COL, "", c->arch->window);
-    } else {
+    if (n->kv_known)
+        report_kv_text(fp, c, n, REPORT_FIT_WORK_COL);
+    else
         (void)fprintf(fp, "  %-8s %8s      unknown without the architecture (use a preset)\n",
                       "KV cache", "-");
-    }
     (void)fprintf(fp, "  %-8s %8.2f GiB  runtime: CUDA context, compute buffers\n", "overhead",
                   n->overhead_gib);
     (void)fprintf(fp, "  %-8s %8.2f GiB\n", "total", n->total_gib);
@@ -171,7 +144,12 @@ int report_fit_json(FILE *fp, const qs_query *q, const qs_plan *p)
     json_init(&w, fp);
     json_begin_object(&w, NULL);
     json_string(&w, "model", query_model_label(q));
-    json_string(&w, "preset", c->arch ? c->arch->id : NULL);
+    json_string(&w, "preset", q->model != NULL ? q->model->id : NULL);
+    json_begin_object(&w, "architecture");
+    json_string(&w, "from", c->model != NULL ? c->model->id : NULL);
+    json_bool(&w, "assumed", q->shape_assumed);
+    json_bool(&w, "custom", q->shape_custom);
+    json_end_object(&w);
     json_number(&w, "params", c->params);
     json_number(&w, "active_params", c->active_params > 0.0 ? c->active_params : c->params);
     json_number(&w, "bits", c->bits);
@@ -185,7 +163,7 @@ int report_fit_json(FILE *fp, const qs_query *q, const qs_plan *p)
         json_number(&w, "kv_cache_gib", p->need.kv_gib);
     else
         json_null(&w, "kv_cache_gib");
-    json_bool(&w, "kv_cache_upper_bound", p->need.kv_upper_bound);
+    report_kv_json(&w, c, &p->need);
     json_number(&w, "overhead_gib", p->need.overhead_gib);
     json_number(&w, "total_gib", p->need.total_gib);
     json_number(&w, "apple_gpu_share", devices_apple_share(q->apple_share));

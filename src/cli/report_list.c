@@ -9,83 +9,116 @@
 #include "cli/fmt.h"
 #include "cli/json.h"
 #include "cli/out.h"
+#include "cli/quote.h"
 #include "cli/report_list.h"
 #include "model/devices.h"
 #include "model/formats.h"
+#include "model/kvarch.h"
 #include "model/kvcache.h"
 #include "model/memory.h"
 #include "model/models.h"
 
-/* KiB per token in the models table. */
-#define REPORT_LIST_KIB 1024.0
 /* Column where the quality note starts in the formats table. */
 #define REPORT_LIST_QUALITY_COL 42
+/* The models table: the widest id shown whole. */
+#define REPORT_LIST_ID_WIDTH 26
+/* One token of context, for the per-token KV figure. */
+#define REPORT_LIST_ONE_TOKEN 1L
 
-/* The f16 KV cache of one token in bytes (batch 1). */
+/* The f16 KV cache of one token in bytes (batch 1), the fixed states
+ * included. */
 static double report_list_kv_token_bytes(const qs_model *m)
 {
-    kv_size kv = kvcache_size(m, 1, KV_BITS_F16, 1);
-
-    return kv.gib == MEMORY_ERROR ? kv.gib : kv.gib * MEMORY_BYTES_PER_GIB;
+    return kvarch_size(&m->arch, REPORT_LIST_ONE_TOKEN, KV_BITS_F16, 1, NULL);
 }
 
-int report_list_models_text(FILE *fp)
+int report_list_models_text(FILE *fp, const models_catalog *c, const char *filter)
 {
-    size_t i;
+    size_t i, shown = 0, unverified = 0;
 
-    if (fp == NULL)
+    if (fp == NULL || c == NULL)
         return -1;
-    (void)fprintf(fp, "%-15s %7s %7s %6s %4s %4s %7s %8s  %s\n", "id", "params", "active",
-                  "layers", "kv", "hdim", "max ctx", "KiB/tok", "attention");
-    for (i = 0; i < models_count(); i++) {
-        const qs_model *m = models_get(i);
+    for (i = 0; i < models_count(c); i++)
+        shown += models_matches(models_get(c, i), filter);
+    if (shown == 0) {
+        char q[QUOTE_SIZE];
+
+        (void)fprintf(fp, "no model matches '%s'\n",
+                      quote_value(q, sizeof q, filter != NULL ? filter : ""));
+        return out_finish(fp);
+    }
+    (void)fprintf(fp, "%-*s %-10s %7s %7s %8s  %-11s %s\n", REPORT_LIST_ID_WIDTH, "id", "family",
+                  "params", "active", "max ctx", "attention", "src");
+    for (i = 0; i < models_count(c); i++) {
+        const qs_model *m = models_get(c, i);
         char p[32], a[32];
 
-        (void)fprintf(fp, "%-15s %7s %7s %6d %4d %4d %7ld %8.1f  %s\n", m->id,
-                      fmt_params(p, sizeof p, m->params),
-                      fmt_params(a, sizeof a, m->active_params), m->layers, m->kv_heads,
-                      m->head_dim, m->max_ctx, report_list_kv_token_bytes(m) / REPORT_LIST_KIB,
-                      models_attention(m));
+        if (!models_matches(m, filter))
+            continue;
+        (void)fprintf(fp, "%-*s %-10.10s %7s %7s %8ld  %-11s %s\n", REPORT_LIST_ID_WIDTH, m->id,
+                      m->family, fmt_params(p, sizeof p, m->total),
+                      fmt_params(a, sizeof a, m->active), m->ctx, models_attention(m),
+                      m->user ? "you" : m->verified ? "ok" : "?");
+        unverified += !m->verified && !m->user;
     }
-    (void)fprintf(fp, "\nkv: key/value heads; KiB/tok: f16 KV cache per token of context.\n");
+    (void)fprintf(fp, "\nparams: every tensor counted; active: read per token (MoE);\n"
+                      "attention: the kinds of its layers; src: ok = from the model's "
+                      "config.json,\n? = UNVERIFIED (%zu here), you = your catalog. "
+                      "--list-models WORD filters;\n--json gives each layer kind.\n",
+                  unverified);
     return out_finish(fp);
 }
 
-int report_list_models_json(FILE *fp)
+int report_list_models_json(FILE *fp, const models_catalog *c, const char *filter)
 {
     json_writer w;
     size_t i;
 
-    if (fp == NULL)
+    if (fp == NULL || c == NULL)
         return -1;
     json_init(&w, fp);
     json_begin_array(&w, NULL);
-    for (i = 0; i < models_count(); i++) {
-        const qs_model *m = models_get(i);
+    for (i = 0; i < models_count(c); i++) {
+        const qs_model *m = models_get(c, i);
+        arch_layer_attn first;
+        char kinds[128];
 
+        if (!models_matches(m, filter))
+            continue;
+        first = arch_layer_attention(&m->arch, 0);
         json_begin_object(&w, NULL);
         json_string(&w, "id", m->id);
         json_string(&w, "name", m->name);
-        json_number(&w, "params", m->params);
-        json_number(&w, "active_params", m->active_params);
-        json_int(&w, "layers", m->layers);
-        json_int(&w, "heads", m->heads);
-        json_int(&w, "kv_heads", m->kv_heads);
-        json_int(&w, "head_dim", m->head_dim);
-        json_int(&w, "max_ctx", m->max_ctx);
-        json_string(&w, "attention", models_attention(m));
-        if (m->kv_latent > 0)
-            json_int(&w, "kv_latent", m->kv_latent);
+        json_string(&w, "family", m->family);
+        json_number(&w, "params", m->total);
+        json_number(&w, "active_params", m->active);
+        if (m->params > 0)
+            json_number(&w, "published_params", (double)m->params);
         else
-            json_null(&w, "kv_latent");
-        if (m->window > 0) {
-            json_int(&w, "sliding_window", m->window);
-            json_int(&w, "window_layers", m->window_layers);
+            json_null(&w, "published_params");
+        json_number(&w, "params_diff", (double)m->params_diff);
+        json_string(&w, "params_note", m->params_note);
+        json_int(&w, "layers", m->arch.layers);
+        json_int(&w, "hidden", m->arch.hidden);
+        json_int(&w, "heads", m->arch.heads);
+        json_int(&w, "kv_heads", m->arch.kv_heads > 0 ? m->arch.kv_heads : m->arch.heads);
+        json_int(&w, "head_dim", first.head_dim_k);
+        json_int(&w, "vocab", m->arch.vocab);
+        if (m->arch.moe.experts > 0) {
+            json_int(&w, "experts", m->arch.moe.experts);
+            json_int(&w, "experts_active", m->arch.moe.active);
         } else {
-            json_null(&w, "sliding_window");
-            json_null(&w, "window_layers");
+            json_null(&w, "experts");
+            json_null(&w, "experts_active");
         }
+        json_int(&w, "max_ctx", m->ctx);
+        json_string(&w, "attention", models_attention(m));
+        json_string(&w, "layer_kinds",
+                    models_layer_kinds(m, kinds, sizeof kinds) == 0 ? kinds : NULL);
         json_number(&w, "kv_bytes_per_token_f16", report_list_kv_token_bytes(m));
+        json_bool(&w, "verified", m->verified);
+        json_bool(&w, "user", m->user);
+        json_string(&w, "source", m->source);
         json_end_object(&w);
     }
     json_end_array(&w);

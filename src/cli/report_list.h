@@ -9,10 +9,14 @@
 
 #include <stdio.h>
 
-/* The model presets: id, name, parameters, active parameters, layers, KV
- * heads, head dimension, maximum context, f16 KV cache per token, attention. */
-int report_list_models_text(FILE *fp);
-int report_list_models_json(FILE *fp);
+#include "model/models.h"
+
+/* The models of catalog c whose id, name or family contains `filter` (any
+ * case; NULL or "" for all): id, family, parameters, active parameters,
+ * maximum context, attention kinds and whether the values are verified;
+ * the JSON adds the shape, each layer kind and the source. */
+int report_list_models_text(FILE *fp, const models_catalog *c, const char *filter);
+int report_list_models_json(FILE *fp, const models_catalog *c, const char *filter);
 
 /* The device catalog: id, kind, capacity, GPU share, usable GiB, bandwidth,
  * name. apple_share (> 0) overrides the Apple GPU share, as in the fit. */

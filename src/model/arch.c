@@ -146,7 +146,11 @@ static int global_ok(const qs_arch *a)
     if (a->full_period < 0 || (a->full_period > 0 && !in_range(a->full_index, 0, a->full_period - 1)))
         return 0;
     if (a->dense_first < 0 || a->moe_step < 0 || a->full_kv_heads < 0 || a->full_head_dim < 0 ||
-        a->head_dim_k < 0 || a->head_dim_v < 0 || a->vision_params < 0)
+        a->head_dim_k < 0 || a->head_dim_v < 0 || a->vision_params < 0 ||
+        !in_range(a->pos_embd, 0, ARCH_MAX_DIM))
+        return 0;
+    /* The block norms after the mixer and the FFN replace the pre-norms. */
+    if (a->norms_after && a->norms != ARCH_NORM_PRE)
         return 0;
     /* rope_freqs is sized from the softmax head (head_dim / 2). */
     if (a->rope_freqs && (!dim_ok(a->heads) || (a->head_dim_k == 0 && a->hidden % a->heads != 0) ||
@@ -176,9 +180,16 @@ static int softmax_ok(const qs_arch *a, const arch_layer_attn *g)
         return 0;
     if (!dim_ok(g->head_dim_k) || !dim_ok(g->head_dim_v))
         return 0;
+    /* V read from K needs V's width to be K's. */
+    if (a->full_k_eq_v && g->kind == ARCH_ATTN_FULL && g->head_dim_v != g->head_dim_k)
+        return 0;
     /* q may be twice as wide with an output gate. */
     if (!dim_ok((int64_t)g->heads * g->head_dim_k * (a->q_gate ? ARCH_Q_GATE_WIDTH : 1)) ||
         !dim_ok((int64_t)g->kv_heads * g->head_dim_k) || !dim_ok((int64_t)g->heads * g->head_dim_v))
+        return 0;
+    /* A fused attn_qkv has the rows of all three. */
+    if (a->fused_qkv && !dim_ok((int64_t)g->heads * g->head_dim_k +
+                                (int64_t)g->kv_heads * (g->head_dim_k + g->head_dim_v)))
         return 0;
     return g->kind == ARCH_ATTN_FULL || g->span > 0;
 }
@@ -191,6 +202,12 @@ static int mla_ok(const qs_arch *a)
         !dim_ok(m->qk_rope_head_dim) || !dim_ok(m->v_head_dim) ||
         !in_range(m->q_lora_rank, 0, ARCH_MAX_DIM))
         return 0;
+    /* The indexer's query comes from the q down-projection. */
+    if (m->index_heads != 0 || m->index_head_dim != 0) {
+        if (m->q_lora_rank == 0 || !dim_ok(m->index_heads) || !dim_ok(m->index_head_dim) ||
+            !dim_ok((int64_t)m->index_heads * m->index_head_dim))
+            return 0;
+    }
     return dim_ok((int64_t)a->heads * (m->qk_nope_head_dim + m->qk_rope_head_dim)) &&
            dim_ok((int64_t)a->heads * (m->qk_nope_head_dim + m->v_head_dim)) &&
            dim_ok((int64_t)m->kv_lora_rank + m->qk_rope_head_dim);
@@ -231,7 +248,10 @@ static int ffn_ok(const qs_arch *a, arch_ffn_kind f)
         return 1;
     if (!in_range(m->experts, 1, ARCH_MAX_EXPERTS) || !in_range(m->active, 1, m->experts) ||
         !dim_ok(m->expert_dim) || !in_range(m->shared, 0, ARCH_MAX_EXPERTS) ||
-        !in_range(m->shared_dim, 0, ARCH_MAX_DIM))
+        !in_range(m->shared_dim, 0, ARCH_MAX_DIM) || !in_range(m->latent, 0, ARCH_MAX_DIM))
+        return 0;
+    /* The dense MLP beside the experts needs its width. */
+    if (m->dense_parallel && !dim_ok(a->ffn_dim))
         return 0;
     return m->shared == 0 || m->shared_dim > 0 || dim_ok(m->shared * m->expert_dim);
 }

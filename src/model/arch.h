@@ -70,7 +70,8 @@ typedef enum {
     ARCH_NORM_PRE_POST,    /* attn_norm + post_attention_norm as the FFN pre-norm
                               (gpt-oss, Qwen3-Next: HF post_attention_layernorm) */
     ARCH_NORM_SANDWICH,    /* attn_norm, post_attention_norm, ffn_norm, post_ffw_norm (Gemma 2/3) */
-    ARCH_NORM_SINGLE       /* one attn_norm per block (Nemotron-H) */
+    ARCH_NORM_SINGLE       /* one attn_norm per block (Nemotron-H; Falcon, whose attention
+                              and MLP run in parallel on the same normed input) */
 } arch_norm_style;
 
 /* Multi-head latent attention (DeepSeek-V2/V3, Kimi-K2): config.json names. */
@@ -82,6 +83,13 @@ typedef struct {
     int v_head_dim;
     int fused_kv_b;        /* 1: one attn_kv_b (files converted before llama.cpp
                               split it); 0: attn_k_b + attn_v_b (current converter) */
+    /* DeepSeek sparse attention's lightning indexer (DeepSeek-V3.2
+     * index_n_heads, index_head_dim): per MLA layer indexer.attn_q_b
+     * {q_lora_rank, heads x dim}, indexer.attn_k {hidden, dim}, indexer.k_norm
+     * (LayerNorm: weight and bias of dim) and indexer.proj {hidden, heads}
+     * (llama.cpp LLM_TENSOR_INDEXER_*). 0: no indexer. Needs q_lora_rank. */
+    int index_heads;
+    int index_head_dim;
 } arch_mla;
 
 /* Gated DeltaNet linear attention (Qwen3-Next): config.json linear_* fields. */
@@ -118,6 +126,13 @@ typedef struct {
                               (DeepSeek-V3 e_score_correction_bias, Nemotron-H) */
     int expert_bias;       /* biases on the expert projections (gpt-oss) */
     int shared_gate;       /* ffn_gate_inp_shexp, a gate on the shared expert (Qwen2-MoE, Qwen3-Next) */
+    int64_t latent;        /* LatentMoE (Nemotron-3 Super moe_latent_size): the routed
+                              experts work in this width, between ffn_latent_down
+                              {hidden, latent} and ffn_latent_up {latent, hidden}; 0: hidden */
+    int dense_parallel;    /* Gemma 4's MoE block: the dense MLP (ffn_dim) runs beside the
+                              experts, with pre_ffw_norm_2, post_ffw_norm_1, post_ffw_norm_2,
+                              a router input scale ffn_gate_inp.scale {hidden} and a scale
+                              per expert ffn_down_exps.scale {experts} */
 } arch_moe;
 
 typedef struct {
@@ -128,6 +143,18 @@ typedef struct {
     int64_t hidden;        /* hidden_size */
     int64_t vocab;         /* vocab_size */
     int tied_embeddings;   /* tie_word_embeddings: no output.weight */
+    int64_t pos_embd;      /* learned absolute positions (GPT-2 n_positions): the
+                              rows of position_embd.weight {hidden, pos_embd}; 0: none */
+    int embd_norm;         /* token_embd_norm after the embedding (BLOOM
+                              word_embeddings_layernorm) */
+    int norm_bias;         /* LayerNorm: every block norm, output_norm and
+                              token_embd_norm also has a .bias (GPT-2, BLOOM, Falcon) */
+    int attn_norm_2;       /* a second norm beside attn_norm, attn_norm_2 (Falcon-40B/180B
+                              ln_attn + ln_mlp feeding the parallel attention and MLP) */
+    int norms_after;       /* with norms pre: the two block norms sit after the attention
+                              and after the FFN, post_attention_norm and post_ffw_norm,
+                              none before (OLMo 2) */
+    int layer_scale;       /* one learned scalar per block, layer_output_scale {1} (Gemma 4) */
     int rope_freqs;        /* llama.cpp writes rope_freqs.weight (head_dim/2 F32
                               factors) for Llama 3.1-style rope scaling */
     arch_norm_style norms;
@@ -141,6 +168,12 @@ typedef struct {
                               windowed ones (Gemma 4 global layers); 0: kv_heads */
     int full_head_dim;     /* full layers' head size where it differs; 0: same */
     int qk_norm;           /* attn_q_norm / attn_k_norm of one head (Qwen3, Gemma 3) */
+    int qk_norm_full;      /* the q/k norms span all heads: heads x head_dim and
+                              kv_heads x head_dim (OLMo 2, OLMoE, MiniMax-M2); implies qk_norm */
+    int fused_qkv;         /* one attn_qkv {hidden, q + k + v} (GPT-2, BLOOM, Falcon);
+                              qkv_bias then is attn_qkv.bias */
+    int full_k_eq_v;       /* full-attention layers have no attn_v: V is K
+                              (Gemma 4 attention_k_eq_v) */
     int qkv_bias;          /* attn_q/k/v biases (Qwen2, gpt-oss) */
     int out_bias;          /* attn_output bias (gpt-oss) */
     int sinks;             /* attn_sinks, one per head (gpt-oss) */
@@ -167,7 +200,8 @@ typedef struct {
      * with moe_step > 1, (l + 1) % moe_step == 0 (Qwen2-MoE decoder_sparse_step,
      * Llama 4 interleave_moe_layer_step); otherwise dense. */
     int64_t ffn_dim;       /* intermediate_size of the dense MLP */
-    int ffn_ungated;       /* 1: up + down only (relu2, Nemotron-H); 0: gate, up, down */
+    int ffn_ungated;       /* 1: up + down only (relu2, Nemotron-H; GELU, GPT-2); 0: gate, up, down */
+    int ffn_bias;          /* the dense MLP's projections have biases (GPT-2, BLOOM) */
     int dense_first;       /* first_k_dense_replace (DeepSeek-V3: 3) */
     int moe_step;          /* 0 or 1: every layer past dense_first */
     arch_moe moe;

@@ -44,7 +44,29 @@ static void blk2(emitter *e, int layer, const char *suffix, tensor_role role, in
     blk(e, layer, suffix, role, 2, ne0, ne1, 1);
 }
 
-/* Softmax attention: full, sliding window or chunked. */
+/* A norm of `n` elements, `base` + ".weight" and, for a LayerNorm with
+ * norm_bias, ".bias"; layer -1 for the global ones (output_norm). */
+static void emit_norm(emitter *e, const qs_arch *a, int layer, const char *base, int64_t n)
+{
+    char name[TENSORS_NAME_MAX];
+
+    if (layer >= 0)
+        (void)snprintf(name, sizeof name, "blk.%d.%s.weight", layer, base);
+    else
+        (void)snprintf(name, sizeof name, "%s.weight", base);
+    emit(e, name, TENSOR_NORM, layer, 1, n, 1, 1);
+    if (!a->norm_bias)
+        return;
+    if (layer >= 0)
+        (void)snprintf(name, sizeof name, "blk.%d.%s.bias", layer, base);
+    else
+        (void)snprintf(name, sizeof name, "%s.bias", base);
+    emit(e, name, TENSOR_BIAS, layer, 1, n, 1, 1);
+}
+
+/* Softmax attention: full, sliding window or chunked. Fused (GPT-2,
+ * BLOOM, Falcon): one attn_qkv of q, k and v rows; a full layer of Gemma 4
+ * (full_k_eq_v) has no attn_v. */
 static void emit_softmax(emitter *e, const qs_arch *a, int l, const arch_layer_attn *g)
 {
     int64_t h = a->hidden;
@@ -52,21 +74,31 @@ static void emit_softmax(emitter *e, const qs_arch *a, int l, const arch_layer_a
     int64_t q_rows = a->q_gate ? q * ARCH_Q_GATE_WIDTH : q;
     int64_t k = (int64_t)g->kv_heads * g->head_dim_k;
     int64_t v = (int64_t)g->kv_heads * g->head_dim_v;
+    int has_v = !(a->full_k_eq_v && g->kind == ARCH_ATTN_FULL);
+    int all = a->qk_norm_full;
 
-    blk2(e, l, "attn_q.weight", TENSOR_ATTN_Q, h, q_rows);
-    blk2(e, l, "attn_k.weight", TENSOR_ATTN_K, h, k);
-    blk2(e, l, "attn_v.weight", TENSOR_ATTN_V, h, v);
+    if (a->fused_qkv) {
+        blk2(e, l, "attn_qkv.weight", TENSOR_ATTN_QKV, h, q_rows + k + v);
+    } else {
+        blk2(e, l, "attn_q.weight", TENSOR_ATTN_Q, h, q_rows);
+        blk2(e, l, "attn_k.weight", TENSOR_ATTN_K, h, k);
+        if (has_v)
+            blk2(e, l, "attn_v.weight", TENSOR_ATTN_V, h, v);
+    }
     blk2(e, l, "attn_output.weight", TENSOR_ATTN_OUTPUT, (int64_t)g->heads * g->head_dim_v, h);
-    if (a->qkv_bias) {
+    if (a->qkv_bias && a->fused_qkv) {
+        blk1(e, l, "attn_qkv.bias", TENSOR_BIAS, q_rows + k + v);
+    } else if (a->qkv_bias) {
         blk1(e, l, "attn_q.bias", TENSOR_BIAS, q_rows);
         blk1(e, l, "attn_k.bias", TENSOR_BIAS, k);
-        blk1(e, l, "attn_v.bias", TENSOR_BIAS, v);
+        if (has_v)
+            blk1(e, l, "attn_v.bias", TENSOR_BIAS, v);
     }
     if (a->out_bias)
         blk1(e, l, "attn_output.bias", TENSOR_BIAS, h);
-    if (a->qk_norm) {
-        blk1(e, l, "attn_q_norm.weight", TENSOR_NORM, g->head_dim_k);
-        blk1(e, l, "attn_k_norm.weight", TENSOR_NORM, g->head_dim_k);
+    if (a->qk_norm || all) {
+        blk1(e, l, "attn_q_norm.weight", TENSOR_NORM, all ? q : g->head_dim_k);
+        blk1(e, l, "attn_k_norm.weight", TENSOR_NORM, all ? k : g->head_dim_k);
     }
     if (a->sinks)
         blk1(e, l, "attn_sinks.weight", TENSOR_ATTN_SINKS, g->heads);
@@ -100,6 +132,16 @@ static void emit_mla(emitter *e, const qs_arch *a, int l)
         blk(e, l, "attn_v_b.weight", TENSOR_OTHER, 3, m->kv_lora_rank, m->v_head_dim, n);
     }
     blk2(e, l, "attn_output.weight", TENSOR_ATTN_OUTPUT, n * m->v_head_dim, h);
+    if (m->index_heads > 0) {
+        /* The lightning indexer (DeepSeek-V3.2): its own query from the q
+         * latent, one shared key head with a LayerNorm, a weight per head. */
+        blk2(e, l, "indexer.attn_q_b.weight", TENSOR_OTHER, m->q_lora_rank,
+             (int64_t)m->index_heads * m->index_head_dim);
+        blk2(e, l, "indexer.attn_k.weight", TENSOR_OTHER, h, m->index_head_dim);
+        blk1(e, l, "indexer.k_norm.weight", TENSOR_NORM, m->index_head_dim);
+        blk1(e, l, "indexer.k_norm.bias", TENSOR_BIAS, m->index_head_dim);
+        blk2(e, l, "indexer.proj.weight", TENSOR_OTHER, h, m->index_heads);
+    }
 }
 
 /* Gated DeltaNet (llama.cpp qwen3next). */
@@ -151,6 +193,26 @@ static void emit_dense(emitter *e, const qs_arch *a, int l)
         blk2(e, l, "ffn_gate.weight", TENSOR_FFN_GATE, a->hidden, a->ffn_dim);
     blk2(e, l, "ffn_up.weight", TENSOR_FFN_UP, a->hidden, a->ffn_dim);
     blk2(e, l, "ffn_down.weight", TENSOR_FFN_DOWN, a->ffn_dim, a->hidden);
+    if (!a->ffn_bias)
+        return;
+    if (!a->ffn_ungated)
+        blk1(e, l, "ffn_gate.bias", TENSOR_BIAS, a->ffn_dim);
+    blk1(e, l, "ffn_up.bias", TENSOR_BIAS, a->ffn_dim);
+    blk1(e, l, "ffn_down.bias", TENSOR_BIAS, a->hidden);
+}
+
+/* Gemma 4's MoE block: the dense MLP beside the experts, its extra norms
+ * and the router's and experts' scales (llama.cpp gemma4 load_arch_tensors). */
+static void emit_moe_dense_parallel(emitter *e, const qs_arch *a, int l)
+{
+    int64_t h = a->hidden;
+
+    emit_dense(e, a, l);
+    emit_norm(e, a, l, "pre_ffw_norm_2", h);
+    emit_norm(e, a, l, "post_ffw_norm_1", h);
+    emit_norm(e, a, l, "post_ffw_norm_2", h);
+    blk1(e, l, "ffn_gate_inp.scale", TENSOR_OTHER, h);
+    blk1(e, l, "ffn_down_exps.scale", TENSOR_OTHER, a->moe.experts);
 }
 
 static void emit_moe(emitter *e, const qs_arch *a, int l)
@@ -160,21 +222,29 @@ static void emit_moe(emitter *e, const qs_arch *a, int l)
     int64_t f = m->expert_dim;
     int64_t n = m->experts;
     int64_t fs = m->shared_dim > 0 ? m->shared_dim : m->shared * f;
+    /* The width the routed experts read and write (LatentMoE: the latent). */
+    int64_t x = m->latent > 0 ? m->latent : h;
 
+    if (m->dense_parallel)
+        emit_moe_dense_parallel(e, a, l);
     blk2(e, l, "ffn_gate_inp.weight", TENSOR_FFN_GATE_INP, h, n);
     if (m->router_bias)
         blk1(e, l, "ffn_gate_inp.bias", TENSOR_BIAS, n);
     if (m->score_bias)
         blk1(e, l, "exp_probs_b.bias", TENSOR_BIAS, n);
+    if (m->latent > 0) {
+        blk2(e, l, "ffn_latent_down.weight", TENSOR_OTHER, h, x);
+        blk2(e, l, "ffn_latent_up.weight", TENSOR_OTHER, x, h);
+    }
     if (!a->ffn_ungated)
-        blk(e, l, "ffn_gate_exps.weight", TENSOR_FFN_GATE_EXPS, 3, h, f, n);
-    blk(e, l, "ffn_up_exps.weight", TENSOR_FFN_UP_EXPS, 3, h, f, n);
-    blk(e, l, "ffn_down_exps.weight", TENSOR_FFN_DOWN_EXPS, 3, f, h, n);
+        blk(e, l, "ffn_gate_exps.weight", TENSOR_FFN_GATE_EXPS, 3, x, f, n);
+    blk(e, l, "ffn_up_exps.weight", TENSOR_FFN_UP_EXPS, 3, x, f, n);
+    blk(e, l, "ffn_down_exps.weight", TENSOR_FFN_DOWN_EXPS, 3, f, x, n);
     if (m->expert_bias) {
         if (!a->ffn_ungated)
             blk2(e, l, "ffn_gate_exps.bias", TENSOR_BIAS, f, n);
         blk2(e, l, "ffn_up_exps.bias", TENSOR_BIAS, f, n);
-        blk2(e, l, "ffn_down_exps.bias", TENSOR_BIAS, h, n);
+        blk2(e, l, "ffn_down_exps.bias", TENSOR_BIAS, x, n);
     }
     if (m->shared == 0)
         return;
@@ -209,7 +279,10 @@ static void emit_layer(emitter *e, const qs_arch *a, int l)
     arch_ffn_kind f = arch_layer_ffn(a, l);
     int64_t h = a->hidden;
 
-    blk1(e, l, "attn_norm.weight", TENSOR_NORM, h);
+    if (!a->norms_after)
+        emit_norm(e, a, l, "attn_norm", h);
+    if (a->attn_norm_2)
+        emit_norm(e, a, l, "attn_norm_2", h);
     switch (g.kind) {
     case ARCH_ATTN_FULL:
     case ARCH_ATTN_SWA:
@@ -228,20 +301,22 @@ static void emit_layer(emitter *e, const qs_arch *a, int l)
     case ARCH_ATTN_NONE:
         break;
     }
-    if (a->norms == ARCH_NORM_SANDWICH)
-        blk1(e, l, "post_attention_norm.weight", TENSOR_NORM, h);
+    if (a->norms == ARCH_NORM_SANDWICH || a->norms_after)
+        emit_norm(e, a, l, "post_attention_norm", h);
     if (f != ARCH_FFN_NONE) {
-        if (a->norms == ARCH_NORM_PRE || a->norms == ARCH_NORM_SANDWICH)
-            blk1(e, l, "ffn_norm.weight", TENSOR_NORM, h);
+        if ((a->norms == ARCH_NORM_PRE && !a->norms_after) || a->norms == ARCH_NORM_SANDWICH)
+            emit_norm(e, a, l, "ffn_norm", h);
         else if (a->norms == ARCH_NORM_PRE_POST)
-            blk1(e, l, "post_attention_norm.weight", TENSOR_NORM, h);
+            emit_norm(e, a, l, "post_attention_norm", h);
         if (f == ARCH_FFN_MOE)
             emit_moe(e, a, l);
         else
             emit_dense(e, a, l);
-        if (a->norms == ARCH_NORM_SANDWICH)
-            blk1(e, l, "post_ffw_norm.weight", TENSOR_NORM, h);
+        if (a->norms == ARCH_NORM_SANDWICH || a->norms_after)
+            emit_norm(e, a, l, "post_ffw_norm", h);
     }
+    if (a->layer_scale)
+        blk1(e, l, "layer_output_scale.weight", TENSOR_OTHER, 1);
     if (l >= a->layers)
         emit_nextn(e, a, l);
 }
@@ -253,7 +328,11 @@ static void emit_all(emitter *e, const qs_arch *a)
     int l, n = arch_block_count(a);
 
     emit(e, "token_embd.weight", TENSOR_TOKEN_EMBD, -1, 2, h, a->vocab, 1);
-    emit(e, "output_norm.weight", TENSOR_NORM, -1, 1, h, 1, 1);
+    if (a->pos_embd > 0)
+        emit(e, "position_embd.weight", TENSOR_OTHER, -1, 2, h, a->pos_embd, 1);
+    if (a->embd_norm)
+        emit_norm(e, a, -1, "token_embd_norm", h);
+    emit_norm(e, a, -1, "output_norm", h);
     if (!a->tied_embeddings)
         emit(e, "output.weight", TENSOR_OUTPUT, -1, 2, h, a->vocab, 1);
     if (a->rope_freqs) {

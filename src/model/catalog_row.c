@@ -35,11 +35,13 @@ typedef struct {
     const char *key;
     cr_kind kind;
     size_t offset;       /* into catalog_row */
+    const char *member;  /* the same field's designator in a qs_model
+                            (models.h), for the build's generator */
     int64_t lo, hi;      /* numbers: the range; CR_TEXT: hi is the longest */
     int required;
 } cr_key;
 
-#define AT(member) offsetof(catalog_row, member)
+#define AT(member) offsetof(catalog_row, member), #member
 #define DIM(k, member) { k, CR_INT, AT(member), 1, CR_MAX_DIM, 0 }
 #define DIM64(k, member) { k, CR_I64, AT(member), 1, CR_MAX_DIM, 0 }
 #define FLAG(k, member) { k, CR_INT, AT(member), 0, 1, 0 }
@@ -57,9 +59,18 @@ static const cr_key cr_keys[] = {
     DIM("full_kv_heads", arch.full_kv_heads),
     DIM("full_head_dim", arch.full_head_dim),
     FLAG("tied_embeddings", arch.tied_embeddings),
+    DIM64("pos_embd", arch.pos_embd),
+    FLAG("embd_norm", arch.embd_norm),
+    FLAG("norm_bias", arch.norm_bias),
+    FLAG("attn_norm_2", arch.attn_norm_2),
+    FLAG("norms_after", arch.norms_after),
+    FLAG("layer_scale", arch.layer_scale),
     FLAG("rope_freqs", arch.rope_freqs),
     { "norms", CR_NORMS, AT(arch.norms), 0, 0, 0 },
     FLAG("qk_norm", arch.qk_norm),
+    FLAG("qk_norm_full", arch.qk_norm_full),
+    FLAG("fused_qkv", arch.fused_qkv),
+    FLAG("full_k_eq_v", arch.full_k_eq_v),
     FLAG("qkv_bias", arch.qkv_bias),
     FLAG("out_bias", arch.out_bias),
     FLAG("sinks", arch.sinks),
@@ -68,13 +79,16 @@ static const cr_key cr_keys[] = {
     { "span", CR_LONG, AT(arch.span), 1, CR_MAX_CTX, 0 },
     LAYERS("full_period", arch.full_period, 1),
     { "full_index", CR_INT, AT(arch.full_index), 0, CATALOG_ROW_MAX_LAYERS - 1, 0 },
-    { "pattern", CR_TEXT, AT(pattern), 0, CATALOG_ROW_MAX_LAYERS, 0 },
+    { "pattern", CR_TEXT, offsetof(catalog_row, pattern), "arch.pattern", 0,
+      CATALOG_ROW_MAX_LAYERS, 0 },
     DIM("mla.q_lora_rank", arch.mla.q_lora_rank),
     DIM("mla.kv_lora_rank", arch.mla.kv_lora_rank),
     DIM("mla.qk_nope_head_dim", arch.mla.qk_nope_head_dim),
     DIM("mla.qk_rope_head_dim", arch.mla.qk_rope_head_dim),
     DIM("mla.v_head_dim", arch.mla.v_head_dim),
     FLAG("mla.fused_kv_b", arch.mla.fused_kv_b),
+    DIM("mla.index_heads", arch.mla.index_heads),
+    DIM("mla.index_head_dim", arch.mla.index_head_dim),
     DIM("linear.k_heads", arch.linear.k_heads),
     DIM("linear.v_heads", arch.linear.v_heads),
     DIM("linear.k_head_dim", arch.linear.k_head_dim),
@@ -89,6 +103,7 @@ static const cr_key cr_keys[] = {
     FLAG("ssm.conv_bias", arch.ssm.conv_bias),
     DIM64("ffn", arch.ffn_dim),
     FLAG("ffn_ungated", arch.ffn_ungated),
+    FLAG("ffn_bias", arch.ffn_bias),
     LAYERS("dense_first", arch.dense_first, 1),
     LAYERS("moe_step", arch.moe_step, 1),
     { "moe.experts", CR_INT, AT(arch.moe.experts), 1, CR_MAX_EXPERTS, 0 },
@@ -100,6 +115,8 @@ static const cr_key cr_keys[] = {
     FLAG("moe.score_bias", arch.moe.score_bias),
     FLAG("moe.expert_bias", arch.moe.expert_bias),
     FLAG("moe.shared_gate", arch.moe.shared_gate),
+    DIM64("moe.latent", arch.moe.latent),
+    FLAG("moe.dense_parallel", arch.moe.dense_parallel),
     LAYERS("nextn_layers", arch.nextn_layers, 1),
     FLAG("nextn_own_head", arch.nextn_own_head),
     { "vision_params", CR_I64, AT(arch.vision_params), 1, CR_MAX_PARAMS, 0 },
@@ -408,6 +425,9 @@ static int cr_finish(catalog_row *out, const unsigned char *seen, char *err, siz
     }
     out->arch.name = out->name;
     out->arch.pattern = out->pattern[0] != '\0' ? out->pattern : NULL;
+    /* Without kv_heads, every query head has its own (multi-head attention). */
+    if (out->arch.kv_heads == 0)
+        out->arch.kv_heads = out->arch.heads;
     if (!arch_valid(&out->arch)) {
         cr_fail(err, errsize, "the architecture is not valid: %s", cr_invalid_reason(out));
         return -1;
@@ -470,4 +490,84 @@ void catalog_row_copy(catalog_row *dst, const catalog_row *src)
     *dst = *src;
     dst->arch.name = dst->name;
     dst->arch.pattern = dst->pattern[0] != '\0' ? dst->pattern : NULL;
+}
+
+/* The emitter's output so far: `pos` may run past `size` (then the
+ * result is refused), as with snprintf. */
+typedef struct {
+    char *buf;
+    size_t size, pos;
+} cr_out;
+
+static void cr_put(cr_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void cr_put(cr_out *o, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(o->pos < o->size ? o->buf + o->pos : NULL, o->pos < o->size ? o->size - o->pos : 0,
+                  fmt, ap);
+    va_end(ap);
+    o->pos += n > 0 ? (size_t)n : 0;
+}
+
+/* A C string literal: quotes and backslashes escaped, any other byte
+ * outside printable ASCII as an octal escape. */
+static void cr_put_string(cr_out *o, const char *member, const char *s)
+{
+    cr_put(o, ".%s = \"", member);
+    for (; *s != '\0'; s++) {
+        unsigned char c = (unsigned char)*s;
+
+        if (c == '"' || c == '\\')
+            cr_put(o, "\\%c", c);
+        else if (c < CR_ASCII_SPACE || c >= CR_ASCII_DEL)
+            cr_put(o, "\\%03o", c);
+        else
+            cr_put(o, "%c", c);
+    }
+    cr_put(o, "\", ");
+}
+
+int catalog_row_emit(const catalog_row *r, char *buf, size_t size)
+{
+    cr_out o = { buf, size, 0 };
+    size_t i;
+
+    if (r == NULL || buf == NULL || size == 0)
+        return -1;
+    buf[0] = '\0';
+    cr_put_string(&o, "id", r->id);
+    cr_put_string(&o, "name", r->name);
+    cr_put_string(&o, "arch.name", r->name);
+    cr_put_string(&o, "family", r->family);
+    for (i = 0; i < CR_NKEYS; i++) {
+        const cr_key *k = &cr_keys[i];
+        const char *p = (const char *)r + k->offset;
+
+        switch (k->kind) {
+        case CR_INT:
+        case CR_NORMS:
+        case CR_MIXER:
+            if (*(const int *)(const void *)p != 0)
+                cr_put(&o, ".%s = %d, ", k->member, *(const int *)(const void *)p);
+            break;
+        case CR_I64:
+            if (*(const int64_t *)(const void *)p != 0)
+                cr_put(&o, ".%s = %lld, ", k->member,
+                       (long long)*(const int64_t *)(const void *)p);
+            break;
+        case CR_LONG:
+            if (*(const long *)(const void *)p != 0)
+                cr_put(&o, ".%s = %ld, ", k->member, *(const long *)(const void *)p);
+            break;
+        case CR_TEXT:
+            if (*p != '\0')
+                cr_put_string(&o, k->member, p);
+            break;
+        }
+    }
+    return o.pos < size ? 0 : -1;
 }

@@ -61,6 +61,14 @@ typedef struct {
 int catalog_row_parse(const char *line, size_t len, catalog_row *out, char *err,
                       size_t errsize);
 
+/* The row as the designated initialisers of a qs_model (models.h): the
+ * fixed columns, then ".member = value, " for every field that is not
+ * zero or empty (strings as C literals), with no braces around them: the
+ * build's generator (tools/gen_models.c) turns data/models.tsv into C with
+ * it. Returns 0, or -1 when it does not fit in `size` bytes (or r or buf is
+ * NULL); the emitted text then is cut short. */
+int catalog_row_emit(const catalog_row *r, char *buf, size_t size);
+
 /* *dst = *src with dst->arch.name and dst->arch.pattern pointing into dst. */
 void catalog_row_copy(catalog_row *dst, const catalog_row *src);
 

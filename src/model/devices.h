@@ -1,42 +1,22 @@
 /* devices.h - the catalog of devices a model may run on.
  *
- * Layer 1 (model): a compiled-in table, no I/O. Capacities are what the
- * device really offers, in GiB (as nvidia-smi or the OS reports it), not the
- * marketing figure; bandwidths in decimal GB/s. */
+ * Layer 1 (model): a compiled-in table, generated from data/devices.tsv
+ * (devices_data.h), no I/O. Capacities are what the device really offers,
+ * in GiB (as nvidia-smi or the OS reports it), not the marketing figure;
+ * bandwidths in decimal GB/s. */
 #ifndef QS_DEVICES_H
 #define QS_DEVICES_H
 
 #include <stddef.h>
 
-typedef enum {
-    DEV_KIND_GPU,          /* discrete consumer GPU */
-    DEV_KIND_DATACENTER,   /* data-centre accelerator */
-    DEV_KIND_APPLE,        /* Apple silicon, unified memory */
-    DEV_KIND_PHONE,        /* phone */
-    DEV_KIND_BOARD,        /* single-board computer */
-    DEV_KIND_LAPTOP,       /* generic laptop (system RAM) */
-    DEV_KIND_HOST,         /* this machine, filled in at run time */
-    DEV_KIND_CUSTOM        /* a size given on the command line */
-} dev_kind;
-
-typedef struct {
-    const char *id;          /* short name: "rtx-4090", "h100-sxm", "m3-max-64" */
-    const char *name;        /* display name */
-    dev_kind kind;
-    double capacity_gib;     /* memory the device offers, GiB */
-    double bandwidth_gbps;   /* memory bandwidth, GB/s; 0 when unknown */
-    double gpu_share;        /* share of capacity usable by the accelerator
-                                (Apple: DEVICES_APPLE_GPU_SHARE by default) */
-    int is_gpu;              /* 1 when weights live in accelerator memory */
-} qs_device;
+/* dev_kind, qs_device, DEVICES_APPLE_GPU_SHARE and DEVICES_FULL_SHARE are
+ * defined in devices_data.h (the generated table's header), which the row
+ * parser device_row.h shares without an include cycle. */
+#include "model/devices_data.h"
 
 /* The id and display name of this machine's RAM as a device (devices_host). */
 #define DEVICES_HOST_ID "host"
 #define DEVICES_HOST_LABEL "this machine (RAM)"
-
-/* Default share of unified memory Apple's GPU may use (Metal's
- * recommendedMaxWorkingSetSize, ~65-75%; see shared notes.md). */
-#define DEVICES_APPLE_GPU_SHARE 0.75
 
 /* Number of catalogued devices, and the i-th one (NULL when out of range). */
 size_t devices_count(void);
@@ -83,7 +63,8 @@ int devices_resolve(const char *arg, qs_device *out);
 
 /* The catalogued device a GPU's own name (as NVML or sysfs reports it,
  * e.g. "NVIDIA H100 80GB HBM3") stands for, so that a detected GPU gets its
- * bandwidth; NULL when the name is not known. */
+ * bandwidth: the first row whose match or match_exact patterns fit
+ * (device_row_matches); NULL when the name is not known. */
 const qs_device *devices_match_name(const char *gpu_name);
 
 /* A short lowercase word for a kind: "gpu", "datacenter", "apple",

@@ -4,24 +4,27 @@
  * overhead default are documented in fit.h with their sources. */
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "model/fit.h"
+#include "model/kvarch.h"
 #include "model/kvcache.h"
 #include "model/memory.h"
 #include "model/parse.h"
 
-fit_config fit_config_default(double params, double bits, const qs_model *arch)
+fit_config fit_config_default(double params, double bits, const qs_model *model)
 {
     fit_config c;
 
     c.params = params;
-    c.active_params = (arch != NULL && arch->params == params) ? arch->active_params : params;
+    c.active_params = (model != NULL && model->total == params) ? model->active : params;
     c.bits = bits;
-    c.arch = arch;
+    c.model = model;
     c.ctx = FIT_DEFAULT_CTX;
     c.batch = FIT_DEFAULT_BATCH;
     c.kv_bits = KV_BITS_F16;
     c.overhead_gib = FIT_DEFAULT_OVERHEAD_GIB;
+    c.exact = NULL;
     return c;
 }
 
@@ -36,7 +39,7 @@ static int fit_config_valid(const fit_config *c)
         return 0;
     if (c->ctx < 1 || c->ctx > PARSE_CTX_MAX || c->batch < 1)
         return 0;
-    if (c->arch != NULL && (!memory_is_positive(c->kv_bits) || c->kv_bits > PARSE_BITS_MAX))
+    if (c->model != NULL && (!memory_is_positive(c->kv_bits) || c->kv_bits > PARSE_BITS_MAX))
         return 0;
     return 1;
 }
@@ -48,25 +51,27 @@ static double fit_active(const fit_config *c)
 
 fit_need fit_need_of(const fit_config *c)
 {
-    fit_need n = { MEMORY_ERROR, MEMORY_ERROR, MEMORY_ERROR,
-                   MEMORY_ERROR, 0, 0, 0 };
+    fit_need n;
     double w;
 
+    memset(&n, 0, sizeof n);
+    n.weights_gib = n.kv_gib = n.overhead_gib = n.total_gib = MEMORY_ERROR;
     if (!fit_config_valid(c))
         return n;
     w = memory_footprint_gib(c->params, c->bits);
     if (w == MEMORY_ERROR)
         return n;
     n.kv_gib = 0.0;
-    if (c->arch != NULL) {
-        kv_size kv = kvcache_size(c->arch, c->ctx, c->kv_bits, c->batch);
-        if (kv.gib == MEMORY_ERROR) {
+    memset(&n.kv, 0, sizeof n.kv);
+    if (c->model != NULL) {
+        double bytes = kvarch_size(&c->model->arch, c->ctx, c->kv_bits, c->batch, &n.kv);
+
+        if (bytes == MEMORY_ERROR) {
             n.kv_gib = MEMORY_ERROR;
             return n;
         }
-        n.kv_gib = kv.gib;
+        n.kv_gib = bytes / MEMORY_BYTES_PER_GIB;
         n.kv_known = 1;
-        n.kv_upper_bound = kv.upper_bound;
     }
     n.weights_gib = w;
     n.overhead_gib = c->overhead_gib;
@@ -122,9 +127,9 @@ fit_result fit_on_device(const fit_need *need, const fit_config *c, const qs_dev
         r.verdict = FIT_NO_FIT;
     r.ok = 1;
 
-    if (r.verdict == FIT_NO_FIT && ram_gib > 0.0 && c != NULL && c->arch != NULL &&
-        c->arch->layers > 0 && fit_can_offload(d) && need->total_gib <= usable + ram_gib) {
-        int layers = c->arch->layers;
+    if (r.verdict == FIT_NO_FIT && ram_gib > 0.0 && c != NULL && c->model != NULL &&
+        c->model->arch.layers > 0 && fit_can_offload(d) && need->total_gib <= usable + ram_gib) {
+        int layers = c->model->arch.layers;
         double per_layer = (need->weights_gib + need->kv_gib) / (double)layers;
         int n = fit_layers_in(usable - need->overhead_gib, per_layer, layers);
         r.gpu_layers = n < layers ? n : layers - 1;
@@ -156,7 +161,7 @@ const qs_format *fit_best_format(const fit_config *c, const qs_device *d, double
         const qs_format *f = formats_get(i);
         if (f == NULL || f->family == FMT_FAMILY_TERNARY)
             continue;
-        t.bits = f->bits;
+        t.bits = exact_bits(c->exact, f);
         if (fit_not_no_fit(&t, d, apple_share))
             return f;
     }
@@ -168,9 +173,9 @@ long fit_max_ctx(const fit_config *c, const qs_device *d, double apple_share)
     fit_config t;
     long lo, hi, top;
 
-    if (!fit_config_valid(c) || c->arch == NULL || d == NULL)
+    if (!fit_config_valid(c) || c->model == NULL || d == NULL)
         return -1;
-    top = c->arch->max_ctx;
+    top = c->model->ctx;
     if (top > PARSE_CTX_MAX)
         top = PARSE_CTX_MAX;
     if (top < 1)

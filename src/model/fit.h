@@ -7,7 +7,9 @@
 #define QS_FIT_H
 
 #include "model/devices.h"
+#include "model/exact.h"
 #include "model/formats.h"
+#include "model/kvarch.h"
 #include "model/models.h"
 
 #define FIT_DEFAULT_CTX 4096L
@@ -27,20 +29,24 @@ typedef struct {
     double params;          /* total parameters (all experts resident) */
     double active_params;   /* parameters read per token (MoE); = params if dense */
     double bits;            /* bits per weight */
-    const qs_model *arch;   /* architecture for the KV cache; NULL = unknown */
+    const qs_model *model;  /* whose architecture holds the KV cache (the
+                               catalog model, or the one a custom size is
+                               assumed to be shaped like); NULL = unknown */
     long ctx;               /* context tokens */
     int batch;              /* sequences */
     double kv_bits;         /* bits per KV element (KV_BITS_*) */
     double overhead_gib;    /* runtime overhead */
+    const exact_table *exact;  /* the named formats' exact bits for the model
+                                  (fit_best_format), or NULL: their own */
 } fit_config;
 
 typedef struct {
     double weights_gib;
     double kv_gib;          /* 0 when the architecture is unknown */
+    kvarch_breakdown kv;    /* the cache by layer kind (bytes); zero when unknown */
     double overhead_gib;
     double total_gib;
     int kv_known;           /* 0 for a custom size without architecture */
-    int kv_upper_bound;     /* 1 when the KV figure over-counts */
     int ok;                 /* 0 when the configuration is invalid */
 } fit_need;
 
@@ -57,7 +63,7 @@ typedef struct {
 
 /* Defaults for a model: FIT_DEFAULT_CTX, f16 cache, batch 1, default
  * overhead; arch may be NULL for a custom size. */
-fit_config fit_config_default(double params, double bits, const qs_model *arch);
+fit_config fit_config_default(double params, double bits, const qs_model *model);
 
 /* The parts of the memory need and their total. */
 fit_need fit_need_of(const fit_config *c);
@@ -67,7 +73,7 @@ fit_need fit_need_of(const fit_config *c);
  * offload, 0 for none. Verdict: share = total / usable; share <=
  * FIT_SHARE_FITS fits, <= FIT_SHARE_TIGHT tight (both bounds inclusive),
  * else no fit. Partial offload (discrete GPUs and custom sizes, not unified
- * memory): when the verdict is no fit, c->arch is known and total <=
+ * memory): when the verdict is no fit, c->model is known and total <=
  * usable + ram_gib, gpu_layers = the most whole layers of size
  * (weights + KV) / layers that fit in usable - overhead (the overhead stays
  * on the GPU); 0 when none does. */

@@ -1,104 +1,108 @@
-/* formats.c - the table of named precisions.
+/* formats.c - the functions over the table of named precisions.
  *
- * Sources (see ../shared/reference/quants.tsv for the full rows):
- * - GGUF effective bits per weight: whole-file size of Llama-3.1-8B in each
- *   type (llama.cpp tools/quantize/README.md "size (GiB)"), e.g. Q4_K_M
- *   4.58 GiB -> 4.8944 bpw; Q4_0 and Q3_K_M derived from the quantize table
- *   sizes (4.34G, 3.74G). Nominal bits from the block layouts in
- *   ggml/src/ggml-common.h (block_q4_K "Effectively 4.5 bits per weight").
- * - Perplexity increase: llama.cpp tools/quantize/quantize.cpp QUANT_OPTIONS
- *   (Llama-3-8B; FP16/BF16 measured on Mistral-7B). i-quants publish none.
- * - FP8: e4m3 weights plus one FP32 scale per 128x128 block
- *   (deepseek-ai/DeepSeek-V3 README_WEIGHTS.md): 8 + 32/16384 bits.
- * - GPTQ 4-bit g128: 4.16 bpw (llama.cpp issue #397, GPTQ bit counting);
- *   AWQ g128 uses the same packing (derived by analogy: UNVERIFIED).
- * - NF4: 4 + 32/64 without double quantization, 4 + 8/64 + 32/(64*256) with
- *   it (QLoRA, arXiv:2305.14314).
- * - BitNet b1.58: log2(3) ~ 1.58 bits, ternary-trained models only
- *   (microsoft/BitNet README.md).
- * Quality notes follow the usual guidance: FP16 almost no loss (the default),
- * INT8 minimal loss, INT4 noticeable but acceptable, INT2 experiments only. */
+ * The table itself is data: data/formats.tsv, one row per format with its
+ * source (quantize.cpp's perplexities, Llama-3.1-8B file sizes, the block
+ * layouts, each library's storage layout), generated into formats_data.c
+ * by the build (formats_data.h). Quality notes follow the usual guidance:
+ * FP16 almost no loss (the default), INT8 minimal loss, INT4 noticeable but
+ * acceptable, INT2 experiments only. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "model/formats.h"
+#include "model/formats_data.h"
+#include "model/parse.h"
+#include "model/suggest.h"
 
-static const qs_format formats_table[] = {
-    { "FP32", "f32 float32 float", 32.0, 32.0, FMT_FAMILY_FLOAT, NAN, NULL,
-      "no loss: full precision, the training reference", 1 },
-    { "FP16", "f16 float16 half", 16.0, 16.0, FMT_FAMILY_FLOAT, 0.0020, "Mistral-7B",
-      "almost no loss: the recommended default", 1 },
-    { "BF16", "bfloat16", 16.0, 16.0, FMT_FAMILY_FLOAT, -0.0050, "Mistral-7B",
-      "almost no loss: FP16's size with FP32's range", 0 },
-    { "Q8_0", "q8", 8.5008, 8.5, FMT_FAMILY_GGUF, 0.0026, "Llama-3-8B",
-      "minimal loss: GGUF 8-bit with a scale per 32 weights", 0 },
-    { "FP8", "f8 e4m3 fp8_e4m3", 8.0 + 32.0 / 16384.0, 8.0, FMT_FAMILY_FLOAT, NAN, NULL,
-      "minimal loss: 8-bit floats with block scales (Hopper and newer)", 0 },
-    { "INT8", "i8 w8 w8a16", 8.0, 8.0, FMT_FAMILY_INT, NAN, NULL,
-      "minimal loss", 1 },
-    { "Q6_K", "q6", 6.5633, 6.5625, FMT_FAMILY_GGUF, 0.0217, "Llama-3-8B",
-      "minimal loss: near-lossless k-quant", 0 },
-    { "Q5_K_M", "q5_k q5", 5.7036, 5.5, FMT_FAMILY_GGUF, 0.0569, "Llama-3-8B",
-      "small loss: a safe k-quant", 0 },
-    { "Q4_K_M", "q4_k q4", 4.8944, 4.5, FMT_FAMILY_GGUF, 0.1754, "Llama-3-8B",
-      "noticeable but acceptable: the popular 4-bit choice", 0 },
-    { "Q4_0", "", 4.642, 4.5, FMT_FAMILY_GGUF, 0.4685, "Llama-3-8B",
-      "noticeable loss: legacy 4-bit, prefer Q4_K_M", 0 },
-    { "NF4", "bnb4 bnb-nf4", 4.0 + 32.0 / 64.0, 4.0, FMT_FAMILY_GROUP, NAN, NULL,
-      "noticeable but acceptable: bitsandbytes 4-bit, block 64", 0 },
-    { "IQ4_XS", "", 4.4597, 4.25, FMT_FAMILY_GGUF, NAN, NULL,
-      "noticeable but acceptable: i-quant, wants an importance matrix", 0 },
-    { "GPTQ", "gptq4 gptq-4bit", 4.16, 4.0, FMT_FAMILY_GROUP, NAN, NULL,
-      "noticeable but acceptable: 4-bit, group size 128", 0 },
-    { "AWQ", "awq4 awq-4bit", 4.16, 4.0, FMT_FAMILY_GROUP, NAN, NULL,
-      "noticeable but acceptable: activation-aware 4-bit, group 128", 0 },
-    { "NF4-DQ", "nf4dq nf4_dq", 4.0 + 8.0 / 64.0 + 32.0 / (64.0 * 256.0), 4.0,
-      FMT_FAMILY_GROUP, NAN, NULL,
-      "noticeable but acceptable: NF4 with double-quantized scales (QLoRA)", 0 },
-    { "Q3_K_M", "q3_k q3", 4.001, 3.4375, FMT_FAMILY_GGUF, 0.6569, "Llama-3-8B",
-      "clear loss: usable when memory is tight", 0 },
-    { "INT4", "i4 w4 w4a16", 4.0, 4.0, FMT_FAMILY_INT, NAN, NULL,
-      "noticeable but acceptable loss", 1 },
-    { "Q2_K", "q2", 3.1593, 2.625, FMT_FAMILY_GGUF, 3.5199, "Llama-3-8B",
-      "significant loss: experiments only", 0 },
-    { "IQ2_XXS", "", 2.3824, 2.0625, FMT_FAMILY_GGUF, NAN, NULL,
-      "significant loss: experiments only, needs an importance matrix", 0 },
-    { "IQ1_S", "", 2.0042, 1.5625, FMT_FAMILY_GGUF, NAN, NULL,
-      "severe loss: a curiosity on all but the largest models", 0 },
-    { "INT2", "i2 w2", 2.0, 2.0, FMT_FAMILY_INT, NAN, NULL,
-      "significant loss: experiments only", 1 },
-    { "TERNARY", "b1.58 bitnet 1.58-bit", 1.58, 1.58, FMT_FAMILY_TERNARY, NAN, NULL,
-      "only for ternary-trained models (BitNet b1.58), not a conversion", 0 },
-};
+/* What may stand between a variable-rate format's name and its rate
+ * ("exl2-4.65", "exl2:4.65", "exl2_4.65", "exl2@4.65", "exl2 4.65"), and
+ * what may follow the rate ("4.65bpw", "4.65b"), longest first. */
+#define FORMATS_RATE_SEPS "-:_@ "
+static const char *const formats_rate_units[] = { "bpw", "b", "" };
+#define FORMATS_NUNITS (sizeof formats_rate_units / sizeof formats_rate_units[0])
+/* The longest rate read ("4.6500"), and the longest name compared once
+ * its separators are dropped (formats_suggest). */
+#define FORMATS_RATE_MAX 16
+#define FORMATS_NAME_MAX 64
+/* Characters formats_suggest ignores when it compares names. */
+#define FORMATS_SUGGEST_SEPS "_-.: "
+/* A relative change is printed in percent, with one decimal, or two below
+ * FORMATS_PCT_FINE percent (Q8_0's +0.04%). */
+#define FORMATS_PERCENT 100.0
+#define FORMATS_PCT_FINE 0.1
+#define FORMATS_PCT_DIGITS 1
+#define FORMATS_PCT_DIGITS_FINE 2
+/* Room for " (+873.98%)". */
+#define FORMATS_REL_SIZE 32
 
-#define FORMATS_N (sizeof formats_table / sizeof formats_table[0])
+#define FORMATS_N formats_data_count
+
+/* The words of the enums, from formats.h's lists. */
+#define FORMATS_WORD_(id, word) word,
+static const char *const formats_family_words[] = { FORMATS_FAMILIES(FORMATS_WORD_) };
+static const char *const formats_layout_words[] = { FORMATS_LAYOUTS(FORMATS_WORD_) };
+static const char *const formats_kind_words[] = { FORMATS_BITS_KINDS(FORMATS_WORD_) };
+#undef FORMATS_WORD_
 
 size_t formats_count(void)
 {
-    return FORMATS_N;
+    size_t i, n = 0;
+
+    for (i = 0; i < FORMATS_N; i++)
+        n += formats_data[i].ladder != 0;
+    return n;
 }
 
 const qs_format *formats_get(size_t i)
 {
-    return i < FORMATS_N ? &formats_table[i] : NULL;
+    size_t k;
+
+    for (k = 0; k < FORMATS_N; k++) {
+        if (!formats_data[k].ladder)
+            continue;
+        if (i == 0)
+            return &formats_data[k];
+        i--;
+    }
+    return NULL;
+}
+
+size_t formats_all_count(void)
+{
+    return FORMATS_N;
+}
+
+const qs_format *formats_all_get(size_t i)
+{
+    return i < FORMATS_N ? &formats_data[i] : NULL;
+}
+
+/* The length of the next space-separated word of `list` at *p, moving *p
+ * past it and the spaces after it; 0 at the end. */
+static size_t formats_next_word(const char **p, const char **word)
+{
+    size_t w;
+
+    while (**p == ' ')
+        (*p)++;
+    *word = *p;
+    w = strcspn(*p, " ");
+    *p += w;
+    return w;
 }
 
 /* 1 when `name` equals one of the space-separated words of `list`,
  * ignoring case. */
 static int formats_alias_match(const char *list, const char *name)
 {
-    size_t len = strlen(name);
-    const char *p = list;
+    size_t len = strlen(name), w;
+    const char *p = list, *word;
 
-    while (*p) {
-        size_t w = strcspn(p, " ");
-        if (w == len && strncasecmp(p, name, len) == 0)
+    while ((w = formats_next_word(&p, &word)) > 0)
+        if (w == len && strncasecmp(word, name, len) == 0)
             return 1;
-        p += w;
-        while (*p == ' ')
-            p++;
-    }
     return 0;
 }
 
@@ -109,11 +113,186 @@ const qs_format *formats_find(const char *name)
     if (name == NULL || *name == '\0')
         return NULL;
     for (i = 0; i < FORMATS_N; i++)
-        if (strcasecmp(formats_table[i].name, name) == 0)
-            return &formats_table[i];
+        if (strcasecmp(formats_data[i].name, name) == 0)
+            return &formats_data[i];
     for (i = 0; i < FORMATS_N; i++)
-        if (formats_alias_match(formats_table[i].aliases, name))
-            return &formats_table[i];
+        if (formats_alias_match(formats_data[i].aliases, name))
+            return &formats_data[i];
+    return NULL;
+}
+
+/* `name` as `word` (wlen bytes), a separator, a rate in [bits_lo, bits_hi]
+ * and an optional unit: 0 with *bits set, or -1. */
+static int formats_rate(const qs_format *f, const char *word, size_t wlen, const char *name,
+                        double *bits)
+{
+    const char *rate;
+    size_t n, k;
+
+    if (wlen == 0 || strncasecmp(name, word, wlen) != 0 || name[wlen] == '\0' ||
+        strchr(FORMATS_RATE_SEPS, name[wlen]) == NULL)
+        return -1;
+    rate = name + wlen + 1;
+    n = strlen(rate);
+    for (k = 0; k < FORMATS_NUNITS; k++) {
+        size_t u = strlen(formats_rate_units[k]);
+        char buf[FORMATS_RATE_MAX + 1];
+        double v;
+
+        if (n <= u || n - u > FORMATS_RATE_MAX ||
+            strcasecmp(rate + n - u, formats_rate_units[k]) != 0)
+            continue;
+        memcpy(buf, rate, n - u);
+        buf[n - u] = '\0';
+        if (parse_decimal(buf, &v) == 0 && v >= f->bits_lo && v <= f->bits_hi) {
+            *bits = v;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int formats_parse(const char *name, const qs_format **f, double *bits)
+{
+    const qs_format *x;
+    size_t i;
+
+    if (name == NULL || f == NULL || bits == NULL)
+        return -1;
+    x = formats_find(name);
+    if (x != NULL) {
+        *f = x;
+        *bits = x->bits;
+        return 0;
+    }
+    for (i = 0; i < FORMATS_N; i++) {
+        const qs_format *r = &formats_data[i];
+        const char *p = r->aliases, *word;
+        size_t w;
+
+        if (!(r->bits_hi > 0.0))
+            continue;
+        if (formats_rate(r, r->name, strlen(r->name), name, bits) == 0) {
+            *f = r;
+            return 0;
+        }
+        while ((w = formats_next_word(&p, &word)) > 0) {
+            if (formats_rate(r, word, w, name, bits) == 0) {
+                *f = r;
+                return 0;
+            }
+        }
+    }
+    return -1;
+}
+
+/* s (n bytes) in lowercase without FORMATS_SUGGEST_SEPS into out (at
+ * least FORMATS_NAME_MAX + 1 bytes); 0 when it is longer than that. */
+static size_t formats_norm(const char *s, size_t n, char *out)
+{
+    size_t i, k = 0;
+
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+
+        if (strchr(FORMATS_SUGGEST_SEPS, c) != NULL)
+            continue;
+        if (k == FORMATS_NAME_MAX)
+            return 0;
+        out[k++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* 1 when the row's name or one of its aliases normalises to `norm`. */
+static int formats_norm_match(const qs_format *r, const char *norm)
+{
+    char buf[FORMATS_NAME_MAX + 1];
+    const char *p = r->aliases, *word;
+    size_t w;
+
+    if (formats_norm(r->name, strlen(r->name), buf) > 0 && strcmp(buf, norm) == 0)
+        return 1;
+    while ((w = formats_next_word(&p, &word)) > 0)
+        if (formats_norm(word, w, buf) > 0 && strcmp(buf, norm) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *formats_id_at(size_t i)
+{
+    return formats_data[i].name;
+}
+
+/* Appends r to out[0 .. *n) unless it is there already or out is full. */
+static void formats_add(const qs_format **out, size_t *n, size_t max, const qs_format *r)
+{
+    size_t i;
+
+    for (i = 0; i < *n; i++)
+        if (out[i] == r)
+            return;
+    if (*n < max)
+        out[(*n)++] = r;
+}
+
+size_t formats_suggest(const char *name, const qs_format **out, size_t max)
+{
+    char norm[FORMATS_NAME_MAX + 1];
+    size_t idx[FORMATS_DATA_MAX];
+    size_t i, n = 0, k;
+
+    if (name == NULL || *name == '\0' || out == NULL || max == 0)
+        return 0;
+    if (formats_norm(name, strlen(name), norm) > 0)
+        for (i = 0; i < FORMATS_N; i++)
+            if (formats_norm_match(&formats_data[i], norm))
+                formats_add(out, &n, max, &formats_data[i]);
+    k = suggest_best(name, FORMATS_N < FORMATS_DATA_MAX ? FORMATS_N : FORMATS_DATA_MAX,
+                     formats_id_at, idx, max < FORMATS_DATA_MAX ? max : FORMATS_DATA_MAX);
+    for (i = 0; i < k; i++)
+        formats_add(out, &n, max, &formats_data[idx[i]]);
+    return n;
+}
+
+int formats_quality_line(const qs_format *f, char *buf, size_t size)
+{
+    char rel[FORMATS_REL_SIZE] = "";
+    int n;
+
+    if (f == NULL || buf == NULL || size == 0)
+        return -1;
+    if (isnan(f->ppl_delta) || f->ppl_by == NULL) {
+        n = snprintf(buf, size, "no perplexity measurement published for %s", f->name);
+        return n < 0 || (size_t)n >= size ? -1 : 0;
+    }
+    if (f->ppl_vs != NULL && f->ppl_base > 0.0) {
+        double pct = f->ppl_delta / f->ppl_base * FORMATS_PERCENT;
+
+        (void)snprintf(rel, sizeof rel, " (%+.*f%%)",
+                       fabs(pct) < FORMATS_PCT_FINE ? FORMATS_PCT_DIGITS_FINE : FORMATS_PCT_DIGITS,
+                       pct);
+    }
+    n = snprintf(buf, size, "%+.4f ppl%s%s%s, measured by %s on %s%s%s%s%s%s", f->ppl_delta, rel,
+                 f->ppl_vs != NULL ? " vs " : "", f->ppl_vs != NULL ? f->ppl_vs : "",
+                 f->ppl_by, f->ppl_ref != NULL ? f->ppl_ref : "an unnamed model",
+                 f->ppl_setup != NULL ? " " : "", f->ppl_setup != NULL ? f->ppl_setup : "",
+                 f->ppl_vs == NULL ? " (its reference and base perplexity are not published)"
+                                   : "",
+                 f->scaling != NULL ? "; " : "", f->scaling != NULL ? f->scaling : "");
+    return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+const qs_format *formats_of_gguf(int ftype)
+{
+    size_t i;
+
+    if (ftype == FORMATS_NO_GGUF)
+        return NULL;
+    for (i = 0; i < FORMATS_N; i++)
+        if (formats_data[i].gguf == ftype)
+            return &formats_data[i];
     return NULL;
 }
 
@@ -126,10 +305,10 @@ const qs_format *formats_nearest(double bits)
     if (isnan(bits))
         return NULL;
     for (i = 0; i < FORMATS_N; i++) {
-        double d = fabs(formats_table[i].bits - bits);
-        if (d < best_d) {
+        double d = fabs(formats_data[i].bits - bits);
+        if (formats_data[i].ladder && d < best_d) {
             best_d = d;
-            best = &formats_table[i];
+            best = &formats_data[i];
         }
     }
     return best;
@@ -143,7 +322,9 @@ const qs_format *formats_step(double bits, int dir)
     if (isnan(bits) || dir == 0)
         return NULL;
     for (i = 0; i < FORMATS_N; i++) {
-        const qs_format *f = &formats_table[i];
+        const qs_format *f = &formats_data[i];
+        if (!f->ladder)
+            continue;
         if (dir > 0 && f->bits > bits && (best == NULL || f->bits < best->bits))
             best = f;
         if (dir < 0 && f->bits < bits && (best == NULL || f->bits > best->bits))
@@ -154,17 +335,34 @@ const qs_format *formats_step(double bits, int dir)
 
 const char *formats_family_name(fmt_family family)
 {
-    switch (family) {
-    case FMT_FAMILY_FLOAT:
-        return "float";
-    case FMT_FAMILY_INT:
-        return "int";
-    case FMT_FAMILY_GGUF:
-        return "gguf";
-    case FMT_FAMILY_GROUP:
-        return "group";
-    case FMT_FAMILY_TERNARY:
-        return "ternary";
+    return (unsigned)family < FMT_FAMILY_COUNT ? formats_family_words[family] : "unknown";
+}
+
+const char *formats_layout_name(fmt_layout layout)
+{
+    return (unsigned)layout < FMT_LAYOUT_COUNT ? formats_layout_words[layout] : "unknown";
+}
+
+const char *formats_bits_kind_name(fmt_bits_kind kind)
+{
+    return (unsigned)kind < FMT_BITS_KIND_COUNT ? formats_kind_words[kind] : "unknown";
+}
+
+int formats_precision(const char *s, double *bits, const qs_format **fmt)
+{
+    const qs_format *f;
+    double v;
+
+    if (s == NULL)
+        return -1;
+    if (parse_bits(s, &v) == 0) {
+        *bits = v;
+        *fmt = NULL;
+        return 0;
     }
-    return "unknown";
+    if (formats_parse(s, &f, &v) != 0)
+        return -1;
+    *bits = v;
+    *fmt = f;
+    return 0;
 }

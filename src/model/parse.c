@@ -130,26 +130,6 @@ int parse_bits(const char *s, double *out)
     return 0;
 }
 
-int parse_precision(const char *s, double *bits, const qs_format **fmt)
-{
-    const qs_format *f;
-    double v;
-
-    if (s == NULL)
-        return -1;
-    if (parse_bits(s, &v) == 0) {
-        *bits = v;
-        *fmt = NULL;
-        return 0;
-    }
-    f = formats_find(s);
-    if (f == NULL)
-        return -1;
-    *bits = f->bits;
-    *fmt = f;
-    return 0;
-}
-
 int parse_bytes(const char *s, double *out)
 {
     double v;

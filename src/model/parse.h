@@ -10,7 +10,6 @@
 #ifndef QS_PARSE_H
 #define QS_PARSE_H
 
-#include "model/formats.h"
 
 /* Accepted parameter counts: 1 .. PARSE_PARAMS_MAX. */
 #define PARSE_PARAMS_MIN 1.0
@@ -38,10 +37,6 @@ int parse_params(const char *s, double *out);
 /* Bits per weight as a plain decimal number (parse_decimal): "4", "4.5",
  * "1.58"; (0, 64]. */
 int parse_bits(const char *s, double *out);
-
-/* A precision given by bits ("4.5") or by name ("q4_k_m", "FP16").
- * On success *bits is set, and *fmt to the named row (NULL for plain bits). */
-int parse_precision(const char *s, double *bits, const qs_format **fmt);
 
 /* A byte size with a unit: B, KB, MB, GB, TB (powers of 1000) or KiB, MiB,
  * GiB, TiB (powers of 1024), any case, e.g. "24GiB", "16GB", "0.5GiB".

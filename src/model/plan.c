@@ -39,10 +39,10 @@ int plan_compute(const qs_query *q, qs_plan *p)
     p->config = query_fit_config(q, q->bits);
     p->need = fit_need_of(&p->config);
     p->format = q->format;
-    p->quality = q->format != NULL ? q->format : formats_nearest(q->bits);
+    p->quality = q->format != NULL ? q->format : exact_nearest(&q->exact, q->bits);
     p->quality_near = q->format == NULL;
     p->savings = memory_savings(q->params, q->baseline_bits, q->bits);
-    p->layers = q->model != NULL ? q->model->layers : 0;
+    p->layers = q->shape != NULL ? q->shape->arch.layers : 0;
     if (!p->need.ok)
         return -1;
     for (i = 0; i < q->ndevices && i < QUERY_DEVICES_MAX; i++) {
@@ -69,7 +69,7 @@ plan_cell plan_table_cell(const qs_query *q, const qs_format *f, size_t i)
 
     if (f == NULL || i >= q->ndevices)
         return cell;
-    c = query_fit_config(q, f->bits);
+    c = query_fit_config(q, query_format_bits(q, f));
     need = fit_need_of(&c);
     if (!need.ok)
         return cell;

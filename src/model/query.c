@@ -1,4 +1,5 @@
 /* query.c - the user's question and its defaults (the one place they live). */
+#include <math.h>
 #include <string.h>
 
 #include "model/kvcache.h"
@@ -7,12 +8,14 @@
 void query_init(qs_query *q)
 {
     memset(q, 0, sizeof *q);
-    q->params = QUERY_DEFAULT_PARAMS;
-    q->model = NULL;
+    q->catalog = models_builtin();
+    q->family = NULL;
+    query_set_model(q, NULL, QUERY_DEFAULT_PARAMS);
     q->bits = QUERY_DEFAULT_BITS;
     q->format = formats_find("fp16");
     q->baseline_bits = QUERY_DEFAULT_BASELINE_BITS;
     q->baseline_format = q->format;
+    q->rate = q->baseline_rate = QUERY_DEFAULT_BITS;
     q->ctx = FIT_DEFAULT_CTX;
     q->batch = FIT_DEFAULT_BATCH;
     q->kv_bits = KV_BITS_F16;
@@ -21,22 +24,70 @@ void query_init(qs_query *q)
     q->ram_gib = 0.0;
 }
 
+/* A named format's bits for the query's model, at `rate` when it is a
+ * variable-rate one. */
+static double query_named_bits(const qs_query *q, const qs_format *f, double rate)
+{
+    if (f->bits_hi > 0.0)
+        return q->exact.model != NULL ? exact_rate_bits(q->exact.model, f, rate) : rate;
+    return exact_bits(&q->exact, f);
+}
+
+static double query_rate(const qs_format *f, double bits)
+{
+    return f != NULL && f->bits_hi > 0.0 && bits > 0.0 ? bits : f != NULL ? f->bits : bits;
+}
+
+double query_format_bits(const qs_query *q, const qs_format *f)
+{
+    return f != NULL ? query_named_bits(q, f, f->bits) : NAN;
+}
+
 void query_set_model(qs_query *q, const qs_model *m, double params)
 {
     q->model = m;
-    q->params = m != NULL ? m->params : params;
+    q->params = m != NULL ? m->total : params;
+    /* A catalog model's own tensors size every named format; a table that
+     * cannot be made leaves each format its own bits. */
+    if (q->exact.model != m && exact_fill(&q->exact, m) != 0)
+        exact_clear(&q->exact);
+    if (q->format != NULL)
+        q->bits = query_named_bits(q, q->format, q->rate);
+    if (q->baseline_format != NULL)
+        q->baseline_bits = query_named_bits(q, q->baseline_format, q->baseline_rate);
+    if (m != NULL) {
+        q->shape = m;
+        q->shape_assumed = q->shape_custom = 0;
+    } else if (!q->shape_custom) {
+        q->shape = models_nearest(q->catalog, q->family, q->params);
+        q->shape_assumed = q->shape != NULL;
+    }
+}
+
+void query_set_shape(qs_query *q, const qs_model *shape)
+{
+    q->shape_custom = shape != NULL;
+    if (shape != NULL) {
+        q->model = NULL;
+        q->shape = shape;
+        q->shape_assumed = 0;
+        return;
+    }
+    query_set_model(q, q->model, q->params);
 }
 
 void query_set_weights(qs_query *q, const qs_format *f, double bits)
 {
     q->format = f;
-    q->bits = f != NULL ? f->bits : bits;
+    q->rate = query_rate(f, bits);
+    q->bits = f != NULL ? query_named_bits(q, f, q->rate) : bits;
 }
 
 void query_set_baseline(qs_query *q, const qs_format *f, double bits)
 {
     q->baseline_format = f;
-    q->baseline_bits = f != NULL ? f->bits : bits;
+    q->baseline_rate = query_rate(f, bits);
+    q->baseline_bits = f != NULL ? query_named_bits(q, f, q->baseline_rate) : bits;
 }
 
 int query_add_device(qs_query *q, const qs_device *d, int host)
@@ -70,7 +121,13 @@ size_t query_targets(const qs_query *q)
 
 fit_config query_fit_config(const qs_query *q, double bits)
 {
-    fit_config c = fit_config_default(q->params, bits, q->model);
+    fit_config c = fit_config_default(q->params, bits, q->shape);
+    const qs_model *s = q->shape;
+
+    c.exact = &q->exact;
+    /* A bare size shaped like a mixture of experts reads the same share. */
+    if (q->model == NULL && s != NULL && s->arch.moe.experts > 0)
+        c.active_params = q->params * (s->active / s->total);
 
     c.ctx = q->ctx;
     c.batch = q->batch;

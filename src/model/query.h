@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "model/devices.h"
+#include "model/exact.h"
 #include "model/fit.h"
 #include "model/formats.h"
 #include "model/models.h"
@@ -31,17 +32,34 @@
 #define QUERY_DEFAULT_BASELINE_BITS 16.0
 
 typedef struct {
+    /* The catalog models are looked up in (the built-in one, or with a
+     * user's rows before it). */
+    const models_catalog *catalog;
     /* The model: a catalog entry, or a bare size (model NULL). */
     double params;
     const qs_model *model;
+    /* Whose architecture the KV cache, the layers and the per-tensor sizes
+     * follow: the model itself; for a bare size the catalog model of
+     * `family` nearest in size (shape_assumed 1), or the user's own shape
+     * (shape_custom 1: --layers, --kv-heads, ...); NULL when none. */
+    const qs_model *shape;
+    const char *family;        /* for the assumption; NULL: MODELS_DEFAULT_FAMILY */
+    int shape_assumed;
+    int shape_custom;
     /* The weights: bits per weight, and the format the user named (NULL
      * for plain bits). A format is never looked up by its bits: AWQ and
      * GPTQ have the same size and stay what the user chose. */
     double bits;
     const qs_format *format;
+    double rate;               /* a variable-rate format's (EXL2, EXL3) bits as
+                                  asked; bits is then its exact size */
     /* The savings baseline, likewise. */
     double baseline_bits;
     const qs_format *baseline_format;
+    double baseline_rate;
+    /* Every named format's exact bits for the catalog model (exact.h):
+     * a named format's `bits` above are these, not the format's own. */
+    exact_table exact;
     /* The fit. */
     long ctx;                  /* context tokens */
     int batch;                 /* sequences sharing the device */
@@ -65,11 +83,18 @@ typedef struct {
 void query_init(qs_query *q);
 
 /* Sets the model to a catalog entry (its exact parameter count) or, with
- * m NULL, to a bare size of `params`. */
+ * m NULL, to a bare size of `params` shaped like the nearest catalog model
+ * of q->family (models_nearest), unless the user's own shape is set. */
 void query_set_model(qs_query *q, const qs_model *m, double params);
 
-/* Sets the weights to a named format (its bits), or with f NULL to plain
- * `bits`; likewise the baseline. */
+/* Sets the user's own shape for a bare size (kept by pointer; NULL drops
+ * it and the size is shaped like the nearest catalog model again). */
+void query_set_shape(qs_query *q, const qs_model *shape);
+
+/* Sets the weights to a named format, or with f NULL to plain `bits`;
+ * likewise the baseline. A named format's bits are its exact size for the
+ * catalog model (query_format_bits); for a variable-rate format `bits` is
+ * the rate asked (0: the format's default). */
 void query_set_weights(qs_query *q, const qs_format *f, double bits);
 void query_set_baseline(qs_query *q, const qs_format *f, double bits);
 
@@ -81,6 +106,10 @@ int query_add_device(qs_query *q, const qs_device *d, int host);
 /* This machine's usable RAM as detected (GiB, 0 when unknown): the RAM a
  * GPU's partial offload spills into, unless the user gave one. */
 void query_set_host_ram(qs_query *q, double gib);
+
+/* Named format f's bits for the query's model: its exact size where the
+ * model and the format's layout are known (exact.h), else f->bits. */
+double query_format_bits(const qs_query *q, const qs_format *f);
 
 /* The number of targets (devices that are not this machine's). */
 size_t query_targets(const qs_query *q);

@@ -80,14 +80,24 @@ static long suggest_rank(const char *name, const char *id)
     return (long)SUGGEST_NAME_MAX + 1 + d;
 }
 
-size_t suggest_best(const char *name, size_t n, suggest_id_fn id_of, size_t *out, size_t max)
+/* Where the ids come from: a function of the index, or an array. */
+typedef struct {
+    suggest_id_fn fn;
+    const char *const *ids;
+} suggest_source;
+
+static const char *suggest_id(const suggest_source *src, size_t i)
+{
+    return src->fn != NULL ? src->fn(i) : src->ids[i];
+}
+
+static size_t suggest_run(const char *name, size_t n, const suggest_source *src, size_t *out,
+                          size_t max)
 {
     size_t count = 0, i;
 
-    if (name == NULL || *name == '\0' || id_of == NULL || out == NULL)
-        return 0;
     for (i = 0; i < n; i++) {
-        const char *id = id_of(i);
+        const char *id = suggest_id(src, i);
         long r = id ? suggest_rank(name, id) : -1;
         size_t pos;
 
@@ -95,7 +105,7 @@ size_t suggest_best(const char *name, size_t n, suggest_id_fn id_of, size_t *out
             continue;
         /* Insertion into the sorted prefix; equal ranks keep catalog order. */
         pos = count;
-        while (pos > 0 && suggest_rank(name, id_of(out[pos - 1])) > r)
+        while (pos > 0 && suggest_rank(name, suggest_id(src, out[pos - 1])) > r)
             pos--;
         if (pos >= max)
             continue;
@@ -105,4 +115,23 @@ size_t suggest_best(const char *name, size_t n, suggest_id_fn id_of, size_t *out
         out[pos] = i;
     }
     return count;
+}
+
+size_t suggest_best(const char *name, size_t n, suggest_id_fn id_of, size_t *out, size_t max)
+{
+    suggest_source src = { id_of, NULL };
+
+    if (name == NULL || *name == '\0' || id_of == NULL || out == NULL)
+        return 0;
+    return suggest_run(name, n, &src, out, max);
+}
+
+size_t suggest_best_of(const char *name, const char *const *ids, size_t n, size_t *out,
+                       size_t max)
+{
+    suggest_source src = { NULL, ids };
+
+    if (name == NULL || *name == '\0' || ids == NULL || out == NULL)
+        return 0;
+    return suggest_run(name, n, &src, out, max);
 }

@@ -27,4 +27,8 @@ int suggest_contains(const char *haystack, const char *needle);
  * catalog order. Returns how many were written (0 for NULL or ""). */
 size_t suggest_best(const char *name, size_t n, suggest_id_fn id_of, size_t *out, size_t max);
 
+/* suggest_best over an array of n ids (NULL entries are skipped). */
+size_t suggest_best_of(const char *name, const char *const *ids, size_t n, size_t *out,
+                       size_t max);
+
 #endif

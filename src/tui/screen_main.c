@@ -46,6 +46,11 @@ static void screen_main_model(const app_state *s, const app_layout *l)
     fmt_params(p, sizeof p, s->query.params);
     if (s->query.model != NULL)
         (void)snprintf(buf, sizeof buf, "%s  %s params", s->query.model->name, p);
+    else if (s->query.shape_assumed && s->query.shape != NULL)
+        (void)snprintf(buf, sizeof buf, "custom size  %s params, shaped like %s (assumed)", p,
+                       s->query.shape->name);
+    else if (s->query.shape != NULL)
+        (void)snprintf(buf, sizeof buf, "custom size  %s params, %s", p, s->query.shape->name);
     else
         (void)snprintf(buf, sizeof buf, "custom size  %s params", p);
     x = draw_text(l->model_y, LAYOUT_LABEL_W, -1, CRT_VALUE, buf);
@@ -194,10 +199,10 @@ static void screen_main_ctx(const app_state *s, const app_layout *l)
         return;
     }
     fmt_kv_type(kv, sizeof kv, q->kv_bits);
-    if (q->model != NULL && q->batch > 1)
+    if (q->shape != NULL && q->batch > 1)
         (void)snprintf(buf, sizeof buf, "%ld tokens (max %ld) x %d seqs  KV cache %s", q->ctx,
                        app_ctx_max(s), q->batch, kv);
-    else if (q->model != NULL)
+    else if (q->shape != NULL)
         (void)snprintf(buf, sizeof buf, "%ld tokens (max %ld)  KV cache %s", q->ctx,
                        app_ctx_max(s), kv);
     else
@@ -287,7 +292,7 @@ static void screen_main_piece(int y, int *x, int cols, crt_role role, const char
 static void screen_main_detail(const app_layout *l, const qs_query *q, const plan_device *d)
 {
     char buf[VIEW_MAIN_BUF];
-    long model_max = q->model != NULL ? q->model->max_ctx : 0;
+    long model_max = q->model != NULL ? q->model->ctx : 0;
     int x, y = l->detail_y;
 
     if (y < 0)
@@ -377,13 +382,15 @@ static void screen_main_need(const app_state *s, const app_layout *l)
     (void)snprintf(gib, sizeof gib, "%.2f", need->weights_gib);
     (void)snprintf(from, sizeof from, "%s params at %s", params, prec);
     screen_main_need_row(l->need_y, "weights", gib, from);
-    if (need->kv_known && c->arch != NULL) {
+    if (need->kv_known && c->model != NULL) {
+        char kinds[VIEW_MAIN_BUF / 2];
+
         fmt_kv_type(kv, sizeof kv, c->kv_bits);
-        (void)snprintf(gib, sizeof gib, "%s%.2f", need->kv_upper_bound ? "<=" : "",
-                       need->kv_gib);
-        (void)snprintf(from, sizeof from, "%ld tokens x %d seq%s x %d layers, %s%s", c->ctx,
-                       c->batch, c->batch == 1 ? "" : "s", c->arch->layers, kv,
-                       need->kv_upper_bound ? " (upper bound)" : "");
+        if (models_layer_kinds(c->model, kinds, sizeof kinds) != 0)
+            (void)snprintf(kinds, sizeof kinds, "%d", c->model->arch.layers);
+        (void)snprintf(gib, sizeof gib, "%.2f", need->kv_gib);
+        (void)snprintf(from, sizeof from, "%ld tokens x %d seq%s: %s layers, %s", c->ctx,
+                       c->batch, c->batch == 1 ? "" : "s", kinds, kv);
     } else {
         (void)snprintf(gib, sizeof gib, "n/a");
         (void)snprintf(from, sizeof from, "not counted: a custom size has no architecture");
@@ -407,9 +414,9 @@ static void screen_main_fit(const app_state *s, const app_layout *l)
         (void)snprintf(buf, sizeof buf, "n/a");
     else if (need->kv_known)
         (void)snprintf(buf, sizeof buf,
-                       "%.2f GiB = %.2f weights + %s%.2f KV (%ld tok) + %.2f runtime",
-                       need->total_gib, need->weights_gib, need->kv_upper_bound ? "<=" : "",
-                       need->kv_gib, p->config.ctx, need->overhead_gib);
+                       "%.2f GiB = %.2f weights + %.2f KV (%ld tok) + %.2f runtime",
+                       need->total_gib, need->weights_gib, need->kv_gib, p->config.ctx,
+                       need->overhead_gib);
     else
         (void)snprintf(buf, sizeof buf, "%.2f GiB = %.2f weights + %.2f runtime (no KV: custom)",
                        need->total_gib, need->weights_gib, need->overhead_gib);

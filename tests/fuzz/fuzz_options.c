@@ -35,6 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(err, 'X', sizeof err);
     err[sizeof err - 1] = '\0';
     rc = options_parse(argc, argv, &o, err, sizeof err);
+    if (rc == 0)
+        rc = options_resolve(&o, models_builtin(), err, sizeof err);
     FUZZ_ASSERT(rc == 0 || rc == -1);
     if (rc != 0) {
         size_t n = strlen(err);

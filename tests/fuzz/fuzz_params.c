@@ -33,11 +33,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_ASSERT(parse_params(s, &again) == rc);
     FUZZ_ASSERT(rc != 0 || again == v);
 
-    m = models_find(s);
+    m = models_find(models_builtin(), s);
     if (m != NULL)
         FUZZ_ASSERT(strcasecmp(m->id, s) == 0 || strcasecmp(m->name, s) == 0);
-    n = models_suggest(s, out, FUZZ_SUGGEST_MAX);
-    FUZZ_ASSERT(n <= FUZZ_SUGGEST_MAX && n <= models_count());
+    n = models_suggest(models_builtin(), s, out, FUZZ_SUGGEST_MAX);
+    FUZZ_ASSERT(n <= FUZZ_SUGGEST_MAX && n <= models_count(models_builtin()));
     FUZZ_ASSERT(s[0] != '\0' || n == 0);
     for (i = 0; i < n; i++) {
         FUZZ_ASSERT(out[i] != NULL);
@@ -47,9 +47,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Asking for fewer gives a prefix of the longer answer. */
     if (n > 0) {
         const qs_model *one[1];
-        FUZZ_ASSERT(models_suggest(s, one, 1) == 1 && one[0] == out[0]);
+        FUZZ_ASSERT(models_suggest(models_builtin(), s, one, 1) == 1 && one[0] == out[0]);
     }
-    FUZZ_ASSERT(models_suggest(s, out, 0) == 0);
+    FUZZ_ASSERT(models_suggest(models_builtin(), s, out, 0) == 0);
     free(s);
     return 0;
 }

@@ -1,5 +1,5 @@
 /* fuzz_precision.c - libFuzzer target for precisions: parse_bits,
- * parse_precision (src/model/parse.h) and formats_find (src/model/formats.h). */
+ * formats_precision (src/model/parse.h) and formats_find (src/model/formats.h). */
 #include <math.h>
 #include <strings.h>
 
@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(s[0] != '\0');
     }
 
-    rc = parse_precision(s, &bits, &fmt);
+    rc = formats_precision(s, &bits, &fmt);
     FUZZ_ASSERT(rc == 0 || rc == -1);
     if (rc_bits == 0) {
         /* Plain bits win over names. */

@@ -28,11 +28,15 @@ seconds=${FUZZ_SECONDS:-30}
 cc=${CLANG:-clang}
 
 # Sources each target is built from: the real library files, nothing more.
+# A name starting with '@' is a file the build generates (tools/gendata), in
+# the build tree (two levels above BUILDDIR); `make fuzz` makes them first.
 model_parse="src/model/parse.c src/model/formats.c"
+model_data="@src/model/models_data.c"
 host_parse="src/platform/host_parse.c"
 sources_of() {
     case $1 in
-    params) echo "$model_parse src/model/models.c src/model/suggest.c" ;;
+    params) echo "$model_parse src/model/models.c src/model/suggest.c src/model/arch.c
+        src/model/arch_expand.c src/model/arch_count.c src/model/tensors.c $model_data" ;;
     precision | ctx) echo "$model_parse" ;;
     bytes) echo "$model_parse src/model/devices.c src/model/memory.c src/model/suggest.c" ;;
     meminfo | cgroup_limit | proc_cgroup | uint | hex_id | name) echo "$host_parse" ;;
@@ -40,10 +44,12 @@ sources_of() {
     quote) echo "src/cli/quote.c" ;;
     catalog_row) echo "src/model/catalog_row.c src/model/arch.c src/model/arch_expand.c
         src/model/tensors.c $model_parse" ;;
+    device_row) echo "src/model/device_row.c" ;;
     options) echo "src/cli/options.c src/cli/optval.c src/cli/quote.c src/cli/fmt.c
         src/model/query.c src/model/plan.c src/model/fit.c src/model/kvcache.c
         src/model/memory.c src/model/devices.c src/model/models.c src/model/suggest.c
-        $model_parse" ;;
+        src/cli/optshape.c src/model/kvarch.c src/model/arch.c src/model/arch_expand.c
+        src/model/arch_count.c src/model/tensors.c $model_data $model_parse" ;;
     *) return 1 ;;
     esac
 }
@@ -55,7 +61,7 @@ max_len_of() {
     *) echo 4096 ;;
     esac
 }
-known="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input quote options catalog_row"
+known="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input quote options catalog_row device_row"
 all=$known
 [ $# -gt 0 ] && all=$*
 
@@ -77,7 +83,12 @@ for name in $all; do
     srcs=$(sources_of "$name") || { echo "run.sh: no fuzz target '$name' (known: $known)" >&2; exit 2; }
     bin="$builddir/fuzz_$name"
     paths=""
-    for s in $srcs; do paths="$paths $srcdir/$s"; done
+    for s in $srcs; do
+        case $s in
+        @*) paths="$paths $builddir/../../${s#@}" ;;
+        *) paths="$paths $srcdir/$s" ;;
+        esac
+    done
     printf 'fuzz_%s: build\n' "$name"
     # shellcheck disable=SC2086 # flag and file lists are meant to split
     if ! "$cc" $cflags -I"$srcdir/src" -I"$srcdir/tests/fuzz" \
