@@ -138,7 +138,8 @@ static int main_host(const options *o)
 static int main_report(const options *o)
 {
     const qs_query *q = &o->query;
-    report_model m = { q->params, q->model ? q->model->name : NULL, &q->exact };
+    report_model m = { q->params, q->model ? q->model->name : NULL, &q->exact, q->model,
+                       o->tensors };
 
     switch (o->mode) {
     case OPTIONS_MODE_FOOTPRINT:

@@ -76,6 +76,42 @@ run -p gpt-oss-120b --ctx 32768
 expect_out "gpt-oss-120b text: by layer kind" "by layer kind:"
 expect_out "gpt-oss-120b text: the window line" "18 sliding-window layers x 128 tokens"
 
+# --- named formats on a catalog model: exact sizes, the GGUF file, quality ---------
+run -p llama-3.1-8b -f q4_k_m --json --tensors
+expect_json "Q4_K_M: the weights are the file's tensor data" \
+    '.footprint_gib * 1073741824 == .gguf_file.tensor_bytes'
+expect_json "Q4_K_M: the groups add up to the tensor data" \
+    '([.gguf_file.groups[].bytes] | add) == .gguf_file.tensor_bytes'
+expect_json "Q4_K_M: output and half the attn_v at Q6_K" \
+    '(.gguf_file.groups[] | select(.tensors == "output.weight") | .type == "Q6_K") and
+     ([.gguf_file.groups[] | select(.tensors == "blk.*.attn_v.weight" and .type == "Q6_K") | .count] == [16])'
+expect_json "Q4_K_M: a header of a few MB" '.gguf_file.header_bytes > 1e6 and .gguf_file.header_bytes < 2e7'
+# bartowski/Meta-Llama-3.1-8B-Instruct-GGUF Q4_K_M: 4920739232 bytes (Hugging
+# Face file listing; tests/fixtures/gguf_published.tsv); the file also holds
+# rope_freqs (256 bytes), which a checkpoint does not.
+expect_json "Q4_K_M: the file within 0.1% of the published one" \
+    '(.gguf_file.bytes - 4920739232 | fabs) / 4920739232 < 0.001'
+expect_json "Q4_K_M: the quality line names its measurement" \
+    '.quality_line | test("measured by llama.cpp on Llama-3-8B")'
+expect_json "Q4_K_M on Llama-3.1-8B: not the model measured" '.ppl_on_this_model == false'
+run -p llama-3-8b -f q4_k_m --json
+expect_json "Q4_K_M on Llama-3-8B: the model measured" '.ppl_on_this_model == true'
+run -p qwen3-30b-a3b -f q4_k_m
+expect_out "text: the GGUF file" "GGUF file: "
+expect_out "text: not measured on this model, said" "not on Qwen3-30B-A3B"
+run -p qwen3-30b-a3b -f q4_k_m --tensors
+expect_out "--tensors: the expert groups" "blk.*.ffn_down_exps.weight"
+run -p llama-3.1-8b --table --all-formats --json
+expect_json "the table: named formats at their exact size" \
+    '(.rows[] | select(.format == "FP16") | .bits) == 16 and (.rows[] | select(.format == "Q4_K_M") | .bits) != 4.8944'
+run -p llama-3.1-8b -f exl2-4.65 --json
+expect_json "EXL2 at any rate: more than the rate (16-bit embeddings, 6-bit head)" '.bits > 4.65 and .format == "EXL2"'
+run -p llama-3.1-8b -f gptq --json
+expect_json "GPTQ: scales, zeros and 16-bit embeddings above 4 bits" '.bits > 4.1 and .gguf_file == null'
+expect_usage_error "-f q4km: did you mean" -p llama-3.1-8b -f q4km
+expect_err "-f q4km: the suggestion" "did you mean Q4_K_M"
+expect_usage_error "--tensors without -f" -p llama-3.1-8b --tensors
+
 # --- a bare size: exact weights, an assumed shape, or the user's -----------------
 run -p 7B --from fp16 --to 16 --json
 expect_json "7B at 16 bits stays the lesson's number" '.before_gb == 7e9 * 16 / 8 / 1073741824'

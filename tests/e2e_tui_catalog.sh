@@ -55,4 +55,21 @@ tui_wait "a user's model: its 2 layers" "2 full layers"
 
 tui_keys q
 tui_wait_exit "q" 0
+
+# The quality line says what its number is: measured by llama.cpp on
+# Llama-3-8B, and not on the model shown.
+tui_start 80 24 "XDG_CONFIG_HOME=$cfg" -- -i -p gpt-oss-120b -f q4_k_m
+tui_wait "quality: the measurement's model" "ppl +0.1754 on Llama-3-8B, not this model"
+tui_wait "quality: the hint" "noticeable but acceptable"
+# the knob sits at the exact size of Q4_K_M for this model
+bits=$(XDG_CONFIG_HOME=$cfg "$QUANTSCOPE" -p gpt-oss-120b -f q4_k_m --json </dev/null | jq .bits)
+tui_wait "Q4_K_M at its exact size" "$(printf '%.2f' "$bits") bpw  Q4_K_M"
+tui_keys m
+tui_type "llama-3-8b"
+tui_keys Enter
+tui_wait "on the model measured" "Llama-3-8B  8.03B params"
+tui_wait "quality: on this model" "ppl +0.1754 (+2.8%) on Llama-3-8B"
+if tui_screen | grep -q "not this model"; then fail "quality: said not this model on the model measured"; else pass; fi
+tui_keys q
+tui_wait_exit "q" 0
 tui_finish

@@ -128,6 +128,10 @@ static const options_row options_table[] = {
     { 0, "all-formats", NULL, "with --table: every named precision", OPTIONS_IN(OPTIONS_MODE_TABLE),
       NULL, OPTIONS_FLAG(all_formats), OPTIONS_MODE_DEFAULT, OPTIONS_SEC_REPORTS,
       OPTIONS_SLOT_NONE, { 0 } },
+    { 0, "tensors", NULL, "with -f and a llama.cpp file type on a catalog model:\n"
+      "the GGUF file's tensor groups and their types", OPTIONS_IN(OPTIONS_MODE_FOOTPRINT),
+      NULL, OPTIONS_FLAG(tensors), OPTIONS_MODE_DEFAULT, OPTIONS_SEC_REPORTS, OPTIONS_SLOT_NONE,
+      { 0 } },
     { 0, "from", "X", "savings from precision X (bits or name) to --to;\n"
       "with -i: the baseline", OPTIONS_S_MODES, optval_from, 0, OPTIONS_MODE_SAVINGS,
       OPTIONS_SEC_REPORTS,

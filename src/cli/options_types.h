@@ -43,6 +43,7 @@ typedef struct {
     int all_formats;            /* --all-formats */
     int json;                   /* --json */
     int check;                  /* --check: exit 1 when it does not fit */
+    int tensors;                /* --tensors: a GGUF file's tensor groups */
     const char *model_arg;      /* -p as typed: options_resolve looks it up */
     const char *filter;         /* --list-models WORD */
     const char *catalog_path;   /* --catalog FILE */

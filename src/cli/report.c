@@ -9,6 +9,7 @@
 #include "cli/json.h"
 #include "cli/out.h"
 #include "cli/report.h"
+#include "cli/report_file.h"
 #include "model/formats.h"
 #include "model/memory.h"
 
@@ -106,7 +107,7 @@ int report_table_json(FILE *fp, const report_model *m, int all_formats)
 
 int report_footprint_text(FILE *fp, const report_model *m, double bits, const qs_format *fmt)
 {
-    const qs_format *q = fmt ? fmt : formats_nearest(bits);
+    const qs_format *q = fmt ? fmt : exact_nearest(m->exact, bits);
     double gib = memory_footprint_gib(m->params, bits);
     char label[REPORT_LABEL_SIZE], b[32];
 
@@ -115,18 +116,14 @@ int report_footprint_text(FILE *fp, const report_model *m, double bits, const qs
         (void)fprintf(fp, "%s, ", fmt->name);
     (void)fprintf(fp, "%s bits per weight: %.2f GiB (%.2f GB)\n",
                   fmt_bits(b, sizeof b, bits, REPORT_BITS_DECIMALS), gib, memory_gib_to_gb(gib));
-    if (fmt)
-        (void)fprintf(fp, "quality: %s\n", q->quality);
-    else
-        (void)fprintf(fp, "quality (nearest named precision, %s): %s\n", q->name, q->quality);
-    if (!isnan(q->ppl_delta))
-        (void)fprintf(fp, "perplexity: %+.4f (%s, %s)\n", q->ppl_delta, q->name, q->ppl_ref);
+    report_file_quality_text(fp, q, fmt == NULL, m->label);
+    report_file_gguf_text(fp, m->model, fmt, m->tensors);
     return out_finish(fp);
 }
 
 int report_footprint_json(FILE *fp, const report_model *m, double bits, const qs_format *fmt)
 {
-    const qs_format *q = fmt ? fmt : formats_nearest(bits);
+    const qs_format *q = fmt ? fmt : exact_nearest(m->exact, bits);
     double gib = memory_footprint_gib(m->params, bits);
     json_writer w;
 
@@ -139,11 +136,8 @@ int report_footprint_json(FILE *fp, const report_model *m, double bits, const qs
     json_number(&w, "footprint_gib", gib);
     json_number(&w, "footprint_gb", memory_gib_to_gb(gib));
     json_string(&w, "nearest_format", q->name);
-    json_string(&w, "quality", q->quality);
-    if (isnan(q->ppl_delta))
-        json_null(&w, "ppl_delta");
-    else
-        json_number(&w, "ppl_delta", q->ppl_delta);
+    report_file_quality_json(&w, q, m->label);
+    report_file_gguf_json(&w, m->model, fmt, m->tensors);
     json_end_object(&w);
     return out_finish_json(&w, fp);
 }

@@ -17,6 +17,8 @@ typedef struct {
     const char *label;       /* preset display name, or NULL for a bare size */
     const exact_table *exact; /* the named formats' exact bits for the model
                                  (NULL or without a model: their own) */
+    const qs_model *model;   /* the catalog model, or NULL for a bare size */
+    int tensors;             /* --tensors: list a GGUF file's tensor groups */
 } report_model;
 
 /* The footprint at FP32, FP16, INT8, INT4 and INT2 (every named precision

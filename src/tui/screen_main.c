@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/keyhelp.h"
 #include "cli/fmt.h"
@@ -35,6 +36,22 @@ static const char *screen_main_precision(char *buf, size_t size, double bits,
                                          const qs_format *f)
 {
     return fmt_precision(buf, size, bits, f != NULL ? f->name : NULL);
+}
+
+/* "ppl +0.1754 (+2.8%) on Llama-3-8B" (the relative change when asked),
+ * and "not this model" when the model shown is another: the measurement
+ * says what it is. */
+static void screen_main_ppl(char *buf, size_t size, const qs_format *q, const qs_model *m,
+                            int relative)
+{
+    char rel[32] = "";
+    int here = m != NULL && q->ppl_ref != NULL && strcasecmp(q->ppl_ref, m->name) == 0;
+
+    if (relative && q->ppl_base > 0.0)
+        (void)snprintf(rel, sizeof rel, " (%+.1f%%)", q->ppl_delta / q->ppl_base * FMT_PERCENT);
+    (void)snprintf(buf, size, "ppl %+.4f%s on %s%s", q->ppl_delta, rel,
+                   q->ppl_ref != NULL ? q->ppl_ref : "?",
+                   m == NULL || here ? "" : ", not this model");
 }
 
 static void screen_main_model(const app_state *s, const app_layout *l)
@@ -173,12 +190,22 @@ static void screen_main_numbers(const app_state *s, const app_layout *l)
             (void)snprintf(buf, sizeof buf, "near %s:", q->name);
             x = draw_text_attr(l->quality_y, x, -1, draw_live_attr(CRT_LABEL), buf) + 1;
         }
-        if (!isnan(q->ppl_delta)) {
-            (void)snprintf(buf, sizeof buf, "ppl %+.4f ", q->ppl_delta);
-            x = draw_text_attr(l->quality_y, x, -1, value, buf);
-            x++;
-        }
-        draw_text(l->quality_y, x, -1, CRT_NORMAL, q->quality);
+        char note[VIEW_MAIN_BUF];
+
+        /* The measurement first; the note whole where it fits, else its
+         * word before the colon ("noticeable but acceptable"). */
+        buf[0] = '\0';
+        if (!isnan(q->ppl_delta))
+            screen_main_ppl(buf, sizeof buf, q, s->query.model, 1);
+        (void)snprintf(note, sizeof note, "%s", q->quality);
+        if (x + (int)strlen(buf) + 2 + (int)strlen(note) > l->cols)
+            note[strcspn(note, ":")] = '\0';
+        /* Narrower still: the relative change goes, the model stays. */
+        if (!isnan(q->ppl_delta) && x + (int)strlen(buf) + 2 + (int)strlen(note) > l->cols)
+            screen_main_ppl(buf, sizeof buf, q, s->query.model, 0);
+        x = draw_text(l->quality_y, x, -1, CRT_NORMAL, note) + 2;
+        if (buf[0] != '\0')
+            (void)draw_text_attr(l->quality_y, x, -1, value, buf);
     }
 }
 
