@@ -73,18 +73,19 @@ END_TEST
 
 START_TEST(test_kv_sliding_windows)
 {
-    /* Gemma-2-9B: 21 global layers hold ctx tokens, 21 local layers 4096. */
+    /* Gemma-2-9B: 21 global layers hold ctx tokens, 21 local layers their
+     * window plus llama.cpp's micro-batch, 4096 + 512. */
     ck_assert(kv_gib("gemma-2-9b", 8192, KV_BITS_F16, 1) ==
-              2.0 * 8 * 256 * (21.0 * 8192 + 21.0 * 4096) * 2 / 1073741824.0);
+              2.0 * 8 * 256 * (21.0 * 8192 + 21.0 * 4608) * 2 / 1073741824.0);
     /* Within the window every layer holds ctx tokens. */
     ck_assert(kv_gib("gemma-2-9b", 4096, KV_BITS_F16, 1) ==
               2.0 * 8 * 256 * 42 * 4096 * 2 / 1073741824.0);
     ck_assert(kv_gib("gemma-2-9b", 2, KV_BITS_F16, 2) ==
               2.0 * 8 * 256 * 42 * 2 * 2 * 2 / 1073741824.0);
     /* gpt-oss-120b: 18 full layers, 18 with a 128-token window (config.json
-     * sliding_window 128), 8 KV heads of 64. */
+     * sliding_window 128: 128 + 512 padded to 256 cells), 8 KV heads of 64. */
     ck_assert(kv_gib("gpt-oss-120b", 131072, KV_BITS_F16, 1) ==
-              2.0 * 8 * 64 * (18.0 * 131072 + 18.0 * 128) * 2 / 1073741824.0);
+              2.0 * 8 * 64 * (18.0 * 131072 + 18.0 * 768) * 2 / 1073741824.0);
 }
 END_TEST
 

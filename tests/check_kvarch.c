@@ -116,17 +116,29 @@ START_TEST(test_gpt_oss_120b)
 
     /* Per layer 8 x (64 + 64) x 2 B = 2048 B/tok. 18 full layers: 36864
      * B/tok (models-2026.md) x 131072 = 4831838208 (4.5 GiB); 18 SWA layers
-     * hold 128 tokens: 18 x 128 x 2048 = 4718592. */
+     * hold llama.cpp's window cells: 128 + 512 (n_ubatch) padded to 256 =
+     * 768 tokens: 18 x 768 x 2048 = 28311552. */
     ck_assert_int_eq(b.layers[ARCH_ATTN_FULL], 18);
     ck_assert_int_eq(b.layers[ARCH_ATTN_SWA], 18);
     ck_assert(b.per_token == 36864.0);
     ck_assert(b.bytes[ARCH_ATTN_FULL] == 4831838208.0);
-    ck_assert(b.bytes[ARCH_ATTN_SWA] == 4718592.0);
-    ck_assert(b.bounded == 4718592.0);
-    ck_assert(t == 4836556800.0);
+    ck_assert(b.bytes[ARCH_ATTN_SWA] == 28311552.0);
+    ck_assert(b.bounded == 28311552.0);
+    ck_assert(t == 4831838208.0 + 28311552.0);
     sums(&b, t);
-    /* Below the window every layer holds the whole context. */
+    /* Below the window's cells every layer holds the whole context. */
     ck_assert(kvarch_size(&gpt_oss_120b, 100, KV_BITS_F16, 1, NULL) == 36.0 * 2048.0 * 100.0);
+    ck_assert(kvarch_size(&gpt_oss_120b, 768, KV_BITS_F16, 1, NULL) == 36.0 * 2048.0 * 768.0);
+    ck_assert(kvarch_size(&gpt_oss_120b, 769, KV_BITS_F16, 1, NULL) ==
+              2048.0 * (18.0 * 769 + 18.0 * 768));
+    /* The cells: min(ctx, pad(span + 512, 256)). */
+    ck_assert_int_eq(kvarch_window_tokens(128, 131072), 768);
+    ck_assert_int_eq(kvarch_window_tokens(1024, 131072), 1536);
+    ck_assert_int_eq(kvarch_window_tokens(4096, 8192), 4608);
+    ck_assert_int_eq(kvarch_window_tokens(8192, 32768), 8704);
+    ck_assert_int_eq(kvarch_window_tokens(4096, 4500), 4500);
+    ck_assert_int_eq(kvarch_window_tokens(0, 4096), 4096);
+    ck_assert_int_eq(kvarch_window_tokens(4096, 4096), 4096);
 }
 END_TEST
 
@@ -201,12 +213,12 @@ START_TEST(test_gemma2_swa)
     double t = kvarch_size(&gemma2_9b, 8192, KV_BITS_F16, 1, &b);
 
     /* 1:1 SWA(4096): per layer 8 x (256 + 256) x 2 B = 8192 B/tok; 21 full
-     * layers x 8192 tokens, 21 SWA layers x 4096 tokens. */
+     * layers x 8192 tokens, 21 SWA layers x 4608 (4096 + 512). */
     ck_assert_int_eq(b.layers[ARCH_ATTN_FULL], 21);
     ck_assert_int_eq(b.layers[ARCH_ATTN_SWA], 21);
     ck_assert(b.bytes[ARCH_ATTN_FULL] == 21.0 * 8192.0 * 8192.0);   /* 1409286144 */
-    ck_assert(b.bytes[ARCH_ATTN_SWA] == 21.0 * 4096.0 * 8192.0);    /* 704643072 */
-    ck_assert(t == 2113929216.0);                                   /* 1.96875 GiB */
+    ck_assert(b.bytes[ARCH_ATTN_SWA] == 21.0 * 4608.0 * 8192.0);    /* 792723456 */
+    ck_assert(t == 1409286144.0 + 792723456.0);
     sums(&b, t);
     /* At the window every layer is full: 42 x 4096 x 8192 B. */
     ck_assert(kvarch_size(&gemma2_9b, 4096, KV_BITS_F16, 1, NULL) == 42.0 * 4096.0 * 8192.0);
@@ -220,11 +232,11 @@ START_TEST(test_chunked_and_split_kv)
     double t = kvarch_size(&maverick, 32768, KV_BITS_F16, 1, &b);
 
     /* 8 x (128 + 128) x 2 B = 4096 B/tok per layer; 12 full layers x 32768,
-     * 36 chunked layers x 8192 (one chunk). */
+     * 36 chunked layers x 8704 (one chunk + 512, llama.cpp's cells). */
     ck_assert_int_eq(b.layers[ARCH_ATTN_CHUNKED], 36);
     ck_assert(b.bytes[ARCH_ATTN_FULL] == 12.0 * 32768.0 * 4096.0);
-    ck_assert(b.bytes[ARCH_ATTN_CHUNKED] == 36.0 * 8192.0 * 4096.0);
-    ck_assert(t == 1610612736.0 + 1207959552.0);
+    ck_assert(b.bytes[ARCH_ATTN_CHUNKED] == 36.0 * 8704.0 * 4096.0);
+    ck_assert(t == 1610612736.0 + 36.0 * 8704.0 * 4096.0);
     sums(&b, t);
     /* K and V of different widths: 32 x 8 x (128 + 64) x 2 B per token. */
     a.head_dim_k = 128;

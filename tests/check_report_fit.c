@@ -209,11 +209,11 @@ START_TEST(test_fit_text_variants)
     q.ctx = 32768;
     ck_assert_int_eq(render(fit_text, &q), 0);
     assert_narrow(out_buf);
-    ck_assert_ptr_nonnull(strstr(out_buf, "KV cache     1.13 GiB  by layer kind:"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "KV cache     1.15 GiB  by layer kind:"));
     ck_assert_ptr_nonnull(
         strstr(squeezed(), "1.125 GiB = 18 full layers x 32768 tokens x 2 x 8 KV heads x 64 x 2 B"));
     ck_assert_ptr_nonnull(strstr(
-        squeezed(), "0.004 GiB = 18 sliding-window layers x 128 tokens x 2 x 8 KV heads x 64 x 2 B"));
+        squeezed(), "0.026 GiB = 18 sliding-window layers x 768 tokens x 2 x 8 KV heads x 64 x 2 B"));
     ck_assert_ptr_null(strstr(out_buf, "device"));
     /* A bare size: shaped like the nearest Llama, and said so; the format
      * is the one named. */

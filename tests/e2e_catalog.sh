@@ -54,16 +54,26 @@ done
 run -p gpt-oss-120b --json --device h100-sxm --ctx 65536
 expect_json "gpt-oss-120b: 18 full layers hold the context" \
     '.kv_cache_layers[] | select(.kind == "full") | .layers == 18 and .tokens == 65536'
-expect_json "gpt-oss-120b: 18 window layers hold 128 tokens" \
-    '.kv_cache_layers[] | select(.kind == "swa") | .layers == 18 and .tokens == 128'
+# llama.cpp gives a window layer its window plus one micro-batch (512),
+# padded to 256 cells: 128 -> 768 (src/llama-kv-cache-iswa.cpp).
+expect_json "gpt-oss-120b: 18 window layers hold 768 cells" \
+    '.kv_cache_layers[] | select(.kind == "swa") | .layers == 18 and .tokens == 768'
 expect_json "gpt-oss-120b: the cache, by hand" \
-    '.kv_cache_gib == (2 * 8 * 64 * (18 * 65536 + 18 * 128) * 2 / 1073741824)'
+    '.kv_cache_gib == (2 * 8 * 64 * (18 * 65536 + 18 * 768) * 2 / 1073741824)'
+# Gemma-4-26B-A4B's cache as Ollama's fixed estimate reports it (ollama PR
+# #16958; shared/reference/measurements.md row 14), in GB to two decimals:
+# 5 full layers hold the context, 25 window layers their 1024 + 512 cells.
+for pair in 4096:0.40 8192:0.48 32768:0.99 131072:3.00; do
+    run -p gemma-4-26b-a4b --json --ctx "${pair%%:*}" --device 1TiB
+    expect_json "gemma-4-26b-a4b KV at ${pair%%:*} tokens: ${pair#*:} GB as Ollama" \
+        "(.kv_cache_gib * 1.073741824 * 100 | round) == (${pair#*:} * 100 | round)"
+done
 run -p deepseek-v3 --json --ctx 32768
 expect_json "deepseek-v3: MLA keeps its 576-wide latent" \
     '.kv_cache_layers == [{"kind":"mla","layers":61,"tokens":32768,"bytes":(61*576*2*32768),"gib":(61*576*2*32768/1073741824)}]'
 run -p llama-4-scout --json --ctx 65536
-expect_json "llama-4-scout: chunked layers stop at 8192" \
-    '.kv_cache_layers[] | select(.kind == "chunked") | .tokens == 8192'
+expect_json "llama-4-scout: chunked layers stop at a chunk (8192 + 512)" \
+    '.kv_cache_layers[] | select(.kind == "chunked") | .tokens == 8704'
 run -p gemma-3-27b --json --ctx 65536
 expect_json "gemma-3-27b: window layers stop at their span" \
     '.kv_cache_layers[] | select(.kind == "swa") | .tokens < 65536'
@@ -74,7 +84,7 @@ k2=$(printf '%s' "$out" | jq '.kv_cache_layers[] | select(.kind == "linear") | .
 if [ -n "$k1" ] && [ "$k1" = "$k2" ]; then pass; else fail "linear layers: a fixed state ($k1 vs $k2)"; fi
 run -p gpt-oss-120b --ctx 32768
 expect_out "gpt-oss-120b text: by layer kind" "by layer kind:"
-expect_out "gpt-oss-120b text: the window line" "18 sliding-window layers x 128 tokens"
+expect_out "gpt-oss-120b text: the window line" "18 sliding-window layers x 768 tokens"
 
 # --- named formats on a catalog model: exact sizes, the GGUF file, quality ---------
 run -p llama-3.1-8b -f q4_k_m --json --tensors

@@ -35,7 +35,7 @@ static int report_kv_first(const qs_arch *a, arch_attn_kind k)
 /* Tokens a layer of this mixer holds at ctx. */
 static long report_kv_tokens(const arch_layer_attn *at, long ctx)
 {
-    return at->span > 0 && at->span < ctx ? at->span : ctx;
+    return kvarch_window_tokens(at->span, ctx);
 }
 
 /* The working of one kind, e.g. "18\tfull\tlayers x 4096\ttokens x 8\tKV

@@ -28,18 +28,25 @@ static double kvarch_softmax_width(const arch_layer_attn *g)
     return (double)g->kv_heads * ((double)g->head_dim_k + (double)g->head_dim_v);
 }
 
+long kvarch_window_tokens(long span, long ctx)
+{
+    long cells;
+
+    if (span <= 0 || span >= ctx)
+        return ctx;
+    cells = (span + KVARCH_UBATCH + KVARCH_SWA_PAD - 1) / KVARCH_SWA_PAD * KVARCH_SWA_PAD;
+    return cells < ctx ? cells : ctx;
+}
+
 /* Bytes one layer holds for one sequence. */
 static double kvarch_layer_bytes(const arch_layer_attn *g, long ctx, double elem_bytes)
 {
-    long held;
-
     switch (g->kind) {
     case ARCH_ATTN_FULL:
         return kvarch_softmax_width(g) * (double)ctx * elem_bytes;
     case ARCH_ATTN_SWA:
     case ARCH_ATTN_CHUNKED:
-        held = (g->span > 0 && g->span < ctx) ? g->span : ctx;
-        return kvarch_softmax_width(g) * (double)held * elem_bytes;
+        return kvarch_softmax_width(g) * (double)kvarch_window_tokens(g->span, ctx) * elem_bytes;
     case ARCH_ATTN_MLA:
         return (double)g->latent * (double)ctx * elem_bytes;
     case ARCH_ATTN_LINEAR:

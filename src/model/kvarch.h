@@ -5,8 +5,9 @@
  * layer's mixer, from arch_layer_attention(), decides what it keeps:
  *   - full attention: kv_heads x (head_dim_k + head_dim_v) elements per
  *     token of the whole context (K and V may differ in width);
- *   - sliding window / chunked: the same per token, for min(ctx, span)
- *     tokens;
+ *   - sliding window / chunked: the same per token, for the cells
+ *     llama.cpp gives such a layer: the window plus one micro-batch,
+ *     padded to 256 cells, at most the context (kvarch_window_tokens);
  *   - MLA: the latent, kv_lora_rank + qk_rope_head_dim elements per token
  *     (one tensor, no factor 2), for the whole context;
  *   - linear attention (Gated DeltaNet) and Mamba2 SSM: a fixed recurrent
@@ -24,6 +25,14 @@
  * (src/llama-model.cpp create_memory: recurrent_type_k / recurrent_type_v
  * = GGML_TYPE_F32). */
 #define KVARCH_STATE_BYTES 4.0
+
+/* llama.cpp sizes the cache of its window and chunked layers as
+ * GGML_PAD(min(n_ctx, n_swa + n_ubatch), 256) cells (src/llama-kv-cache-
+ * iswa.cpp: "the SWA cache is always padded to 256"), n_ubatch defaulting to
+ * 512 (common/common.h n_ubatch). Ollama's corrected Gemma-4-26B-A4B figures
+ * (ollama PR #16958: 0.40 GB at 4k ... 3.00 GB at 128k) match it. */
+#define KVARCH_UBATCH 512L
+#define KVARCH_SWA_PAD 256L
 
 /* One slot per arch_attn_kind (ARCH_ATTN_FULL .. ARCH_ATTN_NONE). */
 #define KVARCH_KINDS (ARCH_ATTN_NONE + 1)
@@ -45,6 +54,11 @@ typedef struct {
  * (and a zeroed breakdown) when the arch is not valid (arch_valid), ctx is
  * outside 1..PARSE_CTX_MAX, batch < 1, or kv_bits is not in
  * (0, PARSE_BITS_MAX]. */
+/* The tokens a window or chunk layer of `span` holds per sequence at ctx:
+ * min(ctx, span + KVARCH_UBATCH padded up to KVARCH_SWA_PAD); ctx when span
+ * is 0 or not below it. */
+long kvarch_window_tokens(long span, long ctx);
+
 double kvarch_size(const qs_arch *a, long ctx, double kv_bits, int batch,
                    kvarch_breakdown *out);
 
