@@ -106,6 +106,16 @@ expect_json "Q4_K_M: the quality line names its measurement" \
 expect_json "Q4_K_M on Llama-3.1-8B: not the model measured" '.ppl_on_this_model == false'
 run -p llama-3-8b -f q4_k_m --json
 expect_json "Q4_K_M on Llama-3-8B: the model measured" '.ppl_on_this_model == true'
+# Published weights of GGUF files (shared/reference/measurements.md), each
+# computed tensor by tensor here: GiB to two decimals.
+for m in "llama-3.1-70b q4_0 37.22 ollama PR #6279" \
+         "devstral-small-24b q4_k_m 13.34 llama.cpp PR #19378" \
+         "gemma-3-27b q4_k_m 15.40 llmfit PR #812" \
+         "qwen3-30b-a3b-2507 q4_k_m 17.28 llmfit PR #812 (17.3)"; do
+    set -- $m
+    run -p "$1" -f "$2" --json
+    expect_json "$1 $2: $3 GiB as published ($4 $5 $6)" "(.footprint_gib * 100 | round) == ($3 * 100 | round)"
+done
 run -p qwen3-30b-a3b -f q4_k_m
 expect_out "text: the GGUF file" "GGUF file: "
 expect_out "text: not measured on this model, said" "not on Qwen3-30B-A3B"

@@ -25,6 +25,7 @@ fit_config fit_config_default(double params, double bits, const qs_model *model)
     c.kv_bits = KV_BITS_F16;
     c.overhead_gib = FIT_DEFAULT_OVERHEAD_GIB;
     c.exact = NULL;
+    c.kv = NULL;
     return c;
 }
 
@@ -64,7 +65,9 @@ fit_need fit_need_of(const fit_config *c)
     n.kv_gib = 0.0;
     memset(&n.kv, 0, sizeof n.kv);
     if (c->model != NULL) {
-        double bytes = kvarch_size(&c->model->arch, c->ctx, c->kv_bits, c->batch, &n.kv);
+        double bytes = c->kv != NULL
+                           ? kvarch_profile_size(c->kv, c->ctx, c->kv_bits, c->batch, &n.kv)
+                           : kvarch_size(&c->model->arch, c->ctx, c->kv_bits, c->batch, &n.kv);
 
         if (bytes == MEMORY_ERROR) {
             n.kv_gib = MEMORY_ERROR;

@@ -38,6 +38,8 @@ typedef struct {
     double overhead_gib;    /* runtime overhead */
     const exact_table *exact;  /* the named formats' exact bits for the model
                                   (fit_best_format), or NULL: their own */
+    const kvarch_profile *kv;  /* the model's cache profile, or NULL: made
+                                  from model->arch at each need */
 } fit_config;
 
 typedef struct {

@@ -46,19 +46,48 @@ typedef struct {
     double fixed;                /* linear + SSM state bytes (no ctx term) */
 } kvarch_breakdown;
 
-/* The cache of architecture `a` for ctx tokens, kv_bits bits per cached
- * K/V/latent element (KV_BITS_F16 and the others in kvcache.h), for batch
- * sequences. Returns the total in bytes and, when out is not NULL, fills
- * the breakdown (sum of bytes[] == the total). The trunk's a->layers blocks
- * are counted; MTP blocks (nextn_layers) are not. Returns MEMORY_ERROR
- * (and a zeroed breakdown) when the arch is not valid (arch_valid), ctx is
- * outside 1..PARSE_CTX_MAX, batch < 1, or kv_bits is not in
- * (0, PARSE_BITS_MAX]. */
 /* The tokens a window or chunk layer of `span` holds per sequence at ctx:
  * min(ctx, span + KVARCH_UBATCH padded up to KVARCH_SWA_PAD); ctx when span
  * is 0 or not below it. */
 long kvarch_window_tokens(long span, long ctx);
 
+/* An architecture's cache reduced to its groups of layers, so that the
+ * size at any context costs a few multiplications (a plan asks for it at
+ * many contexts and precisions): the layers of one kind and span, their
+ * elements per token summed (softmax: kv_heads x (head_dim_k + head_dim_v);
+ * MLA: the latent) and their fixed state elements (linear, SSM). */
+#define KVARCH_GROUPS_MAX 8
+
+typedef struct {
+    arch_attn_kind kind;
+    long span;                   /* window / chunk; 0: the whole context */
+    int layers;
+    double width;                /* elements per token, all its layers */
+    double state;                /* fixed elements, all its layers */
+} kvarch_group;
+
+typedef struct {
+    int ok;                      /* 0: the arch is not valid */
+    int n;
+    kvarch_group g[KVARCH_GROUPS_MAX];
+} kvarch_profile;
+
+/* The profile of `a` (the trunk's layers; MTP blocks not counted). Returns
+ * 0, or -1 (and p->ok 0) when the arch is not valid or has layers of more
+ * kinds and spans than KVARCH_GROUPS_MAX. */
+int kvarch_profile_of(const qs_arch *a, kvarch_profile *p);
+
+/* The cache of a profile for ctx tokens, kv_bits bits per cached
+ * K/V/latent element (KV_BITS_F16 and the others in kvcache.h), for batch
+ * sequences. Returns the total in bytes and, when out is not NULL, fills
+ * the breakdown (sum of bytes[] == the total). Returns MEMORY_ERROR (and a
+ * zeroed breakdown) when the profile is not ok, ctx is outside
+ * 1..PARSE_CTX_MAX, batch < 1, or kv_bits is not in (0, PARSE_BITS_MAX]. */
+double kvarch_profile_size(const kvarch_profile *p, long ctx, double kv_bits, int batch,
+                           kvarch_breakdown *out);
+
+/* kvarch_profile_size of kvarch_profile_of(a): MEMORY_ERROR as above, or
+ * when the arch is not valid (arch_valid). */
 double kvarch_size(const qs_arch *a, long ctx, double kv_bits, int batch,
                    kvarch_breakdown *out);
 

@@ -38,6 +38,14 @@ static double query_rate(const qs_format *f, double bits)
     return f != NULL && f->bits_hi > 0.0 && bits > 0.0 ? bits : f != NULL ? f->bits : bits;
 }
 
+/* The cache profile follows the shape (a shape whose profile cannot be
+ * made leaves the need to kvarch_size, which then refuses it). */
+static void query_shape_changed(qs_query *q)
+{
+    if (q->shape == NULL || kvarch_profile_of(&q->shape->arch, &q->kv) != 0)
+        memset(&q->kv, 0, sizeof q->kv);
+}
+
 double query_format_bits(const qs_query *q, const qs_format *f)
 {
     return f != NULL ? query_named_bits(q, f, f->bits) : NAN;
@@ -62,6 +70,7 @@ void query_set_model(qs_query *q, const qs_model *m, double params)
         q->shape = models_nearest(q->catalog, q->family, q->params);
         q->shape_assumed = q->shape != NULL;
     }
+    query_shape_changed(q);
 }
 
 void query_set_shape(qs_query *q, const qs_model *shape)
@@ -71,6 +80,7 @@ void query_set_shape(qs_query *q, const qs_model *shape)
         q->model = NULL;
         q->shape = shape;
         q->shape_assumed = 0;
+        query_shape_changed(q);
         return;
     }
     query_set_model(q, q->model, q->params);
@@ -125,6 +135,7 @@ fit_config query_fit_config(const qs_query *q, double bits)
     const qs_model *s = q->shape;
 
     c.exact = &q->exact;
+    c.kv = q->kv.ok ? &q->kv : NULL;
     /* A bare size shaped like a mixture of experts reads the same share. */
     if (q->model == NULL && s != NULL && s->arch.moe.experts > 0)
         c.active_params = q->params * (s->active / s->total);

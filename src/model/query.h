@@ -46,6 +46,7 @@ typedef struct {
     const char *family;        /* for the assumption; NULL: MODELS_DEFAULT_FAMILY */
     int shape_assumed;
     int shape_custom;
+    kvarch_profile kv;         /* the shape's cache, by groups of layers */
     /* The weights: bits per weight, and the format the user named (NULL
      * for plain bits). A format is never looked up by its bits: AWQ and
      * GPTQ have the same size and stay what the user chose. */
