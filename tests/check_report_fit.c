@@ -277,13 +277,14 @@ START_TEST(test_fit_json)
     ck_assert_ptr_nonnull(strstr(out_buf, "\"kv_format\":\"f16\""));
     ck_assert_ptr_nonnull(strstr(out_buf, "\"format\":null"));
     ck_assert_ptr_nonnull(strstr(out_buf, "\"architecture\":{\"from\":\"llama-3.1-8b\","
-                                          "\"assumed\":false,\"custom\":false}"));
+                                          "\"assumed\":false,\"custom\":false,"
+                                          "\"verified\":true,\"source\":\""));
     /* A custom size: the shape of the nearest Llama, said to be assumed. */
     q = query_of(NULL, 7e9, 4.0, devs, 2, 16.0);
     ck_assert_int_eq(render(fit_json, &q), 0);
     assert_json_shape(out_buf);
     ck_assert_ptr_nonnull(strstr(out_buf, "\"preset\":null"));
-    ck_assert_ptr_nonnull(strstr(out_buf, "\"assumed\":true,\"custom\":false}"));
+    ck_assert_ptr_nonnull(strstr(out_buf, "\"assumed\":true,\"custom\":false,"));
     ck_assert_ptr_null(strstr(out_buf, "\"kv_cache_gib\":null"));
     /* No shape at all (a query without a catalog model near it): null. */
     q.shape = NULL;

@@ -49,6 +49,9 @@ pick gemma-3-27b
 tui_wait "gemma-3-27b: window layers" "swa"
 tui_wait "gemma-3-27b: KV as the CLI" "+ $(kv_of gemma-3-27b) KV (4096 tok)"
 
+pick glm-4.6
+tui_wait "an unverified model says so" "GLM-4.6  358.34B params  (UNVERIFIED)"
+
 pick toy-2l
 tui_wait "a user's model in the picker" "Toy 2L"
 tui_wait "a user's model: its 2 layers" "2 full layers"

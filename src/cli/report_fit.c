@@ -57,6 +57,9 @@ static void report_fit_need_text(FILE *fp, const qs_query *q, const qs_plan *p)
             (void)fprintf(fp, " (beyond the model's %ld)", c->model->ctx);
         (void)fputc('\n', fp);
     }
+    if (q->model != NULL && !q->model->verified && !q->model->user)
+        (void)fprintf(fp, "architecture: UNVERIFIED, not all from the model's config.json\n"
+                          "  (its source: quantscope --list-models %s --json)\n", q->model->id);
     if (q->shape_assumed && q->shape != NULL)
         (void)fprintf(fp, "architecture: assumed, shaped like %s (the nearest %s model)\n",
                       q->shape->name, q->shape->family);
@@ -149,6 +152,8 @@ int report_fit_json(FILE *fp, const qs_query *q, const qs_plan *p)
     json_string(&w, "from", c->model != NULL ? c->model->id : NULL);
     json_bool(&w, "assumed", q->shape_assumed);
     json_bool(&w, "custom", q->shape_custom);
+    json_bool(&w, "verified", c->model != NULL && c->model->verified);
+    json_string(&w, "source", c->model != NULL ? c->model->source : NULL);
     json_end_object(&w);
     json_number(&w, "params", c->params);
     json_number(&w, "active_params", c->active_params > 0.0 ? c->active_params : c->params);

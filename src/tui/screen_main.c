@@ -62,7 +62,9 @@ static void screen_main_model(const app_state *s, const app_layout *l)
     screen_main_label(l->model_y, "Model", s->focus == APP_FOCUS_MODEL);
     fmt_params(p, sizeof p, s->query.params);
     if (s->query.model != NULL)
-        (void)snprintf(buf, sizeof buf, "%s  %s params", s->query.model->name, p);
+        (void)snprintf(buf, sizeof buf, "%s  %s params%s", s->query.model->name, p,
+                       s->query.model->verified || s->query.model->user ? ""
+                                                                         : "  (UNVERIFIED)");
     else if (s->query.shape_assumed && s->query.shape != NULL)
         (void)snprintf(buf, sizeof buf, "custom size  %s params, shaped like %s (assumed)", p,
                        s->query.shape->name);
