@@ -17,6 +17,9 @@
 #define REPORT_REFERENCE_BITS 16.0
 /* Decimals of bits per weight in tables: enough for 4.8944 or 8.5008. */
 #define REPORT_BITS_DECIMALS 4
+/* A named format whose exact bits on a model are more than this many
+ * times its nominal bits keeps most of that model unquantized. */
+#define REPORT_LAYOUT_SPARE 2.0
 /* Room for a model label such as "Llama-3.1-405B (405.85B)". */
 #define REPORT_LABEL_SIZE 96
 
@@ -116,6 +119,11 @@ int report_footprint_text(FILE *fp, const report_model *m, double bits, const qs
         (void)fprintf(fp, "%s, ", fmt->name);
     (void)fprintf(fp, "%s bits per weight: %.2f GiB (%.2f GB)\n",
                   fmt_bits(b, sizeof b, bits, REPORT_BITS_DECIMALS), gib, memory_gib_to_gb(gib));
+    /* A layout that quantizes only some tensors (MXFP4: the MoE experts)
+     * leaves a model without them near its 16-bit size: say so. */
+    if (fmt != NULL && m->model != NULL && bits > REPORT_LAYOUT_SPARE * fmt->nominal_bits)
+        (void)fprintf(fp, "note: %s quantizes only some tensors (%s layout); most of this "
+                      "model stays\n  at 16 bits\n", fmt->name, formats_layout_name(fmt->layout));
     report_file_quality_text(fp, q, fmt == NULL, m->label);
     report_file_gguf_text(fp, m->model, fmt, m->tensors);
     return out_finish(fp);
