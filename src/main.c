@@ -35,7 +35,8 @@
 
 /* What main_fit found when there is no device to judge the fit on. */
 #define MAIN_NO_DEVICE (-1)
-/* Room for the path of a user catalog ($XDG_CONFIG_HOME/quantscope/models.tsv). */
+/* Room for the path of a user catalog ($XDG_CONFIG_HOME/quantscope/models.tsv
+ * or devices.tsv). */
 #define MAIN_PATH_SIZE 4096
 
 /* Every device of this machine and every target fit in one query. */
@@ -96,7 +97,7 @@ static void main_add_host(qs_query *q, const host_info *info, hostdev_set *set, 
 {
     size_t i;
 
-    (void)hostdev_from_info(info, set);
+    (void)hostdev_from_catalog(info, q->device_catalog, set);
     query_set_host_ram(q, set->ram_gib);
     for (i = 0; devices && i < set->n; i++)
         if (query_add_device(q, &set->devs[i], 1) != 0)
@@ -153,8 +154,9 @@ static int main_report(const options *o)
         return o->json ? report_list_models_json(stdout, q->catalog, o->filter)
                        : report_list_models_text(stdout, q->catalog, o->filter);
     case OPTIONS_MODE_LIST_DEVICES:
-        return o->json ? report_list_devices_json(stdout, q->apple_share)
-                       : report_list_devices_text(stdout, q->apple_share);
+        return o->json ? report_list_device_catalog_json(stdout, q->device_catalog, q->apple_share)
+                       : report_list_device_catalog_text(stdout, q->device_catalog,
+                                                         q->apple_share);
     case OPTIONS_MODE_LIST_FORMATS:
         return o->json ? report_list_formats_json(stdout) : report_list_formats_text(stdout);
     case OPTIONS_MODE_HOST:
@@ -194,20 +196,35 @@ static int main_interactive(options *o)
     return tui_run(&o->query, &detect);
 }
 
-/* The user's catalogs: their models.tsv (if any), then --catalog FILE,
- * whose rows come first. Nothing to load for --help and --version. */
+/* The user's catalogs: --catalog FILE (model and device rows), then their
+ * models.tsv and devices.tsv (if any), the rows read first coming first.
+ * Nothing to load for --help and --version. */
 static int main_catalogs(const options *o, catalog_file_set *user, char *err, size_t errsize)
 {
     char path[MAIN_PATH_SIZE];
 
     if (o->mode == OPTIONS_MODE_HELP || o->mode == OPTIONS_MODE_VERSION)
         return 0;
-    if (o->catalog_path != NULL && catalog_file_load(user, o->catalog_path, 0, err, errsize) != 0)
+    if (o->catalog_path != NULL &&
+        catalog_file_load_kinds(user, o->catalog_path, 0, CATALOG_FILE_KIND_ANY, err,
+                                errsize) != 0)
         return -1;
     if (catalog_file_user_path(CATALOG_FILE_MODELS, path, sizeof path) == 0 &&
         catalog_file_load(user, path, 1, err, errsize) != 0)
         return -1;
+    if (catalog_file_user_path(CATALOG_FILE_DEVICES, path, sizeof path) == 0 &&
+        catalog_file_load_kinds(user, path, 1, CATALOG_FILE_KIND_DEVICES, err, errsize) != 0)
+        return -1;
     return 0;
+}
+
+/* The query with the user's catalogs: -p and the --device names looked up
+ * in them (options_resolve). user outlives the query, which points into
+ * it. */
+static int main_resolve(options *o, const catalog_file_set *user, char *err, size_t errsize)
+{
+    o->query.device_catalog = &user->devices;
+    return options_resolve(o, &user->catalog, err, errsize);
 }
 
 /* The rest of main, with the catalogs loaded and the query resolved. */
@@ -279,7 +296,7 @@ int main(int argc, char **argv)
     }
     catalog_file_init(&user);
     if (main_catalogs(&o, &user, cerr, sizeof cerr) != 0 ||
-        options_resolve(&o, &user.catalog, cerr, sizeof cerr) != 0) {
+        main_resolve(&o, &user, cerr, sizeof cerr) != 0) {
         (void)fprintf(stderr, "quantscope: %s\n", cerr);
         catalog_file_free(&user);
         return EXIT_USAGE;

@@ -27,6 +27,18 @@ expect_json "--list-models --json: fields" \
 expect_json "--list-models --json: exact counts" \
     'all(.[]; .published_params == null or .published_params + .params_diff == .params)'
 
+expect_json "--list-models --json: the keys of before the architectures" \
+    'all(.[]; has("kv_latent") and has("sliding_window") and has("window_layers") and has("kv_bytes_per_token_f16"))'
+expect_json "--list-models --json: DeepSeek-V3 latent 576, Gemma-2 half its layers windowed" \
+    '(.[] | select(.id == "deepseek-v3") | .kv_latent == 576) and (.[] | select(.id == "gemma-2-9b") | .sliding_window == 4096 and .window_layers == 21)'
+
+# A model whose values are not all from a primary source says so.
+unv=$(printf '%s' "$out" | jq -r '[.[] | select(.verified == false)][0].id')
+run -p "$unv" --device h200
+expect_out "unverified model: said in the fit" "architecture: UNVERIFIED"
+run -p "$unv" --device h200 --json
+expect_json "unverified model: in JSON" '.architecture.verified == false and (.architecture.source | length > 0)'
+
 run --list-models qwen
 expect_rc "--list-models qwen" 0
 expect_out "--list-models qwen: qwen3-30b-a3b" "qwen3-30b-a3b"
@@ -128,6 +140,8 @@ run -p llama-3.1-8b -f exl2-4.65 --json
 expect_json "EXL2 at any rate: more than the rate (16-bit embeddings, 6-bit head)" '.bits > 4.65 and .format == "EXL2"'
 run -p llama-3.1-8b -f gptq --json
 expect_json "GPTQ: scales, zeros and 16-bit embeddings above 4 bits" '.bits > 4.1 and .gguf_file == null'
+run -p llama-3.1-8b -f mxfp4
+expect_out "MXFP4 on a dense model: the layout quantizes nothing of it, said" "quantizes only some tensors"
 expect_usage_error "-f q4km: did you mean" -p llama-3.1-8b -f q4km
 expect_err "-f q4km: the suggestion" "did you mean Q4_K_M"
 expect_usage_error "--tensors without -f" -p llama-3.1-8b --tensors

@@ -21,6 +21,11 @@ double hostdev_ram_gib(const host_info *info)
 
 size_t hostdev_from_info(const host_info *info, hostdev_set *set)
 {
+    return hostdev_from_catalog(info, devices_builtin(), set);
+}
+
+size_t hostdev_from_catalog(const host_info *info, const devices_catalog *c, hostdev_set *set)
+{
     double ram = hostdev_ram_gib(info);
     int i;
 
@@ -42,7 +47,7 @@ size_t hostdev_from_info(const host_info *info, hostdev_set *set)
         d->id = set->ids[set->n];
         d->kind = DEV_KIND_GPU;
         /* Its memory as detected; its bandwidth from the catalogue. */
-        known = devices_match_name(g->name);
+        known = devices_catalog_match_name(c, g->name);
         if (known != NULL)
             d->bandwidth_gbps = known->bandwidth_gbps;
         set->n++;

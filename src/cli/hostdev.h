@@ -27,7 +27,12 @@ double hostdev_ram_gib(const host_info *info);
 
 /* Fills set from info: first this machine's usable RAM (devices_host: id
  * DEVICES_HOST_ID, name DEVICES_HOST_LABEL, when known), then each GPU
- * (id "gpu0", ...). Returns the number of devices. */
+ * (id "gpu0", ...), its bandwidth that of the built-in device its name
+ * stands for (devices_match_name). Returns the number of devices. */
 size_t hostdev_from_info(const host_info *info, hostdev_set *set);
+
+/* The same, the GPU names matched against catalog c (a user's rows first,
+ * devices_catalog_match_name; NULL: the built-in table). */
+size_t hostdev_from_catalog(const host_info *info, const devices_catalog *c, hostdev_set *set);
 
 #endif

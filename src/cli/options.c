@@ -111,9 +111,10 @@ static const options_row options_table[] = {
     { 0, "experts", "E[/K]", "  E routed experts, K per token; the rest as the\n"
       "  nearest model (--family)", OPTIONS_P_MODES, optshape_experts, 0, OPTIONS_MODE_DEFAULT,
       OPTIONS_SEC_MODEL, OPTIONS_SLOT_EXPERTS, { 0 } },
-    { 0, "catalog", "FILE", "your own models, one row each, before the built-in\n"
-      "ones (format: quantscope(1) CATALOG FILES)", OPTIONS_P_MODES |
-      OPTIONS_IN(OPTIONS_MODE_LIST_MODELS), optshape_catalog, 0, OPTIONS_MODE_DEFAULT,
+    { 0, "catalog", "FILE", "your own models and devices, one row each, before\n"
+      "the built-in ones (format: quantscope(1) CATALOG FILES)", OPTIONS_P_MODES |
+      OPTIONS_IN(OPTIONS_MODE_LIST_MODELS) | OPTIONS_IN(OPTIONS_MODE_LIST_DEVICES),
+      optshape_catalog, 0, OPTIONS_MODE_DEFAULT,
       OPTIONS_SEC_MODEL, OPTIONS_SLOT_CATALOG, { 0 } },
     { 'b', "bits", "BITS", "bits per weight, @ to @ (or a name, as -f)", OPTIONS_B_MODES,
       optval_bits, 0, OPTIONS_MODE_FOOTPRINT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_WEIGHTS,

@@ -84,8 +84,9 @@ int optshape_catalog(options *o, const char *arg, char *err, size_t errsize)
     char q[QUOTE_SIZE];
 
     if (arg[0] == '\0') {
-        (void)snprintf(err, errsize, "invalid --catalog '%s' (expected a file of model rows, "
-                       "see quantscope(1) CATALOG FILES)", quote_value(q, sizeof q, arg));
+        (void)snprintf(err, errsize, "invalid --catalog '%s' (expected a file of model and "
+                       "device rows, see quantscope(1) CATALOG FILES)",
+                       quote_value(q, sizeof q, arg));
         return -1;
     }
     o->catalog_path = arg;
@@ -162,6 +163,8 @@ int optshape_resolve(options *o, const models_catalog *c, char *err, size_t errs
     char qv[QUOTE_SIZE];
 
     q->catalog = c;
+    if (optval_resolve_devices(o, err, errsize) != 0)
+        return -1;
     if (o->family != NULL && !optshape_family_known(c, o->family)) {
         (void)snprintf(err, errsize, "invalid --family '%s' (expected a family from "
                        "--list-models, e.g. llama, qwen3, gemma3)",

@@ -32,7 +32,9 @@ int optshape_catalog(options *o, const char *arg, char *err, size_t errsize);
 
 /* After the catalogs are loaded: sets o->query.catalog to c, looks -p up
  * in it (a catalog model, else a bare size shaped like the nearest model of
- * --family, or by the shape options), and checks the family and the shape.
+ * --family, or by the shape options), and checks the family and the shape;
+ * first the --device names are looked up in o->query.device_catalog
+ * (optval_resolve_devices).
  * Returns 0, or -1 with one line in err. */
 int optshape_resolve(options *o, const models_catalog *c, char *err, size_t errsize);
 

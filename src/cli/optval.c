@@ -338,17 +338,41 @@ int optval_ram(options *o, const char *arg, char *err, size_t errsize)
                                           "64GB or 128GiB", err, errsize);
 }
 
+/* "unknown device 'ARG' (did you mean ...? expected ...)", the names
+ * offered from catalog c; returns -1. */
+static int optval_unknown_device(const devices_catalog *c, const char *arg, char *err,
+                                 size_t errsize)
+{
+    const qs_device *near[OPTVAL_SUGGESTIONS];
+    const char *ids[OPTVAL_SUGGESTIONS];
+    char mean[OPTVAL_MEAN_SIZE], hint[OPTVAL_HINT_SIZE];
+    size_t n, i;
+
+    n = devices_catalog_suggest(c, arg, near, OPTVAL_SUGGESTIONS);
+    for (i = 0; i < n; i++)
+        ids[i] = near[i]->id;
+    optval_did_you_mean(mean, sizeof mean, ids, n);
+    (void)snprintf(hint, sizeof hint, "%s%s", mean, OPTVAL_DEVICE_HINT);
+    return optval_fail(err, errsize, "unknown device", arg, hint);
+}
+
+/* A name not (yet) known holds its place among the targets: id and name
+ * are the word typed, kind DEV_KIND_CUSTOM, capacity 0, which no size has
+ * (devices_from_bytes needs one above 0). optval_resolve_devices looks it
+ * up once the user's catalogs are loaded. */
+static int optval_device_pending(const qs_device *d)
+{
+    return d->kind == DEV_KIND_CUSTOM && !(d->capacity_gib > 0.0);
+}
+
 int optval_device(options *o, const char *arg, char *err, size_t errsize)
 {
     const double min = OPTVAL_DEVICE_MIN_MIB * OPTVAL_BYTES_PER_MIB;
     const double max = OPTVAL_DEVICE_MAX_TIB * OPTVAL_BYTES_PER_TIB;
-    const qs_device *near[OPTVAL_SUGGESTIONS];
-    const char *ids[OPTVAL_SUGGESTIONS];
-    char mean[OPTVAL_MEAN_SIZE], hint[OPTVAL_HINT_SIZE], lo[OPTVAL_NUM_SIZE], hi[OPTVAL_NUM_SIZE];
+    char hint[OPTVAL_HINT_SIZE], lo[OPTVAL_NUM_SIZE], hi[OPTVAL_NUM_SIZE];
     qs_device d;
     double v = 0.0;
     int negative, shape;
-    size_t n, i;
 
     (void)snprintf(hint, sizeof hint, "expected a size from %sMiB to %sTiB, e.g. 24GiB or 16GB",
                    optval_num(lo, sizeof lo, OPTVAL_DEVICE_MIN_MIB),
@@ -357,7 +381,7 @@ int optval_device(options *o, const char *arg, char *err, size_t errsize)
         (void)snprintf(hint, sizeof hint, "at most %d --device options", QUERY_TARGETS_MAX);
         return optval_fail(err, errsize, "too many devices at", arg, hint);
     }
-    if (devices_resolve(arg, &d) == 0) {
+    if (devices_catalog_resolve(o->query.device_catalog, arg, &d) == 0) {
         v = d.capacity_gib * MEMORY_BYTES_PER_GIB;
         if (d.kind == DEV_KIND_CUSTOM && (v < min || v > max))
             return optval_range(err, errsize, "device size", arg, hint);
@@ -373,12 +397,37 @@ int optval_device(options *o, const char *arg, char *err, size_t errsize)
         return optval_range(err, errsize, "device size", arg, hint);
     if (shape > 0)
         return optval_fail(err, errsize, "invalid device size", arg, hint);
-    n = devices_suggest(arg, near, OPTVAL_SUGGESTIONS);
-    for (i = 0; i < n; i++)
-        ids[i] = near[i]->id;
-    optval_did_you_mean(mean, sizeof mean, ids, n);
-    (void)snprintf(hint, sizeof hint, "%s%s", mean, OPTVAL_DEVICE_HINT);
-    return optval_fail(err, errsize, "unknown device", arg, hint);
+    /* A name: it may be one of the user's devices, read after the
+     * options (their --catalog FILE may come later). */
+    memset(&d, 0, sizeof d);
+    d.id = arg;
+    d.name = arg;
+    d.kind = DEV_KIND_CUSTOM;
+    d.is_gpu = 1;
+    if (query_add_device(&o->query, &d, 0) != 0)
+        return optval_fail(err, errsize, "no room for device", arg, "too many devices");
+    return 0;
+}
+
+int optval_resolve_devices(options *o, char *err, size_t errsize)
+{
+    qs_query *q = &o->query;
+    size_t i;
+
+    for (i = q->nhost; i < q->ndevices; i++) {
+        qs_device *t = &q->devices[i];
+        const qs_device *d;
+
+        /* A size stays what it is: no id reads as one (device_row.h). */
+        if (t->kind == DEV_KIND_CUSTOM && !optval_device_pending(t))
+            continue;
+        d = devices_catalog_find(q->device_catalog, t->id);
+        if (d == NULL)
+            return optval_unknown_device(q->device_catalog, t->id, err, errsize);
+        /* A catalogued name again: a user row of its id replaces it. */
+        *t = *d;
+    }
+    return 0;
 }
 
 /* A share of memory: a fraction in (0, 1] or a percentage in (0, 100]

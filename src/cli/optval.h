@@ -59,6 +59,14 @@ int optval_kv_format(options *o, const char *arg, char *err, size_t errsize);
 int optval_overhead(options *o, const char *arg, char *err, size_t errsize);
 int optval_device(options *o, const char *arg, char *err, size_t errsize);
 int optval_share(options *o, const char *arg, char *err, size_t errsize);
+/* Then, with the user's catalogs loaded (options_resolve, through
+ * optshape_resolve): each --device name looked up in
+ * o->query.device_catalog, so that a user's device is found and a user
+ * row replaces a built-in device of its id. A name that is in no catalog
+ * is refused: "unknown device 'NAME' (did you mean ...? expected ...)",
+ * the names offered from the user's devices and the built-in ones. Sizes
+ * are kept as given. */
+int optval_resolve_devices(options *o, char *err, size_t errsize);
 /* --ram: the RAM a GPU's partial offload may spill into, instead of this
  * machine's detected RAM (0: none). */
 int optval_ram(options *o, const char *arg, char *err, size_t errsize);

@@ -69,6 +69,38 @@ int report_list_models_text(FILE *fp, const models_catalog *c, const char *filte
     return out_finish(fp);
 }
 
+/* The keys the model list had before the architectures (kept for scripts):
+ * kv_latent (an MLA layer's cached elements), sliding_window (the span of
+ * the window or chunk layers) and window_layers (how many); null when the
+ * model has none. */
+static void report_list_window_json(json_writer *w, const qs_model *m)
+{
+    long span = 0, latent = 0;
+    int l, windowed = 0;
+
+    for (l = 0; l < m->arch.layers; l++) {
+        arch_layer_attn at = arch_layer_attention(&m->arch, l);
+
+        if (at.kind == ARCH_ATTN_MLA)
+            latent = (long)at.latent;
+        if (at.kind == ARCH_ATTN_SWA || at.kind == ARCH_ATTN_CHUNKED) {
+            span = at.span;
+            windowed++;
+        }
+    }
+    if (latent > 0)
+        json_int(w, "kv_latent", latent);
+    else
+        json_null(w, "kv_latent");
+    if (windowed > 0) {
+        json_int(w, "sliding_window", span);
+        json_int(w, "window_layers", windowed);
+    } else {
+        json_null(w, "sliding_window");
+        json_null(w, "window_layers");
+    }
+}
+
 int report_list_models_json(FILE *fp, const models_catalog *c, const char *filter)
 {
     json_writer w;
@@ -113,6 +145,7 @@ int report_list_models_json(FILE *fp, const models_catalog *c, const char *filte
         }
         json_int(&w, "max_ctx", m->ctx);
         json_string(&w, "attention", models_attention(m));
+        report_list_window_json(&w, m);
         json_string(&w, "layer_kinds",
                     models_layer_kinds(m, kinds, sizeof kinds) == 0 ? kinds : NULL);
         json_number(&w, "kv_bytes_per_token_f16", report_list_kv_token_bytes(m));
@@ -125,45 +158,53 @@ int report_list_models_json(FILE *fp, const models_catalog *c, const char *filte
     return out_finish_json(&w, fp);
 }
 
-int report_list_devices_text(FILE *fp, double apple_share)
+int report_list_device_catalog_text(FILE *fp, const devices_catalog *c, double apple_share)
 {
-    size_t i;
+    size_t i, n = devices_catalog_count(c), nuser = 0;
 
     if (fp == NULL)
         return -1;
     (void)fprintf(fp, "%-16s %-10s %8s %5s %7s %6s  %s\n", "id", "kind", "capacity", "share",
                   "usable", "GB/s", "name");
     (void)fprintf(fp, "%-16s %-10s %8s %5s %7s\n", "", "", "GiB", "", "GiB");
-    for (i = 0; i < devices_count(); i++) {
-        const qs_device *d = devices_get(i);
+    for (i = 0; i < n; i++) {
+        const qs_device *d = devices_catalog_get(c, i);
         double share = devices_share(d, apple_share);
+        int user = devices_catalog_user(c, i);
         char bw[24];
 
         if (d->bandwidth_gbps > 0.0)
             (void)snprintf(bw, sizeof bw, "%.4g", d->bandwidth_gbps);
         else
             (void)snprintf(bw, sizeof bw, "-");
-        (void)fprintf(fp, "%-16s %-10s %8.2f %4.0f%% %7.2f %6s  %s\n", d->id,
+        /* A user's row is marked after its name: a column of its own
+         * would take the 80 columns past their end. */
+        (void)fprintf(fp, "%-16s %-10s %8.2f %4.0f%% %7.2f %6s  %s%s\n", d->id,
                       devices_kind_name(d->kind), d->capacity_gib, share * FMT_PERCENT,
-                      devices_usable_gib(d, share), bw, d->name);
+                      devices_usable_gib(d, share), bw, d->name, user ? " (yours)" : "");
+        nuser += user;
     }
     (void)fprintf(fp, "\ncapacity: what the device reports (GiB); share: part the model may "
                       "use\n(Apple GPU: %.0f%% of unified memory); names match in any case.\n",
                   devices_apple_share(apple_share) * FMT_PERCENT);
+    if (nuser > 0)
+        (void)fprintf(fp, "(yours): from your catalog (%zu here), before the built-in rows.\n",
+                      nuser);
     return out_finish(fp);
 }
 
-int report_list_devices_json(FILE *fp, double apple_share)
+int report_list_device_catalog_json(FILE *fp, const devices_catalog *c, double apple_share)
 {
     json_writer w;
-    size_t i;
+    size_t i, n = devices_catalog_count(c);
 
     if (fp == NULL)
         return -1;
     json_init(&w, fp);
     json_begin_array(&w, NULL);
-    for (i = 0; i < devices_count(); i++) {
-        const qs_device *d = devices_get(i);
+    for (i = 0; i < n; i++) {
+        const devices_data_row *r = devices_catalog_row(c, i);
+        const qs_device *d = &r->dev;
         double share = devices_share(d, apple_share);
 
         json_begin_object(&w, NULL);
@@ -178,12 +219,24 @@ int report_list_devices_json(FILE *fp, double apple_share)
         else
             json_null(&w, "bandwidth_gbps");
         json_bool(&w, "is_gpu", d->is_gpu);
+        json_bool(&w, "verified", r->verified);
+        json_bool(&w, "user", devices_catalog_user(c, i));
+        json_string(&w, "source", r->source);
         json_end_object(&w);
     }
     json_end_array(&w);
     return out_finish_json(&w, fp);
 }
 
+int report_list_devices_text(FILE *fp, double apple_share)
+{
+    return report_list_device_catalog_text(fp, devices_builtin(), apple_share);
+}
+
+int report_list_devices_json(FILE *fp, double apple_share)
+{
+    return report_list_device_catalog_json(fp, devices_builtin(), apple_share);
+}
 
 int report_list_formats_text(FILE *fp)
 {

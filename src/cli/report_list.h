@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "model/devices.h"
 #include "model/models.h"
 
 /* The models of catalog c whose id, name or family contains `filter` (any
@@ -18,8 +19,15 @@
 int report_list_models_text(FILE *fp, const models_catalog *c, const char *filter);
 int report_list_models_json(FILE *fp, const models_catalog *c, const char *filter);
 
-/* The device catalog: id, kind, capacity, GPU share, usable GiB, bandwidth,
- * name. apple_share (> 0) overrides the Apple GPU share, as in the fit. */
+/* The devices of catalog c (NULL: the built-in table), the user's first:
+ * id, kind, capacity, GPU share, usable GiB, bandwidth, name (a user's
+ * row marked "(yours)" after it); the JSON adds verified, user and
+ * source. apple_share (> 0) overrides the Apple GPU share, as in the
+ * fit. */
+int report_list_device_catalog_text(FILE *fp, const devices_catalog *c, double apple_share);
+int report_list_device_catalog_json(FILE *fp, const devices_catalog *c, double apple_share);
+
+/* The same of the built-in table alone. */
 int report_list_devices_text(FILE *fp, double apple_share);
 int report_list_devices_json(FILE *fp, double apple_share);
 

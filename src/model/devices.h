@@ -13,10 +13,68 @@
  * defined in devices_data.h (the generated table's header), which the row
  * parser device_row.h shares without an include cycle. */
 #include "model/devices_data.h"
+#include "model/device_row.h"
 
 /* The id and display name of this machine's RAM as a device (devices_host). */
 #define DEVICES_HOST_ID "host"
 #define DEVICES_HOST_LABEL "this machine (RAM)"
+
+/* The most user devices a catalog keeps (devices_catalog_init cuts the
+ * rest off): the limit of a user's files together (cli/catalog_file.h). */
+#define DEVICES_USER_MAX 512
+
+/* The devices catalog: the built-in table (devices_data) with a user's own
+ * rows (their devices.tsv, --catalog) before it. A user row replaces the
+ * built-in device of the same id (any case); the user rows, kept by
+ * pointer, are expected to have distinct ids (cli/catalog_file.c refuses a
+ * duplicate). Read it through the devices_catalog_* functions; a NULL
+ * catalog stands for the built-in table alone (devices_builtin). */
+typedef struct {
+    const devices_data_row *user;
+    size_t nuser;
+} devices_catalog;
+
+/* The built-in table alone (no user rows). */
+const devices_catalog *devices_builtin(void);
+
+/* *c = the built-in table with `nuser` user rows before it (kept by
+ * pointer; user may be NULL when nuser is 0; at most DEVICES_USER_MAX of
+ * them are kept). */
+void devices_catalog_init(devices_catalog *c, const devices_data_row *user, size_t nuser);
+
+/* The number of devices: the user's, then the built-in ones no user row
+ * replaces; the i-th in that order (NULL when out of range), as a device
+ * or as its whole row (match patterns, verified, source). */
+size_t devices_catalog_count(const devices_catalog *c);
+const qs_device *devices_catalog_get(const devices_catalog *c, size_t i);
+const devices_data_row *devices_catalog_row(const devices_catalog *c, size_t i);
+
+/* 1 when the i-th device (devices_catalog_get) is one of the user's rows,
+ * 0 when it is built in or i is out of range. */
+int devices_catalog_user(const devices_catalog *c, size_t i);
+
+/* The device whose id equals `name`, ignoring case (a user row first);
+ * NULL if none. */
+const qs_device *devices_catalog_find(const devices_catalog *c, const char *name);
+
+/* Up to `max` devices of c whose ids are closest to `name`, user rows and
+ * built-in ones alike (see devices_suggest); returns the count. */
+size_t devices_catalog_suggest(const devices_catalog *c, const char *name,
+                               const qs_device **out, size_t max);
+
+/* `arg` as a device of c (any case), else as a size (devices_resolve). */
+int devices_catalog_resolve(const devices_catalog *c, const char *arg, qs_device *out);
+
+/* The device of c a GPU's own name stands for (devices_match_name), user
+ * rows first; NULL when none matches. */
+const qs_device *devices_catalog_match_name(const devices_catalog *c, const char *gpu_name);
+
+/* A catalog row from a parsed user row: the strings point into *r, which
+ * must outlive *out and not move. Returns 0, or -1 when r or out is NULL. */
+int devices_from_row(const device_row *r, devices_data_row *out);
+
+/* The built-in table alone, as before user catalogs: for callers that need
+ * nothing else (the front end's default targets, tests). */
 
 /* Number of catalogued devices, and the i-th one (NULL when out of range). */
 size_t devices_count(void);

@@ -9,6 +9,7 @@ void query_init(qs_query *q)
 {
     memset(q, 0, sizeof *q);
     q->catalog = models_builtin();
+    q->device_catalog = devices_builtin();
     q->family = NULL;
     query_set_model(q, NULL, QUERY_DEFAULT_PARAMS);
     q->bits = QUERY_DEFAULT_BITS;

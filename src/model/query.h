@@ -35,6 +35,9 @@ typedef struct {
     /* The catalog models are looked up in (the built-in one, or with a
      * user's rows before it). */
     const models_catalog *catalog;
+    /* The catalog --device names are looked up in, likewise (the built-in
+     * table, or with a user's devices before it; NULL: the built-in). */
+    const devices_catalog *device_catalog;
     /* The model: a catalog entry, or a bare size (model NULL). */
     double params;
     const qs_model *model;
