@@ -10,39 +10,26 @@
 #include <string.h>
 
 #include "model/catalog_row.h"
+#include "check_tsv.h"
 
 #define MAX_ROWS 512
 /* Rows that give a published total. */
 #define MIN_PUBLISHED 60
-#define LINE_BUF (CATALOG_ROW_MAX_LINE + 4)
 
 static catalog_row rows[MAX_ROWS];
 static size_t nrows;
 
+static int load_row(void *ctx, size_t n, const char *line, size_t len, char *err,
+                    size_t errsize)
+{
+    (void)ctx;
+    ck_assert_uint_lt(n, MAX_ROWS);
+    return catalog_row_parse(line, len, &rows[n], err, errsize);
+}
+
 static void load(void)
 {
-    const char *dir = getenv("TESTS_SRCDIR");
-    char path[4096], line[LINE_BUF], err[CATALOG_ROW_ERR_SIZE];
-    FILE *f;
-    int lineno = 0;
-
-    nrows = 0;
-    (void)snprintf(path, sizeof path, "%s/../data/models.tsv", dir != NULL ? dir : "tests");
-    f = fopen(path, "r");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    while (fgets(line, sizeof line, f) != NULL) {
-        size_t len = strlen(line);
-        int rc;
-
-        lineno++;
-        ck_assert_msg(len < sizeof line - 1 || line[len - 1] == '\n', "line %d too long", lineno);
-        ck_assert_uint_lt(nrows, MAX_ROWS);
-        rc = catalog_row_parse(line, len, &rows[nrows], err, sizeof err);
-        ck_assert_msg(rc >= 0, "models.tsv line %d: %s", lineno, err);
-        if (rc == 0)
-            nrows++;
-    }
-    fclose(f);
+    nrows = check_tsv_each("../data/models.tsv", load_row, NULL);
 }
 
 /* The catalog holds at least this many models (the end-of-2026 families
@@ -508,6 +495,10 @@ START_TEST(test_parse_errors)
     /* a bad value with control bytes (found by fuzz_catalog_row): one line */
     refused("m\tM\tfam\tlayers=61\thidden=7168\theads=\n\n12",
             "heads: expected a whole number from 1 to 1048576, got '??12'");
+    /* no escape sequence from a user's catalog reaches the terminal */
+    refused("m\tM\033[2J\tfam\tlayers=2", "name: expected printable characters, got 'M?[2J'");
+    refused(BASE "\tparams_note=a\033]0;x\007",
+            "params_note: expected printable characters, got 'a?]0;x?'");
     refused(BASE "\t", "an empty field (two tabs in a row)");
     refused(BASE "\tparams_note=", "params_note: empty");
     refused("m\tM", "missing field 'family'");

@@ -12,39 +12,26 @@
 #include "model/device_row.h"
 #include "model/devices.h"
 #include "model/devices_data.h"
+#include "check_tsv.h"
 
 #define MAX_ROWS 256
-#define LINE_BUF (DEVICE_ROW_MAX_LINE + 4)
 /* The devices the C table held when it became data/devices.tsv. */
 #define CATALOG_DEVICES 73
 
 static device_row rows[MAX_ROWS];
 static size_t nrows;
 
+static int load_row(void *ctx, size_t n, const char *line, size_t len, char *err,
+                    size_t errsize)
+{
+    (void)ctx;
+    ck_assert_uint_lt(n, MAX_ROWS);
+    return device_row_parse(line, len, &rows[n], err, errsize);
+}
+
 static void load(void)
 {
-    const char *dir = getenv("TESTS_SRCDIR");
-    char path[4096], line[LINE_BUF], err[DEVICE_ROW_ERR_SIZE];
-    FILE *f;
-    int lineno = 0;
-
-    nrows = 0;
-    (void)snprintf(path, sizeof path, "%s/../data/devices.tsv", dir != NULL ? dir : "tests");
-    f = fopen(path, "r");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    while (fgets(line, sizeof line, f) != NULL) {
-        size_t len = strlen(line);
-        int rc;
-
-        lineno++;
-        ck_assert_msg(len < sizeof line - 1 || line[len - 1] == '\n', "line %d too long", lineno);
-        ck_assert_uint_lt(nrows, MAX_ROWS);
-        rc = device_row_parse(line, len, &rows[nrows], err, sizeof err);
-        ck_assert_msg(rc >= 0, "devices.tsv line %d: %s", lineno, err);
-        if (rc == 0)
-            nrows++;
-    }
-    fclose(f);
+    nrows = check_tsv_each("../data/devices.tsv", load_row, NULL);
 }
 
 static const device_row *row_of(const char *id)

@@ -10,6 +10,7 @@
 #include "model/formats.h"
 #include "model/gguf_rules.h"
 #include "model/memory.h"
+#include "check_tsv.h"
 
 static const char *const required[] = {
     "FP32", "FP16", "BF16", "FP8", "INT8", "INT4", "INT2", "Q8_0", "Q6_K", "Q5_K_M",
@@ -318,35 +319,32 @@ START_TEST(test_quality_lines)
 }
 END_TEST
 
+/* One row of data/formats.tsv against row n of the generated table. */
+static int table_row(void *ctx, size_t n, const char *line, size_t len, char *err,
+                     size_t errsize)
+{
+    format_row *row = ctx;
+    const qs_format *f;
+    int rc = format_row_parse(line, len, row, err, errsize);
+
+    if (rc != 0)
+        return rc;
+    f = formats_all_get(n);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(f->name, row->fmt.name);
+    ck_assert(f->bits == row->fmt.bits && f->nominal_bits == row->fmt.nominal_bits);
+    ck_assert(f->gguf == row->fmt.gguf && f->layout == row->fmt.layout);
+    ck_assert(isnan(f->ppl_delta) ? isnan(row->fmt.ppl_delta)
+                                  : f->ppl_delta == row->fmt.ppl_delta);
+    return 0;
+}
+
 /* The generated table holds what data/formats.tsv says, row by row. */
 START_TEST(test_table_is_the_data)
 {
-    const char *dir = getenv("TESTS_SRCDIR");
-    char path[4096], line[FORMAT_ROW_MAX_LINE + 4], err[FORMAT_ROW_ERR_SIZE];
     static format_row row;
-    size_t n = 0;
-    FILE *fp;
 
-    (void)snprintf(path, sizeof path, "%s/../data/formats.tsv", dir != NULL ? dir : "tests");
-    fp = fopen(path, "r");
-    ck_assert_msg(fp != NULL, "cannot open %s", path);
-    while (fgets(line, sizeof line, fp) != NULL) {
-        const qs_format *f;
-        int rc = format_row_parse(line, strlen(line), &row, err, sizeof err);
-
-        ck_assert_msg(rc >= 0, "formats.tsv: %s", err);
-        if (rc == 1)
-            continue;
-        f = formats_all_get(n++);
-        ck_assert_ptr_nonnull(f);
-        ck_assert_str_eq(f->name, row.fmt.name);
-        ck_assert(f->bits == row.fmt.bits && f->nominal_bits == row.fmt.nominal_bits);
-        ck_assert(f->gguf == row.fmt.gguf && f->layout == row.fmt.layout);
-        ck_assert(isnan(f->ppl_delta) ? isnan(row.fmt.ppl_delta)
-                                      : f->ppl_delta == row.fmt.ppl_delta);
-    }
-    (void)fclose(fp);
-    ck_assert_uint_eq(n, formats_all_count());
+    ck_assert_uint_eq(check_tsv_each("../data/formats.tsv", table_row, &row), formats_all_count());
 }
 END_TEST
 
@@ -381,6 +379,14 @@ START_TEST(test_row_messages)
         ck_assert_str_eq(err, bad[i][1]);
     }
     ck_assert_int_eq(format_row_parse("# a comment\n", 12, &row, err, sizeof err), 1);
+    /* A NUL byte ended a number early ("4\0009" read as 4): refused. */
+    {
+        static const char nul[] = "X\tint\tbits=4\0009\tbits_kind=block\tnominal=4\tquality=q\t"
+                                  "verified=1\tsource=s";
+
+        ck_assert_int_eq(format_row_parse(nul, sizeof nul - 1, &row, err, sizeof err), -1);
+        ck_assert_str_eq(err, "a NUL byte in the line");
+    }
     ck_assert_int_eq(format_row_parse(good, strlen(good), &row, err, sizeof err), 0);
     ck_assert(row.fmt.ppl_delta == -0.5 && isnan(row.fmt.ppl_base));
     ck_assert_str_eq(row.fmt.ppl_ref, "M");

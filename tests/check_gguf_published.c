@@ -16,6 +16,7 @@
 #include "model/catalog_row.h"
 #include "model/gguf_header.h"
 #include "model/gguf_rules.h"
+#include "check_tsv.h"
 
 /* The goal: every file within 1%, the median within 0.3%. */
 #define MAX_ERROR 0.01
@@ -27,7 +28,6 @@
 #define MAX_FILES 256
 #define FIX_COLUMNS 8
 #define LINE_BUF (CATALOG_ROW_MAX_LINE + 4)
-#define PATH_BUF 4096
 /* Units of the published sizes: decimal GB as uploaders print them
  * (bartowski's model cards), GiB as llama.cpp prints them. */
 #define GB 1e9
@@ -38,28 +38,24 @@ static char catalog_text[MAX_FILES * 4][LINE_BUF];
 static size_t catalog_lines;
 static catalog_row row;
 
-static FILE *open_data(const char *rel)
+/* Keeps the lines of data/models.tsv that are not comments, as text. */
+static int catalog_line(void *ctx, size_t n, const char *line, size_t len, char *err,
+                        size_t errsize)
 {
-    const char *dir = getenv("TESTS_SRCDIR");
-    char path[PATH_BUF];
-    FILE *f;
-
-    (void)snprintf(path, sizeof path, "%s/%s", dir != NULL ? dir : "tests", rel);
-    f = fopen(path, "r");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    return f;
+    (void)ctx;
+    (void)err;
+    (void)errsize;
+    if (line[0] == '#')
+        return 1;
+    ck_assert_uint_lt(n, sizeof catalog_text / sizeof catalog_text[0]);
+    ck_assert_uint_lt(len, LINE_BUF);
+    memcpy(catalog_text[n], line, len + 1);
+    return 0;
 }
 
 static void load_catalog(void)
 {
-    FILE *f = open_data("../data/models.tsv");
-
-    catalog_lines = 0;
-    while (catalog_lines < sizeof catalog_text / sizeof catalog_text[0] &&
-           fgets(catalog_text[catalog_lines], LINE_BUF, f) != NULL)
-        if (catalog_text[catalog_lines][0] != '#')
-            catalog_lines++;
-    fclose(f);
+    catalog_lines = check_tsv_each("../data/models.tsv", catalog_line, NULL);
 }
 
 /* Splits `s` in place at tabs into at most max fields; returns the count. */
@@ -184,7 +180,7 @@ START_TEST(test_published_files)
     FILE *f;
 
     load_catalog();
-    f = open_data("fixtures/gguf_published.tsv");
+    f = check_tsv_open("fixtures/gguf_published.tsv");
     (void)printf("%-20s %-9s %3s %14s %14s %10s %9s  %s\n", "model", "type", "imx", "predicted",
                  "published", "bytes off", "error", "tokenizer");
     (void)fflush(stdout);

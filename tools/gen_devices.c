@@ -4,8 +4,6 @@
  * also does the unit arithmetic (MiB / 1024, bytes / 2^30); the doubles are
  * written as hexadecimal floating constants, so the table holds exactly the
  * bits the parser computed. */
-#include <string.h>
-
 #include "gendata.h"
 #include "model/device_row.h"
 #include "model/devices_data.h"
@@ -21,9 +19,7 @@ _Static_assert(sizeof gen_devices_kinds / sizeof gen_devices_kinds[0] == DEV_KIN
 
 typedef struct {
     device_row row;
-    /* Ids already written, to refuse a duplicate. */
-    char seen[DEVICES_DATA_MAX][DEVICE_ROW_ID_MAX + 1];
-    size_t nseen;
+    gendata_ids ids;
 } gen_devices_state;
 
 static int gen_devices_row(void *state, const char *line, size_t len, FILE *out, char *err,
@@ -32,22 +28,12 @@ static int gen_devices_row(void *state, const char *line, size_t len, FILE *out,
     gen_devices_state *st = state;
     const device_row *row = &st->row;
     const qs_device *d = &row->dev;
-    size_t i;
     int rc = device_row_parse(line, len, &st->row, err, errsize);
 
     if (rc != 0)
         return rc;
-    for (i = 0; i < st->nseen; i++) {
-        if (strcmp(st->seen[i], row->id) == 0) {
-            (void)snprintf(err, errsize, "duplicate id '%s'", row->id);
-            return -1;
-        }
-    }
-    if (st->nseen == DEVICES_DATA_MAX) {
-        (void)snprintf(err, errsize, "more than %d devices", DEVICES_DATA_MAX);
+    if (gendata_new_id(&st->ids, row->id, DEVICES_DATA_MAX, err, errsize) != 0)
         return -1;
-    }
-    memcpy(st->seen[st->nseen++], row->id, sizeof row->id);
     (void)fputs("    { .dev = { .id = ", out);
     gendata_string(out, d->id);
     (void)fputs(", .name = ", out);

@@ -7,8 +7,6 @@
  * compiler reads back as the same double. */
 #include <float.h>
 #include <math.h>
-#include <string.h>
-#include <strings.h>
 
 #include "gendata.h"
 #include "model/format_row.h"
@@ -28,8 +26,7 @@ static const char *const gen_formats_layouts[] = { FORMATS_LAYOUTS(GEN_FORMATS_I
 
 typedef struct {
     format_row row;
-    char seen[FORMATS_DATA_MAX][FORMAT_ROW_NAME_MAX + 1];
-    size_t nseen;
+    gendata_ids ids;
     double last_bits;
 } gen_formats_state;
 
@@ -101,27 +98,18 @@ static int gen_formats_row(void *state, const char *line, size_t len, FILE *out,
 {
     gen_formats_state *st = state;
     const format_row *row = &st->row;
-    size_t i;
     int rc = format_row_parse(line, len, &st->row, err, errsize);
 
     if (rc != 0)
         return rc;
-    for (i = 0; i < st->nseen; i++) {
-        if (strcasecmp(st->seen[i], row->name) == 0) {
-            (void)snprintf(err, errsize, "duplicate name '%s'", row->name);
-            return -1;
-        }
-    }
-    if (st->nseen == FORMATS_DATA_MAX) {
-        (void)snprintf(err, errsize, "more than %d formats", FORMATS_DATA_MAX);
+    /* Names are unique ignoring case (gendata_new_id compares so). */
+    if (gendata_new_id(&st->ids, row->name, FORMATS_DATA_MAX, err, errsize) != 0)
         return -1;
-    }
-    if (st->nseen > 0 && row->fmt.bits > st->last_bits) {
+    if (st->ids.n > 1 && row->fmt.bits > st->last_bits) {
         (void)snprintf(err, errsize, "%s: bits %g above the row before (%g): keep the rows in "
                        "descending order of bits", row->name, row->fmt.bits, st->last_bits);
         return -1;
     }
-    memcpy(st->seen[st->nseen++], row->name, sizeof row->name);
     st->last_bits = row->fmt.bits;
     gen_formats_emit(out, &row->fmt);
     return 0;
@@ -147,11 +135,3 @@ const gendata_kind gendata_formats = {
     gen_formats_row,
     gen_formats_finish,
 };
-
-/* tools/gendata links src/libquantscope.a, and some row parser there reads
- * numbers with parse.c, whose parse_precision calls formats_find: formats.o
- * comes along and wants the table this very program generates. gendata
- * never looks a format up, so it carries an empty table of its own; the
- * program and the tests link the generated one from src/libqsdata.a. */
-const qs_format formats_data[1] = { { .name = "", .aliases = "", .quality = "" } };
-const size_t formats_data_count = 0;

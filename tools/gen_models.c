@@ -3,22 +3,19 @@
  * user's catalog goes through (catalog_row_parse); its parameter counts
  * are computed here from the expansion, so the program carries them as
  * constants. */
-#include <string.h>
-
 #include "gendata.h"
 #include "model/arch_count.h"
 #include "model/catalog_row.h"
 
 /* Room for one row's initialisers (every key set, plus the long strings). */
 #define GEN_MODELS_BUF (4 * GENDATA_MAX_LINE)
-/* Ids already written, to refuse a duplicate. */
+/* The most models the catalog takes. */
 #define GEN_MODELS_MAX 1024
 
 typedef struct {
     catalog_row row;
     char buf[GEN_MODELS_BUF];
-    char seen[GEN_MODELS_MAX][CATALOG_ROW_ID_MAX + 1];
-    size_t nseen;
+    gendata_ids ids;
 } gen_models_state;
 
 static int gen_models_row(void *state, const char *line, size_t len, FILE *out, char *err,
@@ -27,22 +24,12 @@ static int gen_models_row(void *state, const char *line, size_t len, FILE *out, 
     gen_models_state *st = state;
     catalog_row *row = &st->row;
     int64_t total, active;
-    size_t i;
     int rc = catalog_row_parse(line, len, row, err, errsize);
 
     if (rc != 0)
         return rc;
-    for (i = 0; i < st->nseen; i++) {
-        if (strcmp(st->seen[i], row->id) == 0) {
-            (void)snprintf(err, errsize, "duplicate id '%s'", row->id);
-            return -1;
-        }
-    }
-    if (st->nseen == GEN_MODELS_MAX) {
-        (void)snprintf(err, errsize, "more than %d models", GEN_MODELS_MAX);
+    if (gendata_new_id(&st->ids, row->id, GEN_MODELS_MAX, err, errsize) != 0)
         return -1;
-    }
-    memcpy(st->seen[st->nseen++], row->id, sizeof row->id);
     total = arch_param_count(&row->arch);
     active = arch_active_param_count(&row->arch);
     if (row->params != 0 && total - row->params != row->params_diff) {

@@ -18,7 +18,7 @@
 
 #define GEN_TOKENIZERS_COLUMNS 14
 #define GEN_TOKENIZERS_ID_MAX 31
-/* Rows accepted (ids remembered to refuse a duplicate). */
+/* Rows accepted. */
 #define GEN_TOKENIZERS_MAX 256
 /* The shortest merge string: two one-byte halves and the space, "a b". */
 #define GEN_TOKENIZERS_MIN_MERGE 3
@@ -36,8 +36,7 @@ static const char *const gen_tokenizers_names[GEN_TOKENIZERS_COLUMNS] = {
 typedef struct {
     char line[GENDATA_MAX_LINE + 1];
     char *col[GEN_TOKENIZERS_COLUMNS];
-    char seen[GEN_TOKENIZERS_MAX][GEN_TOKENIZERS_ID_MAX + 1];
-    size_t nseen;
+    gendata_ids ids;
 } gen_tokenizers_state;
 
 /* 1 when every character of s is a lowercase letter, a digit or in extra. */
@@ -144,11 +143,8 @@ static int gen_tokenizers_row(void *state, const char *line, size_t len, FILE *o
     if (!gen_tokenizers_word(st->col[COL_ID], "._-") ||
         strlen(st->col[COL_ID]) > GEN_TOKENIZERS_ID_MAX)
         return gen_tokenizers_bad(err, errsize, COL_ID, "expected a lowercase id");
-    for (i = 0; i < st->nseen; i++)
-        if (strcmp(st->seen[i], st->col[COL_ID]) == 0)
-            return gen_tokenizers_bad(err, errsize, COL_ID, "duplicate id");
-    if (st->nseen == GEN_TOKENIZERS_MAX)
-        return gen_tokenizers_bad(err, errsize, COL_ID, "too many rows");
+    if (gendata_new_id(&st->ids, st->col[COL_ID], GEN_TOKENIZERS_MAX, err, errsize) != 0)
+        return -1;
     if (!gen_tokenizers_word(st->col[COL_FAMILIES], "._,-"))
         return gen_tokenizers_bad(err, errsize, COL_FAMILIES, "expected '-' or a list");
     if (!gen_tokenizers_word(st->col[COL_IDS], "._,-"))
@@ -180,8 +176,6 @@ static int gen_tokenizers_row(void *state, const char *line, size_t len, FILE *o
         (num[COL_VERIFIED] == 0 && strstr(st->col[COL_SOURCE], "UNVERIFIED") == NULL))
         return gen_tokenizers_bad(err, errsize, COL_SOURCE,
                                   "expected a source, saying UNVERIFIED when verified=0");
-    memcpy(st->seen[st->nseen++], st->col[COL_ID], strlen(st->col[COL_ID]) + 1);
-
     (void)fputs("    { .id = ", out);
     gendata_string(out, st->col[COL_ID]);
     (void)fputs(", .families = ", out);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "gendata.h"
 
@@ -39,6 +40,30 @@ void gendata_string(FILE *out, const char *s)
             (void)fputc(c, out);
     }
     (void)fputc('"', out);
+}
+
+int gendata_new_id(gendata_ids *ids, const char *id, size_t max, char *err, size_t errsize)
+{
+    size_t i;
+
+    if (max > GENDATA_IDS_MAX)
+        max = GENDATA_IDS_MAX;
+    for (i = 0; i < ids->n; i++) {
+        if (strcasecmp(ids->id[i], id) == 0) {
+            (void)snprintf(err, errsize, "duplicate id '%s'", id);
+            return -1;
+        }
+    }
+    if (ids->n >= max) {
+        (void)snprintf(err, errsize, "more than %zu rows", max);
+        return -1;
+    }
+    if (strlen(id) > GENDATA_ID_MAX) {
+        (void)snprintf(err, errsize, "id '%s' is longer than %d characters", id, GENDATA_ID_MAX);
+        return -1;
+    }
+    memcpy(ids->id[ids->n++], id, strlen(id) + 1);
+    return 0;
 }
 
 static const gendata_kind *gendata_find(const char *name)

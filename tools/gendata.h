@@ -40,6 +40,24 @@ typedef struct {
 /* Writes `s` as a C string literal (with quotes; "NULL" for NULL) to out. */
 void gendata_string(FILE *out, const char *s);
 
+/* The most ids a kind remembers, and the longest (characters): above
+ * every kind's own limit (the catalog's 1024 models, 63-character ids). */
+#define GENDATA_IDS_MAX 1024
+#define GENDATA_ID_MAX 63
+
+/* The ids of the rows written so far, to refuse a duplicate; part of a
+ * kind's state (zeroed by gendata). */
+typedef struct {
+    char id[GENDATA_IDS_MAX][GENDATA_ID_MAX + 1];
+    size_t n;
+} gendata_ids;
+
+/* Remembers the id of a new row, for a kind of at most `max` rows
+ * (clamped to GENDATA_IDS_MAX). Ids are compared ignoring ASCII case.
+ * Returns 0, or -1 with "duplicate id 'ID'", "more than MAX rows" or "id
+ * 'ID' is longer than GENDATA_ID_MAX characters" in err. */
+int gendata_new_id(gendata_ids *ids, const char *id, size_t max, char *err, size_t errsize);
+
 /* The kinds, one per file tools/gen_<kind>.c. */
 extern const gendata_kind gendata_models;
 extern const gendata_kind gendata_devices;

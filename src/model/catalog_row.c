@@ -1,12 +1,14 @@
 /* catalog_row.c - a catalog row (a line of data/models.tsv) into a
  * catalog_row: the fixed columns, then key=value fields looked up in one
- * table of keys, each with its place in the struct and its range. */
+ * table of keys, each with its place in the struct and its range, read
+ * with tsvrow.h. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "model/catalog_row.h"
+#include "model/tsvrow.h"
 
 /* Ranges of the values. Widths follow arch.c's bound on a tensor
  * dimension (2^20); larger sizes would be refused by arch_valid anyway. */
@@ -16,9 +18,6 @@
 #define CR_MAX_CTX (INT64_C(1) << 30)
 /* Parameter counts: up to 10^14 (the largest models have about 10^12). */
 #define CR_MAX_PARAMS INT64_C(100000000000000)
-/* How much of a bad value a message quotes. */
-#define CR_QUOTE_MAX 32
-#define CR_DECIMAL 10
 /* The three fixed columns before the key=value fields. */
 #define CR_FIXED_COLUMNS 3
 
@@ -136,110 +135,22 @@ static const char *const cr_mixers[] = { "full", "swa", "chunked", "linear", "ss
 #define CR_NNORMS (sizeof cr_norms / sizeof cr_norms[0])
 #define CR_NMIXERS (sizeof cr_mixers / sizeof cr_mixers[0])
 
-/* A piece of the line. */
-typedef struct {
-    const char *s;
-    size_t n;
-} cr_span;
-
-/* Control bytes (below a space, and DEL) in a message become this. */
-#define CR_ASCII_SPACE 0x20
-#define CR_ASCII_DEL 0x7f
-#define CR_CONTROL_MARK '?'
-
-static void cr_fail(char *err, size_t errsize, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void cr_fail(char *err, size_t errsize, const char *fmt, ...)
-{
-    va_list ap;
-    char *p;
-
-    if (err == NULL || errsize == 0)
-        return;
-    va_start(ap, fmt);
-    (void)vsnprintf(err, errsize, fmt, ap);
-    va_end(ap);
-    /* A value quoted from the line may hold control bytes (a tab, a
-     * newline): the message stays one line. */
-    for (p = err; *p != '\0'; p++)
-        if ((unsigned char)*p < CR_ASCII_SPACE || (unsigned char)*p == CR_ASCII_DEL)
-            *p = CR_CONTROL_MARK;
-}
-
-static int cr_quote_len(cr_span v)
-{
-    return (int)(v.n < CR_QUOTE_MAX ? v.n : CR_QUOTE_MAX);
-}
-
-static int cr_eq(cr_span v, const char *word)
-{
-    return strlen(word) == v.n && memcmp(v.s, word, v.n) == 0;
-}
-
-/* A whole number in [lo, hi]: an optional '-' and decimal digits. */
-static int cr_number(cr_span v, int64_t lo, int64_t hi, int64_t *out)
-{
-    size_t i = 0;
-    int neg = 0;
-    int64_t x = 0;
-    int64_t lim;
-
-    if (v.n > 0 && v.s[0] == '-') {
-        neg = 1;
-        i = 1;
-    }
-    if (i == v.n)
-        return -1;
-    lim = neg ? -lo : hi;
-    if (lim < 0)
-        return -1;
-    for (; i < v.n; i++) {
-        int d = v.s[i] - '0';
-
-        if (d < 0 || d >= CR_DECIMAL || x > (lim - d) / CR_DECIMAL)
-            return -1;
-        x = x * CR_DECIMAL + d;
-    }
-    x = neg ? -x : x;
-    if (x < lo || x > hi)
-        return -1;
-    *out = x;
-    return 0;
-}
-
-static int cr_enum(cr_span v, const char *const *names, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (cr_eq(v, names[i]))
-            return (int)i;
-    return -1;
-}
-
-static void cr_text(char *dst, cr_span v)
-{
-    memcpy(dst, v.s, v.n);
-    dst[v.n] = '\0';
-}
-
 /* Stores one value; -1 with a message naming the key. */
-static int cr_store(catalog_row *row, const cr_key *k, cr_span v, char *err, size_t errsize)
+static int cr_value(void *rowp, const unsigned char *seen, size_t i, tsvrow_span v, char *err,
+                    size_t errsize)
 {
-    char *p = (char *)row + k->offset;
+    const cr_key *k = &cr_keys[i];
+    char *p = (char *)rowp + k->offset;
     int64_t x = 0;
     int e;
 
+    (void)seen;
     switch (k->kind) {
     case CR_INT:
     case CR_I64:
     case CR_LONG:
-        if (cr_number(v, k->lo, k->hi, &x) != 0) {
-            cr_fail(err, errsize, "%s: expected a whole number from %lld to %lld, got '%.*s'",
-                    k->key, (long long)k->lo, (long long)k->hi, cr_quote_len(v), v.s);
+        if (tsvrow_whole(v, k->lo, k->hi, k->key, &x, err, errsize) != 0)
             return -1;
-        }
         if (k->kind == CR_INT)
             *(int *)(void *)p = (int)x;
         else if (k->kind == CR_I64)
@@ -248,100 +159,21 @@ static int cr_store(catalog_row *row, const cr_key *k, cr_span v, char *err, siz
             *(long *)(void *)p = (long)x;
         return 0;
     case CR_NORMS:
-        e = cr_enum(v, cr_norms, CR_NNORMS);
-        if (e < 0) {
-            cr_fail(err, errsize, "%s: expected pre, pre_post, sandwich or single, got '%.*s'",
-                    k->key, cr_quote_len(v), v.s);
-            return -1;
-        }
+        e = tsvrow_word(v, cr_norms, CR_NNORMS);
+        if (e < 0)
+            return tsvrow_expected(err, errsize, k->key, "pre, pre_post, sandwich or single", v);
         *(arch_norm_style *)(void *)p = (arch_norm_style)e;
         return 0;
     case CR_MIXER:
-        e = cr_enum(v, cr_mixers, CR_NMIXERS);
-        if (e < 0) {
-            cr_fail(err, errsize,
-                    "%s: expected full, swa, chunked, linear, ssm or mla, got '%.*s'", k->key,
-                    cr_quote_len(v), v.s);
-            return -1;
-        }
+        e = tsvrow_word(v, cr_mixers, CR_NMIXERS);
+        if (e < 0)
+            return tsvrow_expected(err, errsize, k->key,
+                                   "full, swa, chunked, linear, ssm or mla", v);
         *(arch_attn_kind *)(void *)p = (arch_attn_kind)e;
         return 0;
     case CR_TEXT:
-        if (v.n == 0) {
-            cr_fail(err, errsize, "%s: empty", k->key);
-            return -1;
-        }
-        if (v.n > (size_t)k->hi) {
-            cr_fail(err, errsize, "%s: longer than %lld characters", k->key, (long long)k->hi);
-            return -1;
-        }
-        cr_text(p, v);
-        return 0;
+        return tsvrow_text(p, v, (size_t)k->hi, TSVROW_PRINTABLE, k->key, err, errsize);
     }
-    return -1;
-}
-
-/* A fixed column: non-empty, at most `max` characters; `word` restricts
- * it to lowercase letters, digits, '.', '-' and '_'. */
-static int cr_column(char *dst, cr_span v, size_t max, int word, const char *what, char *err,
-                     size_t errsize)
-{
-    size_t i;
-
-    if (v.n == 0) {
-        cr_fail(err, errsize, "%s: empty", what);
-        return -1;
-    }
-    if (v.n > max) {
-        cr_fail(err, errsize, "%s: longer than %zu characters", what, max);
-        return -1;
-    }
-    for (i = 0; word && i < v.n; i++) {
-        char c = v.s[i];
-
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-              c == '_')) {
-            cr_fail(err, errsize,
-                    "%s: expected lowercase letters, digits, '.', '-' or '_', got '%.*s'", what,
-                    cr_quote_len(v), v.s);
-            return -1;
-        }
-    }
-    cr_text(dst, v);
-    return 0;
-}
-
-/* One key=value field. */
-static int cr_field(catalog_row *row, cr_span f, unsigned char *seen, char *err,
-                    size_t errsize)
-{
-    const char *eq = memchr(f.s, '=', f.n);
-    cr_span key, val;
-    size_t i;
-
-    if (f.n == 0) {
-        cr_fail(err, errsize, "an empty field (two tabs in a row)");
-        return -1;
-    }
-    if (eq == NULL) {
-        cr_fail(err, errsize, "field '%.*s' is not key=value", cr_quote_len(f), f.s);
-        return -1;
-    }
-    key.s = f.s;
-    key.n = (size_t)(eq - f.s);
-    val.s = eq + 1;
-    val.n = f.n - key.n - 1;
-    for (i = 0; i < CR_NKEYS; i++) {
-        if (!cr_eq(key, cr_keys[i].key))
-            continue;
-        if (seen[i]) {
-            cr_fail(err, errsize, "duplicate key '%s'", cr_keys[i].key);
-            return -1;
-        }
-        seen[i] = 1;
-        return cr_store(row, &cr_keys[i], val, err, errsize);
-    }
-    cr_fail(err, errsize, "unknown key '%.*s'", cr_quote_len(key), key.s);
     return -1;
 }
 
@@ -377,110 +209,52 @@ static const char *cr_invalid_reason(const catalog_row *row)
     return "a size is missing, out of range or too large in product";
 }
 
-/* Drops a trailing "\n" or "\r\n". */
-static size_t cr_strip_eol(const char *line, size_t len)
+/* The fixed columns: id and family are lowercase words. */
+static int cr_fixed(void *rowp, const tsvrow_span *col, char *err, size_t errsize)
 {
-    if (len > 0 && line[len - 1] == '\n')
-        len--;
-    if (len > 0 && line[len - 1] == '\r')
-        len--;
-    return len;
+    catalog_row *out = rowp;
+
+    return tsvrow_text(out->id, col[0], CATALOG_ROW_ID_MAX, TSVROW_WORD, "id", err, errsize) != 0 ||
+           tsvrow_text(out->name, col[1], CATALOG_ROW_NAME_MAX, TSVROW_PRINTABLE, "name", err,
+                       errsize) != 0 ||
+           tsvrow_text(out->family, col[2], CATALOG_ROW_FAMILY_MAX, TSVROW_WORD, "family", err,
+                       errsize) != 0 ? -1 : 0;
 }
 
-/* 1 for a blank line or one whose first visible character is '#'. */
-static int cr_is_comment(const char *line, size_t len)
-{
-    size_t i;
+static const char *const cr_fixed_names[CR_FIXED_COLUMNS] = { "id", "name", "family" };
 
-    for (i = 0; i < len && (line[i] == ' ' || line[i] == '\t'); i++)
-        ;
-    return i == len || line[i] == '#';
-}
-
-static int cr_fixed(catalog_row *out, cr_span *col, char *err, size_t errsize)
-{
-    return cr_column(out->id, col[0], CATALOG_ROW_ID_MAX, 1, "id", err, errsize) != 0 ||
-           cr_column(out->name, col[1], CATALOG_ROW_NAME_MAX, 0, "name", err, errsize) != 0 ||
-           cr_column(out->family, col[2], CATALOG_ROW_FAMILY_MAX, 1, "family", err,
-                     errsize) != 0 ? -1 : 0;
-}
+static const tsvrow_layout cr_layout = {
+    .max_line = CATALOG_ROW_MAX_LINE, .nfixed = CR_FIXED_COLUMNS, .fixed_names = cr_fixed_names,
+    .keys = cr_keys, .nkeys = CR_NKEYS, .key_size = sizeof cr_keys[0],
+    .required_at = offsetof(cr_key, required), .fixed = cr_fixed, .value = cr_value,
+};
 
 static int cr_finish(catalog_row *out, const unsigned char *seen, char *err, size_t errsize)
 {
-    size_t i;
-
-    for (i = 0; i < CR_NKEYS; i++) {
-        if (cr_keys[i].required && !seen[i]) {
-            cr_fail(err, errsize, "missing field '%s'", cr_keys[i].key);
-            return -1;
-        }
-    }
-    if (out->params_diff != 0 && out->params == 0) {
-        cr_fail(err, errsize, "params_diff: needs params");
+    if (tsvrow_missing(&cr_layout, seen, err, errsize) != 0)
         return -1;
-    }
-    if (out->params_diff != 0 && out->params_note[0] == '\0') {
-        cr_fail(err, errsize, "params_diff: needs params_note");
-        return -1;
-    }
+    if (out->params_diff != 0 && out->params == 0)
+        return tsvrow_fail(err, errsize, "params_diff: needs params");
+    if (out->params_diff != 0 && out->params_note[0] == '\0')
+        return tsvrow_fail(err, errsize, "params_diff: needs params_note");
     out->arch.name = out->name;
     out->arch.pattern = out->pattern[0] != '\0' ? out->pattern : NULL;
     /* Without kv_heads, every query head has its own (multi-head attention). */
     if (out->arch.kv_heads == 0)
         out->arch.kv_heads = out->arch.heads;
-    if (!arch_valid(&out->arch)) {
-        cr_fail(err, errsize, "the architecture is not valid: %s", cr_invalid_reason(out));
-        return -1;
-    }
+    if (!arch_valid(&out->arch))
+        return tsvrow_fail(err, errsize, "the architecture is not valid: %s",
+                           cr_invalid_reason(out));
     return 0;
 }
 
 int catalog_row_parse(const char *line, size_t len, catalog_row *out, char *err,
                       size_t errsize)
 {
-    static const char *const fixed_names[CR_FIXED_COLUMNS] = { "id", "name", "family" };
     unsigned char seen[CR_NKEYS];
-    cr_span col[CR_FIXED_COLUMNS];
-    size_t pos = 0;
-    int n = 0;
+    int rc = tsvrow_parse(&cr_layout, line, len, out, sizeof *out, seen, err, errsize);
 
-    if (err != NULL && errsize > 0)
-        err[0] = '\0';
-    if (line == NULL || out == NULL) {
-        cr_fail(err, errsize, "no line");
-        return -1;
-    }
-    len = cr_strip_eol(line, len);
-    if (len > CATALOG_ROW_MAX_LINE) {
-        cr_fail(err, errsize, "line longer than %d characters", CATALOG_ROW_MAX_LINE);
-        return -1;
-    }
-    if (cr_is_comment(line, len))
-        return 1;
-    if (memchr(line, '\0', len) != NULL) {
-        cr_fail(err, errsize, "a NUL byte in the line");
-        return -1;
-    }
-    memset(out, 0, sizeof *out);
-    memset(seen, 0, sizeof seen);
-    while (pos <= len) {
-        const char *tab = memchr(line + pos, '\t', len - pos);
-        size_t end = tab != NULL ? (size_t)(tab - line) : len;
-        cr_span f = { line + pos, end - pos };
-
-        if (n < CR_FIXED_COLUMNS)
-            col[n] = f;
-        else if (cr_field(out, f, seen, err, errsize) != 0)
-            return -1;
-        if (++n == CR_FIXED_COLUMNS && cr_fixed(out, col, err, errsize) != 0)
-            return -1;
-        pos = end + 1;
-    }
-    if (n < CR_FIXED_COLUMNS) {
-        cr_fail(err, errsize, "missing field '%s'", fixed_names[n]);
-        return -1;
-    }
-    return cr_finish(out, seen, err, errsize);
+    return rc != 0 ? rc : cr_finish(out, seen, err, errsize);
 }
 
 void catalog_row_copy(catalog_row *dst, const catalog_row *src)
@@ -491,6 +265,11 @@ void catalog_row_copy(catalog_row *dst, const catalog_row *src)
     dst->arch.name = dst->name;
     dst->arch.pattern = dst->pattern[0] != '\0' ? dst->pattern : NULL;
 }
+
+/* Printable ASCII: from a space up to below DEL; the emitter writes other
+ * bytes as octal escapes. */
+#define CR_ASCII_SPACE 0x20
+#define CR_ASCII_DEL 0x7f
 
 /* The emitter's output so far: `pos` may run past `size` (then the
  * result is refused), as with snprintf. */

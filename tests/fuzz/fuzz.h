@@ -55,4 +55,38 @@ static inline int fuzz_terminated(const char *s, size_t size)
     return memchr(s, '\0', size) != NULL;
 }
 
+/* A message buffer filled with 'X' (but terminated), so that a parser
+ * that forgets to write its message is caught. */
+static inline void fuzz_fill(char *err, size_t size)
+{
+    memset(err, 'X', size);
+    err[size - 1] = '\0';
+}
+
+/* A row parser's message (in a buffer of `size` bytes): not empty,
+ * terminated within the buffer, one line with no control byte (below a
+ * space, or DEL) that could reach a terminal. */
+#define FUZZ_ASCII_SPACE 0x20
+#define FUZZ_ASCII_DEL 0x7f
+static inline void fuzz_check_message(const char *err, size_t size)
+{
+    size_t i, n;
+
+    FUZZ_ASSERT(fuzz_terminated(err, size));
+    n = strlen(err);
+    FUZZ_ASSERT(n > 0);
+    for (i = 0; i < n; i++)
+        FUZZ_ASSERT((unsigned char)err[i] >= FUZZ_ASCII_SPACE &&
+                    (unsigned char)err[i] != FUZZ_ASCII_DEL);
+}
+
+/* What a row parser returns: 0 (a row), 1 (a comment) or -1 with a
+ * message (fuzz_check_message). */
+static inline void fuzz_check_parse(int rc, const char *err, size_t size)
+{
+    FUZZ_ASSERT(rc == 0 || rc == 1 || rc == -1);
+    if (rc == -1)
+        fuzz_check_message(err, size);
+}
+
 #endif

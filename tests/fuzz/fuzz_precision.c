@@ -1,5 +1,8 @@
-/* fuzz_precision.c - libFuzzer target for precisions: parse_bits,
- * formats_precision (src/model/parse.h) and formats_find (src/model/formats.h). */
+/* fuzz_precision.c - libFuzzer target for precisions: parse_bits
+ * (src/model/parse.h), formats_find, formats_parse and formats_precision
+ * (src/model/formats.h). formats_precision takes plain bits first, then a
+ * name as formats_parse does: any name formats_find knows (at the row's
+ * bits), or a variable-rate format with a rate within its range. */
 #include <math.h>
 #include <strings.h>
 
@@ -17,10 +20,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *s = fuzz_string(data, size);
     const qs_format *sentinel_fmt = &fuzz_no_format;
     const qs_format *fmt = sentinel_fmt;
-    const qs_format *named;
-    double bits = FUZZ_SENTINEL, plain = FUZZ_SENTINEL;
+    const qs_format *named, *parsed = sentinel_fmt;
+    double bits = FUZZ_SENTINEL, plain = FUZZ_SENTINEL, rate = FUZZ_SENTINEL;
     int rc_bits = parse_bits(s, &plain);
-    int rc;
+    int rc, rc_parse;
 
     FUZZ_ASSERT(rc_bits == 0 || rc_bits == -1);
     if (rc_bits == 0)
@@ -34,13 +37,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(s[0] != '\0');
     }
 
+    rc_parse = formats_parse(s, &parsed, &rate);
+    FUZZ_ASSERT(rc_parse == 0 || rc_parse == -1);
+    if (named != NULL)
+        FUZZ_ASSERT(rc_parse == 0 && parsed == named && rate == named->bits);
+    if (rc_parse == 0)
+        FUZZ_ASSERT(parsed != NULL && parsed != sentinel_fmt &&
+                    (rate == parsed->bits ||
+                     (parsed->bits_lo < parsed->bits_hi && rate >= parsed->bits_lo &&
+                      rate <= parsed->bits_hi)));
+    else
+        FUZZ_ASSERT(parsed == sentinel_fmt && rate == FUZZ_SENTINEL);
+
     rc = formats_precision(s, &bits, &fmt);
     FUZZ_ASSERT(rc == 0 || rc == -1);
     if (rc_bits == 0) {
         /* Plain bits win over names. */
         FUZZ_ASSERT(rc == 0 && fmt == NULL && bits == plain);
-    } else if (named != NULL) {
-        FUZZ_ASSERT(rc == 0 && fmt == named && bits == named->bits);
+    } else if (rc_parse == 0) {
+        FUZZ_ASSERT(rc == 0 && fmt == parsed && bits == rate);
     } else {
         FUZZ_ASSERT(rc == -1 && fmt == sentinel_fmt && bits == FUZZ_SENTINEL);
     }

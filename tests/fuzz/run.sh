@@ -27,31 +27,45 @@ shift 2
 seconds=${FUZZ_SECONDS:-30}
 cc=${CLANG:-clang}
 
-# Sources each target is built from: the real library files, nothing more.
-# A name starting with '@' is a file the build generates (tools/gendata), in
-# the build tree (two levels above BUILDDIR); `make fuzz` makes them first.
-model_parse="src/model/parse.c src/model/formats.c"
-model_data="@src/model/models_data.c"
+# Sources each target is built from: the real library files, nothing more,
+# as groups of a module and the modules it calls (a source in two groups
+# is listed once: sources_of drops repeats). A name starting with '@' is a
+# file the build generates (tools/gendata), in the build tree (two levels
+# above BUILDDIR); `make fuzz` makes them first.
+parse="src/model/parse.c"
+suggest="src/model/suggest.c"
+tsvrow="src/model/tsvrow.c $parse"
+arch="src/model/arch.c src/model/arch_expand.c src/model/arch_count.c src/model/tensors.c"
+gguf="src/model/gguf_rules.c src/model/ggml.c"
+formats="src/model/formats.c @src/model/formats_data.c $parse $suggest"
+devices="src/model/devices.c src/model/device_row.c src/model/memory.c @src/model/devices_data.c
+    $tsvrow $suggest"
+models="src/model/models.c @src/model/models_data.c $arch $suggest"
 host_parse="src/platform/host_parse.c"
-sources_of() {
+sources_list() {
     case $1 in
-    params) echo "$model_parse src/model/models.c src/model/suggest.c src/model/arch.c
-        src/model/arch_expand.c src/model/arch_count.c src/model/tensors.c $model_data" ;;
-    precision | ctx) echo "$model_parse" ;;
-    bytes) echo "$model_parse src/model/devices.c src/model/memory.c src/model/suggest.c" ;;
+    params) echo "$models $parse" ;;
+    precision) echo "$formats" ;;
+    ctx) echo "$parse" ;;
+    bytes) echo "$devices" ;;
     meminfo | cgroup_limit | proc_cgroup | uint | hex_id | name) echo "$host_parse" ;;
     input) echo "src/app/input.c" ;;
     quote) echo "src/cli/quote.c" ;;
-    catalog_row) echo "src/model/catalog_row.c src/model/arch.c src/model/arch_expand.c
-        src/model/tensors.c $model_parse" ;;
-    device_row) echo "src/model/device_row.c" ;;
-    options) echo "src/cli/options.c src/cli/optval.c src/cli/quote.c src/cli/fmt.c
-        src/model/query.c src/model/plan.c src/model/fit.c src/model/kvcache.c
-        src/model/memory.c src/model/devices.c src/model/models.c src/model/suggest.c
-        src/cli/optshape.c src/model/kvarch.c src/model/arch.c src/model/arch_expand.c
-        src/model/arch_count.c src/model/tensors.c $model_data $model_parse" ;;
+    catalog_row) echo "src/model/catalog_row.c $arch $tsvrow" ;;
+    device_row) echo "src/model/device_row.c $tsvrow" ;;
+    format_row) echo "src/model/format_row.c $gguf $tsvrow" ;;
+    tsvrow) echo "$tsvrow" ;;
+    options) echo "src/cli/options.c src/cli/optval.c src/cli/optshape.c src/cli/quote.c
+        src/cli/fmt.c src/model/query.c src/model/plan.c src/model/fit.c src/model/kvcache.c
+        src/model/kvarch.c src/model/exact.c src/model/layouts.c src/model/gguf_header.c
+        @src/model/tokenizers_data.c $gguf $devices $formats $models" ;;
     *) return 1 ;;
     esac
+}
+sources_of() {
+    list=$(sources_list "$1") || return 1
+    # shellcheck disable=SC2086 # one word a source
+    printf '%s\n' $list | awk '!seen[$0]++'
 }
 # Longest input tried: names and numbers are short; files and byte streams
 # get room for long lines, overlong sequences and many of them.
@@ -61,7 +75,8 @@ max_len_of() {
     *) echo 4096 ;;
     esac
 }
-known="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input quote options catalog_row device_row"
+known="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input quote options
+    catalog_row device_row format_row tsvrow"
 all=$known
 [ $# -gt 0 ] && all=$*
 
