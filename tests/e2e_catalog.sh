@@ -159,6 +159,9 @@ run -p 30B --family qwen3moe --json --device 24GiB
 expect_json "--family qwen3moe: an MoE shape, fewer weights read" \
     '.architecture.from | startswith("qwen3")'
 expect_json "--family qwen3moe: active below total" '.active_params < .params'
+run -p 7B --experts 8/2 --json --device 24GiB
+expect_json "--experts 8/2: the user's shape, 2 of 8 experts read, whole parameters" \
+    '.architecture.custom == true and .active_params < .params and .active_params == (.active_params | floor)'
 run -p 7B --layers 32 --kv-heads 8 --head-dim 128 --json --device 24GiB --ctx 8192
 expect_json "shape options: the user's shape" '.architecture.custom == true and .architecture.assumed == false'
 expect_json "shape options: KV = 2 x 32 x 8 x 128 x 2 B x 8192" \

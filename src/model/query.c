@@ -137,9 +137,10 @@ fit_config query_fit_config(const qs_query *q, double bits)
 
     c.exact = &q->exact;
     c.kv = q->kv.ok ? &q->kv : NULL;
-    /* A bare size shaped like a mixture of experts reads the same share. */
+    /* A bare size shaped like a mixture of experts reads the same share,
+     * in whole parameters. */
     if (q->model == NULL && s != NULL && s->arch.moe.experts > 0)
-        c.active_params = q->params * (s->active / s->total);
+        c.active_params = floor(q->params * (s->active / s->total) + 0.5);
 
     c.ctx = q->ctx;
     c.batch = q->batch;
