@@ -7,23 +7,30 @@
 #include "model/arch_count.h"
 #include "model/catalog_row.h"
 
-/* Room for one row's initialisers (every key set, plus the long strings). */
-#define GEN_MODELS_BUF (4 * GENDATA_MAX_LINE)
 /* The most models the catalog takes. */
 #define GEN_MODELS_MAX 1024
 
 typedef struct {
     catalog_row row;
-    char buf[GEN_MODELS_BUF];
     gendata_ids ids;
 } gen_models_state;
+
+/* ".member = "text", " with the text as a C literal. */
+static void gen_models_string(FILE *out, const char *member, const char *text)
+{
+    (void)fprintf(out, ".%s = ", member);
+    gendata_string(out, text);
+    (void)fputs(", ", out);
+}
 
 static int gen_models_row(void *state, const char *line, size_t len, FILE *out, char *err,
                           size_t errsize)
 {
     gen_models_state *st = state;
     catalog_row *row = &st->row;
+    catalog_row_value v;
     int64_t total, active;
+    size_t i;
     int rc = catalog_row_parse(line, len, row, err, errsize);
 
     if (rc != 0)
@@ -38,11 +45,20 @@ static int gen_models_row(void *state, const char *line, size_t len, FILE *out, 
                        (long long)total, (long long)row->params, (long long)row->params_diff);
         return -1;
     }
-    if (catalog_row_emit(row, st->buf, sizeof st->buf) != 0) {
-        (void)snprintf(err, errsize, "the row is too long to emit");
-        return -1;
+    (void)fputs("    { ", out);
+    gen_models_string(out, "id", row->id);
+    gen_models_string(out, "name", row->name);
+    gen_models_string(out, "arch.name", row->name);
+    gen_models_string(out, "family", row->family);
+    for (i = 0; (rc = catalog_row_field(row, i, &v)) >= 0; i++) {
+        if (rc != 0)
+            continue;
+        if (v.text != NULL)
+            gen_models_string(out, v.member, v.text);
+        else
+            (void)fprintf(out, ".%s = %lld, ", v.member, (long long)v.number);
     }
-    (void)fprintf(out, "    { %s.total = %lld.0, .active = %lld.0 },\n", st->buf, (long long)total,
+    (void)fprintf(out, ".total = %lld.0, .active = %lld.0 },\n", (long long)total,
                   (long long)active);
     return 0;
 }

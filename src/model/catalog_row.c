@@ -2,7 +2,6 @@
  * catalog_row: the fixed columns, then key=value fields looked up in one
  * table of keys, each with its place in the struct and its range, read
  * with tsvrow.h. */
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -266,87 +265,33 @@ void catalog_row_copy(catalog_row *dst, const catalog_row *src)
     dst->arch.pattern = dst->pattern[0] != '\0' ? dst->pattern : NULL;
 }
 
-/* Printable ASCII: from a space up to below DEL; the emitter writes other
- * bytes as octal escapes. */
-#define CR_ASCII_SPACE 0x20
-#define CR_ASCII_DEL 0x7f
-
-/* The emitter's output so far: `pos` may run past `size` (then the
- * result is refused), as with snprintf. */
-typedef struct {
-    char *buf;
-    size_t size, pos;
-} cr_out;
-
-static void cr_put(cr_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void cr_put(cr_out *o, const char *fmt, ...)
+int catalog_row_field(const catalog_row *r, size_t i, catalog_row_value *v)
 {
-    va_list ap;
-    int n;
+    const cr_key *k;
+    const char *p;
 
-    va_start(ap, fmt);
-    n = vsnprintf(o->pos < o->size ? o->buf + o->pos : NULL, o->pos < o->size ? o->size - o->pos : 0,
-                  fmt, ap);
-    va_end(ap);
-    o->pos += n > 0 ? (size_t)n : 0;
-}
-
-/* A C string literal: quotes and backslashes escaped, any other byte
- * outside printable ASCII as an octal escape. */
-static void cr_put_string(cr_out *o, const char *member, const char *s)
-{
-    cr_put(o, ".%s = \"", member);
-    for (; *s != '\0'; s++) {
-        unsigned char c = (unsigned char)*s;
-
-        if (c == '"' || c == '\\')
-            cr_put(o, "\\%c", c);
-        else if (c < CR_ASCII_SPACE || c >= CR_ASCII_DEL)
-            cr_put(o, "\\%03o", c);
-        else
-            cr_put(o, "%c", c);
-    }
-    cr_put(o, "\", ");
-}
-
-int catalog_row_emit(const catalog_row *r, char *buf, size_t size)
-{
-    cr_out o = { buf, size, 0 };
-    size_t i;
-
-    if (r == NULL || buf == NULL || size == 0)
+    if (r == NULL || v == NULL || i >= CR_NKEYS)
         return -1;
-    buf[0] = '\0';
-    cr_put_string(&o, "id", r->id);
-    cr_put_string(&o, "name", r->name);
-    cr_put_string(&o, "arch.name", r->name);
-    cr_put_string(&o, "family", r->family);
-    for (i = 0; i < CR_NKEYS; i++) {
-        const cr_key *k = &cr_keys[i];
-        const char *p = (const char *)r + k->offset;
-
-        switch (k->kind) {
-        case CR_INT:
-        case CR_NORMS:
-        case CR_MIXER:
-            if (*(const int *)(const void *)p != 0)
-                cr_put(&o, ".%s = %d, ", k->member, *(const int *)(const void *)p);
-            break;
-        case CR_I64:
-            if (*(const int64_t *)(const void *)p != 0)
-                cr_put(&o, ".%s = %lld, ", k->member,
-                       (long long)*(const int64_t *)(const void *)p);
-            break;
-        case CR_LONG:
-            if (*(const long *)(const void *)p != 0)
-                cr_put(&o, ".%s = %ld, ", k->member, *(const long *)(const void *)p);
-            break;
-        case CR_TEXT:
-            if (*p != '\0')
-                cr_put_string(&o, k->member, p);
-            break;
-        }
+    k = &cr_keys[i];
+    p = (const char *)r + k->offset;
+    v->member = k->member;
+    v->text = NULL;
+    v->number = 0;
+    switch (k->kind) {
+    case CR_INT:
+    case CR_NORMS:
+    case CR_MIXER:
+        v->number = *(const int *)(const void *)p;
+        break;
+    case CR_I64:
+        v->number = *(const int64_t *)(const void *)p;
+        break;
+    case CR_LONG:
+        v->number = *(const long *)(const void *)p;
+        break;
+    case CR_TEXT:
+        v->text = p;
+        return *p != '\0' ? 0 : 1;
     }
-    return o.pos < size ? 0 : -1;
+    return v->number != 0 ? 0 : 1;
 }

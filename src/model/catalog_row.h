@@ -61,13 +61,21 @@ typedef struct {
 int catalog_row_parse(const char *line, size_t len, catalog_row *out, char *err,
                       size_t errsize);
 
-/* The row as the designated initialisers of a qs_model (models.h): the
- * fixed columns, then ".member = value, " for every field that is not
- * zero or empty (strings as C literals), with no braces around them: the
- * build's generator (tools/gen_models.c) turns data/models.tsv into C with
- * it. Returns 0, or -1 when it does not fit in `size` bytes (or r or buf is
- * NULL); the emitted text then is cut short. */
-int catalog_row_emit(const catalog_row *r, char *buf, size_t size);
+/* One key=value field of a row, for the build's generator
+ * (tools/gen_models.c), which writes each as the designated initialiser
+ * ".member = value" of a qs_model (models.h): `member` is the field's
+ * designator, `text` its string (text fields) or NULL, `number` its value
+ * (enums by their number). */
+typedef struct {
+    const char *member;
+    const char *text;
+    int64_t number;
+} catalog_row_value;
+
+/* Field i of the key table for row r: 0 with *v filled, 1 (*v filled) when
+ * the field is zero or empty, as a row leaves it out; -1 when i is past the
+ * last field (or r or v is NULL). */
+int catalog_row_field(const catalog_row *r, size_t i, catalog_row_value *v);
 
 /* *dst = *src with dst->arch.name and dst->arch.pattern pointing into dst. */
 void catalog_row_copy(catalog_row *dst, const catalog_row *src);

@@ -12,7 +12,7 @@
 #include "model/arch.h"
 
 /* The field names match catalog_row's, so the build's generator can write
- * a row as designated initialisers (catalog_row_emit). */
+ * a row as designated initialisers (catalog_row_field). */
 typedef struct {
     const char *id;          /* for the command line, e.g. "llama-3.1-8b" */
     const char *name;        /* display name, e.g. "Llama-3.1-8B" */
