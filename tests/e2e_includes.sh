@@ -5,8 +5,9 @@
 # layer includes only those below it:
 #   model     model
 #   platform  platform
+#   files     model, platform, files
 #   app       model, app
-#   cli       model, platform, cli
+#   cli       model, platform, files, cli
 #   tui       model, app, cli, tui
 #   main.c    anything
 # Only the tui layer includes curses.
@@ -32,8 +33,9 @@ allowed() {
     case $1 in
     model) echo "model" ;;
     platform) echo "platform" ;;
+    files) echo "model platform files" ;;
     app) echo "model app" ;;
-    cli) echo "model platform cli" ;;
+    cli) echo "model platform files cli" ;;
     tui) echo "model app cli tui" ;;
     *) echo "" ;;
     esac

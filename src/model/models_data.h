@@ -11,6 +11,8 @@
 
 #include "model/arch.h"
 
+struct qs_stored;
+
 /* The field names match catalog_row's, so the build's generator can write
  * a row as designated initialisers (catalog_row_field). */
 typedef struct {
@@ -27,6 +29,9 @@ typedef struct {
     double total;            /* arch_param_count: every tensor's elements */
     double active;           /* arch_active_param_count: read per token */
     int user;                /* 1: from a user's catalog */
+    /* A model read from the user's files (stored.h): its exact bytes and
+     * how each value is known; NULL for a catalog model. */
+    const struct qs_stored *stored;
 } qs_model;
 
 /* The built-in models and a user's, which come first. */

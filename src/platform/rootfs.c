@@ -75,8 +75,7 @@ static rootfs_status rootfs_read_fd(int fd, rootfs_file *f)
     return ROOTFS_OK;
 }
 
-/* What a file that is not a regular one is, for a message. */
-static const char *rootfs_kind(mode_t mode)
+const char *rootfs_mode_kind(unsigned mode)
 {
     if (S_ISDIR(mode))
         return "not a regular file (a directory)";
@@ -117,7 +116,7 @@ rootfs_status rootfs_read(const char *root, const char *rel, rootfs_file *f)
         return ROOTFS_ERROR;
     }
     if (!S_ISREG(sb.st_mode)) {
-        rootfs_set_error(f, rootfs_kind(sb.st_mode));
+        rootfs_set_error(f, rootfs_mode_kind(sb.st_mode));
         return ROOTFS_ERROR;
     }
     /* O_NONBLOCK: should the path have become a FIFO since the stat, the
@@ -136,7 +135,7 @@ rootfs_status rootfs_read(const char *root, const char *rel, rootfs_file *f)
     if (fstat(fd, &sb) != 0)
         rootfs_set_error(f, strerror(errno));
     else if (!S_ISREG(sb.st_mode))
-        rootfs_set_error(f, rootfs_kind(sb.st_mode));
+        rootfs_set_error(f, rootfs_mode_kind(sb.st_mode));
     st = f->error[0] ? ROOTFS_ERROR : rootfs_read_fd(fd, f);
     if (close(fd) != 0 && st == ROOTFS_OK) {
         rootfs_set_error(f, strerror(errno));

@@ -46,6 +46,10 @@ int rootfs_join(const char *root, const char *rel, char *path, size_t size);
  * f->path is set in every case. */
 rootfs_status rootfs_read(const char *root, const char *rel, rootfs_file *f);
 
+/* What a file of st_mode `mode` that is not a regular one is, for a
+ * message: "not a regular file (a FIFO)", "... (a directory)", ... */
+const char *rootfs_mode_kind(unsigned mode);
+
 /* Returns 1 when root/rel is an existing directory, else 0. */
 int rootfs_is_dir(const char *root, const char *rel);
 

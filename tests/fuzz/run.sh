@@ -79,6 +79,10 @@ known="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id n
     catalog_row device_row format_row tsvrow"
 all=$known
 [ $# -gt 0 ] && all=$*
+# Targets that link jansson (the JSON readers of src/files/).
+json_targets=""
+json_libs=$(pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+json_cflags=$(pkg-config --cflags jansson 2>/dev/null || true)
 
 case $seconds in
 '' | *[!0-9]*) echo "run.sh: FUZZ_SECONDS must be a whole number of seconds, got '$seconds'" >&2; exit 2 ;;
@@ -105,9 +109,12 @@ for name in $all; do
         esac
     done
     printf 'fuzz_%s: build\n' "$name"
+    libs="-lm"
+    incs=""
+    case " $json_targets " in *" $name "*) libs="$json_libs -lm"; incs=$json_cflags ;; esac
     # shellcheck disable=SC2086 # flag and file lists are meant to split
-    if ! "$cc" $cflags -I"$srcdir/src" -I"$srcdir/tests/fuzz" \
-            "$srcdir/tests/fuzz/fuzz_$name.c" $paths -lm -o "$bin"; then
+    if ! "$cc" $cflags -I"$srcdir/src" -I"$srcdir/tests/fuzz" -I"$builddir/../.." $incs \
+            "$srcdir/tests/fuzz/fuzz_$name.c" $paths $libs -o "$bin"; then
         echo "fuzz_$name: BUILD FAILED" >&2
         failed="$failed $name"
         continue
