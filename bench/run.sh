@@ -1,10 +1,12 @@
 #!/bin/sh
 # bench/run.sh - `make bench`: what a quantscope session costs in bytes,
 # time, instructions and memory. Not part of `make check`.
-# Usage: run.sh QUANTSCOPE PTYBENCH
+# Usage: run.sh QUANTSCOPE PTYBENCH [RUNTIME MKSTORE]
 set -eu
 qs=$1
 pb=$2
+rt=${3:-}
+mk=${4:-}
 runs=${BENCH_RUNS:-7}
 # A fixed terminal for repeatable byte counts.
 export TERM=xterm-256color LC_ALL=C.UTF-8
@@ -62,3 +64,25 @@ echo "(Enter in the picker); resize (mean of shrink and grow); full repaint; max
 echo "step; median time to the first complete frame over $runs runs; peak resident memory;"
 echo "cells of the emulated screen that an arrow step changes (mean), arrow bytes per changed"
 echo "cell; bytes sent for 10 keys that change nothing (Left at 1 bit: should be 0)."
+
+# Model files: a 70B-shaped GGUF header (723 tensors, 128,256 tokens) read
+# as a whole process, and --scan over 100 8B-shaped files, with peak RSS.
+if [ -n "$rt" ] && [ -x "$rt" ] && [ -n "$mk" ] && [ -x "$mk" ]; then
+    files=$(mktemp -d "${TMPDIR:-/tmp}/qs-bench-files.XXXXXX")
+    "$mk" --bench "$files"
+    f70=$files/Llama-3.1-70B-Q4_K_M.gguf
+    hdr=$("$qs" "$f70" --json --device 80GiB | sed -n 's/.*"header_bytes":\([0-9]*\).*/\1/p')
+    # shellcheck disable=SC2046 # the fields are meant to split
+    set -- $("$rt" 21 env HOME="$files" XDG_CACHE_HOME="$files/cache" "$qs" "$f70" --json \
+        --device 80GiB)
+    printf 'read a 70B GGUF header (%s bytes), whole process: median %s ms, best %s ms, peak RSS %s KiB (exit %s)\n' \
+        "$hdr" "$1" "$2" "$3" "$4"
+    # shellcheck disable=SC2046 # the fields are meant to split
+    set -- $("$rt" 7 env HOME="$files" XDG_CACHE_HOME="$files/cache" "$qs" --scan \
+        "$files/scan" --device 80GiB)
+    printf -- '--scan over 100 files: median %s ms, best %s ms, peak RSS %s KiB (exit %s)\n' \
+        "$1" "$2" "$3" "$4"
+    rm -rf "$files"
+else
+    echo "model files: tests/mkstore is not built (it needs Check); skipped"
+fi

@@ -20,6 +20,11 @@
 #include "cli/report_fit.h"
 #include "cli/report_list.h"
 #include "cli/report_host.h"
+#include "files/files_model.h"
+#include "files/load.h"
+#include "files/scan.h"
+#include "cli/report_scan.h"
+#include "platform/fileread.h"
 #include "model/plan.h"
 #include "model/query.h"
 #include "platform/host.h"
@@ -168,32 +173,73 @@ static int main_report(const options *o)
 }
 
 /* What the front end's detection fills: this machine's devices live here
- * while it runs (the query's device names point into `set`). */
+ * while it runs (the query's device names point into `set`), and the
+ * models found in the known stores (the catalog's local models point into
+ * `scan` and `local`). */
 typedef struct {
     host_info info;
     hostdev_set set;
+    models_catalog *catalog;    /* the query's, whose local models are set */
+    uint64_t bound;             /* --max-header */
+    files_scan_result scan;
+    const qs_model **local;     /* ALLOCATED: -p's model, then the scan's */
 } main_host_ctx;
 
-/* tui_detect's run: this machine's RAM and GPUs, in front of the targets. */
+/* The picker's local models: the one read for -p (if any), then those in
+ * the known stores (Hugging Face, Ollama, LM Studio, llama.cpp), the -p
+ * file once. Files that cannot be read are left out. Returns the count. */
+static size_t main_local_models(main_host_ctx *h, const qs_model *first)
+{
+    size_t i, n = 0;
+
+    (void)files_scan(NULL, 0, 1, h->bound, &h->scan);
+    h->local = calloc(h->scan.n + 1, sizeof *h->local);
+    if (h->local == NULL)
+        return 0;
+    if (first != NULL)
+        h->local[n++] = first;
+    for (i = 0; i < h->scan.n; i++) {
+        const files_model *m = h->scan.entries[i].model;
+
+        if (m == NULL || (first != NULL && strcmp(m->path, first->stored->path) == 0))
+            continue;
+        h->local[n++] = &m->model;
+    }
+    models_catalog_set_local(h->catalog, h->local, n);
+    return n;
+}
+
+/* tui_detect's run: this machine's RAM and GPUs, in front of the targets,
+ * and the local models at the head of the picker. */
 static int main_detect_host(qs_query *q, void *ctx)
 {
     main_host_ctx *h = ctx;
+    size_t local;
 
     main_detect(MAIN_PROBE_ALL, &h->info);
     main_add_host(q, &h->info, &h->set, 1);
-    return h->set.n > 0 || q->ram_gib > 0.0 ? 0 : -1;
+    local = main_local_models(h, q->model != NULL && q->model->stored != NULL ? q->model : NULL);
+    return h->set.n > 0 || q->ram_gib > 0.0 || local > 0 ? 0 : -1;
 }
 
-/* The front end on the query; this machine's RAM and GPUs are added once
- * its first frame is on the screen. */
-static int main_interactive(options *o)
+/* The front end on the query; this machine's RAM and GPUs, and the local
+ * models, are added once its first frame is on the screen. */
+static int main_interactive(options *o, models_catalog *catalog)
 {
     static const tui_detect detect_fn = { main_detect_host, NULL };
     main_host_ctx host;
     tui_detect detect = detect_fn;
+    int status;
 
+    memset(&host, 0, sizeof host);
+    host.catalog = catalog;
+    host.bound = o->max_header;
     detect.ctx = &host;
-    return tui_run(&o->query, &detect);
+    status = tui_run(&o->query, &detect);
+    models_catalog_set_local(catalog, NULL, 0);
+    free(host.local);
+    files_scan_free(&host.scan);
+    return status;
 }
 
 /* The user's catalogs: --catalog FILE (model and device rows), then their
@@ -227,8 +273,99 @@ static int main_resolve(options *o, const catalog_file_set *user, char *err, siz
     return options_resolve(o, &user->catalog, err, errsize);
 }
 
+/* The rows of a scan: one plan a model read, on the query's devices. */
+static int main_scan_rows(const options *o, const files_scan_result *res,
+                          report_scan_row *rows, size_t *n)
+{
+    qs_query *q = malloc(sizeof *q);
+    qs_plan *plan = malloc(sizeof *plan);
+    size_t i;
+
+    *n = 0;
+    if (q == NULL || plan == NULL) {
+        free(q);
+        free(plan);
+        return -1;
+    }
+    for (i = 0; i < res->n; i++) {
+        const files_scan_entry *e = &res->entries[i];
+        report_scan_row *r = &rows[(*n)++];
+
+        if (e->model == NULL) {
+            report_scan_row_of(r, NULL, NULL);
+            r->error = e->failure;
+            continue;
+        }
+        *q = o->query;
+        query_set_model(q, &e->model->model, 0.0);
+        report_scan_row_of(r, &e->model->model, plan_compute(q, plan) == 0 ? plan : NULL);
+    }
+    free(q);
+    free(plan);
+    return 0;
+}
+
+/* --scan [DIR...]: the models found there and in the known stores, by fit
+ * on this machine or the --device targets. Returns 0, -1 on a write
+ * error or no memory, or EXIT_USAGE for a folder named that is not one. */
+static int main_scan(options *o)
+{
+    char err[FILES_ERR_MAX];
+    files_scan_result res;
+    report_scan_row *rows;
+    host_info info;
+    hostdev_set host;
+    size_t i, n;
+    int status, named = o->query.ndevices > 0;
+
+    for (i = 0; i < o->nscan_dirs; i++)
+        if (fileread_is_dir(o->scan_dirs[i], err, sizeof err) != 1) {
+            if (err[0] == '\0' || fileread_is_dir(o->scan_dirs[i], NULL, 0) == 1)
+                (void)snprintf(err, sizeof err, "%s: not a folder", o->scan_dirs[i]);
+            (void)fprintf(stderr, "quantscope: --scan %s (expected folders to search)\n", err);
+            return EXIT_USAGE;
+        }
+    main_detect(named ? MAIN_PROBE_RAM : MAIN_PROBE_ALL, &info);
+    main_add_host(&o->query, &info, &host, !named);
+    if (files_scan(o->scan_dirs, o->nscan_dirs, 1, o->max_header, &res) != 0) {
+        files_scan_free(&res);
+        return -1;
+    }
+    rows = calloc(res.n > 0 ? res.n : 1, sizeof *rows);
+    if (rows == NULL || main_scan_rows(o, &res, rows, &n) != 0) {
+        free(rows);
+        files_scan_free(&res);
+        return -1;
+    }
+    report_scan_sort(rows, n);
+    status = o->json ? report_scan_json(stdout, &o->query, rows, n)
+                     : report_scan_text(stdout, &o->query, rows, n);
+    free(rows);
+    files_scan_free(&res);
+    return status;
+}
+
+/* options_loader for -p and the bare argument: a model file or store,
+ * read into the files_model ctx (main's, which outlives the query). */
+static int main_load(void *ctx, const char *arg, uint64_t max_header, const qs_model **out,
+                     char *err, size_t errsize)
+{
+    files_model *fm = ctx;
+
+    if (!files_is_spec(arg))
+        return 1;
+    files_model_free(fm);
+    if (files_load(arg, max_header > 0 ? max_header : FILES_BOUND_DEFAULT, fm, err,
+                   errsize) != 0) {
+        files_model_free(fm);
+        return -1;
+    }
+    *out = &fm->model;
+    return 0;
+}
+
 /* The rest of main, with the catalogs loaded and the query resolved. */
-static int main_run(options *o, char *term, size_t termsize)
+static int main_run(options *o, models_catalog *catalog, char *term, size_t termsize)
 {
     int status, fits = 1;
 
@@ -244,7 +381,7 @@ static int main_run(options *o, char *term, size_t termsize)
             (void)fprintf(stderr, "quantscope: -i needs a terminal on stdin and stdout\n");
             return EXIT_USAGE;
         }
-        status = main_interactive(o);
+        status = main_interactive(o, catalog);
         if (status == TUI_EXIT_SETUP) {
             (void)fprintf(stderr, "quantscope: cannot show a screen on this terminal (TERM=%s); "
                           "use a report option such as --table\n",
@@ -253,8 +390,8 @@ static int main_run(options *o, char *term, size_t termsize)
         }
         return status;
     case OPTIONS_MODE_DEFAULT:
-        if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-            status = main_interactive(o);
+        if (!o->json && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+            status = main_interactive(o, catalog);
             if (status != TUI_EXIT_SETUP)
                 return status;
             /* No screen on this terminal: the table, as without one. */
@@ -265,7 +402,18 @@ static int main_run(options *o, char *term, size_t termsize)
     default:
         break;
     }
+    /* Without a terminal, a model read from files is reported with its fit
+     * on this machine; a catalog model or a size with the table. */
+    if (o->mode == OPTIONS_MODE_DEFAULT && o->query.model != NULL &&
+        o->query.model->stored != NULL)
+        o->mode = OPTIONS_MODE_FIT;
     errno = 0;
+    if (o->mode == OPTIONS_MODE_SCAN) {
+        status = main_scan(o);
+        if (status == EXIT_USAGE)
+            return status;
+        return main_close_stdout() != 0 || status != 0 ? EXIT_OUTPUT : 0;
+    }
     status = o->mode == OPTIONS_MODE_FIT ? main_fit(o, &fits) : main_report(o);
     if (o->mode == OPTIONS_MODE_FIT && o->check && fits == MAIN_NO_DEVICE) {
         (void)fprintf(stderr, "quantscope: nothing to check on this machine (no RAM or GPU "
@@ -280,8 +428,10 @@ static int main_run(options *o, char *term, size_t termsize)
 }
 int main(int argc, char **argv)
 {
-    char err[OPTIONS_ERROR_SIZE], cerr[CATALOG_FILE_ERR_SIZE], term[QUOTE_SIZE];
+    char err[OPTIONS_ERROR_SIZE], cerr[FILES_ERR_MAX], term[QUOTE_SIZE];
+    const qs_model *local[1];
     catalog_file_set user;
+    files_model file;
     options o;
     int status;
 
@@ -295,13 +445,23 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     catalog_file_init(&user);
+    files_model_init(&file);
+    o.load = main_load;
+    o.load_ctx = &file;
     if (main_catalogs(&o, &user, cerr, sizeof cerr) != 0 ||
         main_resolve(&o, &user, cerr, sizeof cerr) != 0) {
         (void)fprintf(stderr, "quantscope: %s\n", cerr);
+        files_model_free(&file);
         catalog_file_free(&user);
         return EXIT_USAGE;
     }
-    status = main_run(&o, term, sizeof term);
+    /* A model read from files heads the picker's list. */
+    if (o.query.model != NULL && o.query.model->stored != NULL) {
+        local[0] = o.query.model;
+        models_catalog_set_local(&user.catalog, local, 1);
+    }
+    status = main_run(&o, &user.catalog, term, sizeof term);
+    files_model_free(&file);
     catalog_file_free(&user);
     return status;
 }

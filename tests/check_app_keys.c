@@ -504,7 +504,7 @@ START_TEST(test_footers)
     ck_assert_str_eq(keyhelp_footer(APP_MODE_ENTRY, APP_FOCUS_SLIDER, buf, sizeof buf),
                      "Enter set  Esc cancel  Backspace edit");
     ck_assert_str_eq(keyhelp_footer(APP_MODE_PICKER, APP_FOCUS_SLIDER, buf, sizeof buf),
-                     "Enter pick  Esc cancel  Up/Down move");
+                     "Enter pick  Esc cancel  Up/Down move  Ctrl+F fits only");
     ck_assert_str_eq(keyhelp_footer(APP_MODE_TABLE, APP_FOCUS_SLIDER, buf, sizeof buf),
                      "Up/Down scroll  PgUp/PgDn page  k KV  t close  q quit");
     ck_assert_str_eq(keyhelp_footer(APP_MODE_HELP, APP_FOCUS_SLIDER, buf, sizeof buf),

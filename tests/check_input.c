@@ -48,6 +48,7 @@ START_TEST(test_printable_and_controls)
     assert_key("\t", IN_KEY_TAB, 0);
     assert_key("\x03", IN_KEY_CTRL_C, 0);
     assert_key("\x0c", IN_KEY_CTRL_L, 0);
+    assert_key("\x06", IN_KEY_CTRL_F, 0);
     /* other controls and non-ASCII bytes are ignored */
     ck_assert_uint_eq(feeds("\x01\x02\x80\xff\xc3\xa9", ev), 0);
 }
@@ -92,8 +93,8 @@ START_TEST(test_unknown_sequences_ignored)
     in_event ev[EVMAX];
     size_t n;
 
-    /* F5, Insert, Delete, focus-in, a private CSI, SS3 F2, linux F2: consumed */
-    ck_assert_uint_eq(feeds("\x1b[15~\x1b[2~\x1b[3~\x1b[I\x1b[?1;2c\x1bOQ\x1b[[B", ev), 0);
+    /* F5, Insert, Delete, focus-in, a private CSI, SS3 F3, linux F3: consumed */
+    ck_assert_uint_eq(feeds("\x1b[15~\x1b[2~\x1b[3~\x1b[I\x1b[?1;2c\x1bOR\x1b[[C", ev), 0);
     /* and the byte after them is read normally */
     n = feeds("\x1b[15~x", ev);
     ck_assert_uint_eq(n, 1);
@@ -413,7 +414,7 @@ START_TEST(test_alt_keys)
 }
 END_TEST
 
-/* F1 and F10 were consumed as unknown sequences. */
+/* F1, F2 and F10 were consumed as unknown sequences. */
 START_TEST(test_function_keys)
 {
     assert_key("\x1bOP", IN_KEY_F1, 0);
@@ -423,6 +424,11 @@ START_TEST(test_function_keys)
     assert_key("\x1b[11;5~", IN_KEY_F1, IN_MOD_CTRL);
     assert_key("\x1b[21~", IN_KEY_F10, 0);
     assert_key("\x1b[21;2~", IN_KEY_F10, IN_MOD_SHIFT);
+    /* F2: xterm's SS3 Q and CSI 1;m Q, vt220's CSI 12~, the linux console's */
+    assert_key("\x1bOQ", IN_KEY_F2, 0);
+    assert_key("\x1b[1;5Q", IN_KEY_F2, IN_MOD_CTRL);
+    assert_key("\x1b[12~", IN_KEY_F2, 0);
+    assert_key("\x1b[[B", IN_KEY_F2, 0);
 }
 END_TEST
 

@@ -17,6 +17,9 @@
 #define HELP_SIZE 16384
 /* Enough words for any command line below. */
 #define MAX_ARGS 32
+/* What a word that is no model is told (optval.c OPTVAL_SIZE_HINT). */
+#define OPTIONS_TEST_SIZE_HINT "e.g. 7B, 350M, 1.5T, 7e9, a preset such as llama-3.1-8b, or a " \
+    "model file: a .gguf or .safetensors file, a folder, hf:ORG/NAME, ollama:NAME"
 
 static options o;
 static char err[OPTIONS_ERROR_SIZE];
@@ -88,9 +91,14 @@ START_TEST(test_errors_name_the_word)
     /* Not a letter: the whole word (in the C locale each byte >= 0x80 is a '?'). */
     REFUSED("unknown option '-?" "?' (see quantscope --help)", "-\xc3\xa9");
     REFUSED("unknown option '-?' (see quantscope --help)", "-?");
-    REFUSED("unexpected argument 'foo' (a model size goes after -p, e.g. -p foo)", "foo");
-    REFUSED("unexpected argument '7B' (a model size goes after -p, e.g. -p 7B)", "--", "7B");
-    REFUSED("unexpected argument '-' (a model size goes after -p, e.g. -p -)", "-");
+    /* A bare word is the model, as after -p; a second one is refused. */
+    REFUSED("invalid model size 'foo' (expected " OPTIONS_TEST_SIZE_HINT ")", "foo");
+    REFUSED("unexpected argument '8B' (one model a command: a size, a preset name or a file)",
+            "--", "7B", "8B");
+    REFUSED("unexpected argument '8B' (the model is given once: -p or a bare argument)",
+            "-p", "7B", "8B");
+    REFUSED("unexpected argument 'x' (one model a command: a size, a preset name or a file)",
+            "--list-devices", "x");
 }
 END_TEST
 
@@ -231,10 +239,9 @@ START_TEST(test_ranges)
             "1.5T)", "-p", "1e300");
     REFUSED("model size '0.5' out of range (expected 1 to 1000T parameters, e.g. 7B, 350M, "
             "1.5T)", "-p", "0.5");
-    REFUSED("invalid model size '-7B' (expected e.g. 7B, 350M, 1.5T, 7e9 or a preset such as "
-            "llama-3.1-8b)", "-p", "-7B");
+    REFUSED("invalid model size '-7B' (expected " OPTIONS_TEST_SIZE_HINT ")", "-p", "-7B");
     REFUSED("invalid model size 'lama-3.1-8b' (did you mean llama-3.1-8b, llama-3.1-70b, "
-            "llama-3.2-1b? expected e.g. 7B, 350M, 1.5T, 7e9 or a preset such as llama-3.1-8b)",
+            "llama-3.2-1b? expected " OPTIONS_TEST_SIZE_HINT ")",
             "-p", "lama-3.1-8b");
     /* A number with a unit is never offered catalog names. */
     REFUSED("model size '0B' out of range (expected 1 to 1000T parameters, e.g. 7B, 350M, "
@@ -253,19 +260,17 @@ START_TEST(test_quoted_values)
 
     memset(long_value, 'x', sizeof long_value - 1);
     long_value[sizeof long_value - 1] = '\0';
-    REFUSED("invalid model size '?[31mabc' (expected e.g. 7B, 350M, 1.5T, 7e9 or a preset "
-            "such as llama-3.1-8b)", "-p", "\x1b[31mabc");
+    REFUSED("invalid model size '?[31mabc' (expected " OPTIONS_TEST_SIZE_HINT ")", "-p", "\x1b[31mabc");
     REFUSED("unknown KV cache type 'q8?0' (expected one of f32, f16, bf16, q8_0, q5_1, q5_0, "
             "q4_1, q4_0, iq4_nl)", "--kv-format", "q8\t0");
     REFUSED("unknown option '--?[2J' (see quantscope --help)", "--\x1b[2J");
     REFUSED("unknown device '?[2J' (expected a name from --list-devices or a size such as "
             "24GiB or 16GB)", "--device", "\x1b[2J");
-    REFUSED("invalid model size '7?B' (expected e.g. 7B, 350M, 1.5T, 7e9 or a preset such as "
-            "llama-3.1-8b)", "-p", "7\xff" "B");
+    REFUSED("invalid model size '7?B' (expected " OPTIONS_TEST_SIZE_HINT ")", "-p", "7\xff" "B");
     ck_assert_int_eq(PARSE("-p", long_value), -1);
     (void)snprintf(want, sizeof want, "invalid model size '%.48s...' (", long_value);
     ck_assert_msg(strncmp(err, want, strlen(want)) == 0, "got: %s", err);
-    ck_assert_int_eq(PARSE(long_value), -1);
+    ck_assert_int_eq(PARSE("7B", long_value), -1);
     (void)snprintf(want, sizeof want, "unexpected argument '%.48s...' (", long_value);
     ck_assert_msg(strncmp(err, want, strlen(want)) == 0, "got: %s", err);
 }
@@ -289,7 +294,10 @@ START_TEST(test_modes)
     REFUSED("--table and -b do not go together (choose one report: --table, -b/-f or "
             "--from/--to)", "--table", "-b", "4");
     REFUSED("--list-models and --host do not go together (--list-models, --list-devices, "
-            "--list-formats and --host stand alone)", "--list-models", "--host");
+            "--list-formats, --host and --scan stand alone)", "--list-models", "--host");
+    REFUSED("--host and --scan do not go together (--list-models, --list-devices, "
+            "--list-formats, --host and --scan stand alone)", "--scan", "--host");
+    REFUSED("-p does not apply to --scan (--scan)", "--scan", "-p", "7B");
     REFUSED("-p does not apply to the model list (--list-models)", "--list-models", "-p", "7B");
     REFUSED("--apple-share does not apply to the format list (--list-formats)",
             "--list-formats", "--apple-share", "0.9");
@@ -304,7 +312,10 @@ START_TEST(test_modes)
     OK(OPTIONS_MODE_HOST, "--host", "-j");
     OK(OPTIONS_MODE_FIT, "-p", "13B", "-b", "4", "--json", "--fit");
     OK(OPTIONS_MODE_FIT, "--apple-share", "0.9");
-    OK(OPTIONS_MODE_TABLE, "--json");
+    /* --json alone: the default report (main prints the table, or a read
+     * model's fit), never the front end. */
+    OK(OPTIONS_MODE_DEFAULT, "--json");
+    OK(OPTIONS_MODE_SCAN, "--scan", "/tmp", "--device", "rtx-4090", "--ctx", "8k", "--json");
     OK(OPTIONS_MODE_TABLE, "--table", "--all-formats", "-p", "70B");
     OK(OPTIONS_MODE_DEFAULT, "-p", "70B");
     /* -i takes every part of the question the reports take. */

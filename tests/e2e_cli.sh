@@ -116,7 +116,9 @@ expect_usage_error "--json with -i" -i --json
 expect_err "--json with -i named" "quantscope: --json does not apply to the interactive front end (-i)"
 expect_usage_error "--all-formats alone" --all-formats
 expect_err "--all-formats alone named" "quantscope: --all-formats goes with --table"
-expect_usage_error "stray argument" 7B
+expect_usage_error "a second bare argument" 7B 8B
+expect_err "the second one named" "quantscope: unexpected argument '8B' (one model a command"
+expect_usage_error "a bare argument beside -p" -p 7B 8B
 expect_usage_error "two reports" --table -b 4
 expect_usage_error "-b and -f" -b 4 -f fp16
 expect_usage_error "-i without a terminal" -i

@@ -70,7 +70,8 @@ static int gen_models_finish(void *state, size_t rows, FILE *out, char *err, siz
         (void)snprintf(err, errsize, "no models");
         return -1;
     }
-    (void)fprintf(out, "const models_catalog models_data_catalog = { models_data, %zu, NULL, 0 };\n",
+    (void)fprintf(out, "const models_catalog models_data_catalog = "
+                  "{ models_data, %zu, NULL, 0, NULL, 0 };\n",
                   rows);
     return 0;
 }

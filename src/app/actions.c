@@ -238,6 +238,13 @@ static void actions_pick_choose(app_state *s, const in_event *ev, int arg)
     ops_picker_choose(s);
 }
 
+static void actions_pick_fits(app_state *s, const in_event *ev, int arg)
+{
+    (void)ev;
+    (void)arg;
+    ops_picker_fits(s);
+}
+
 static void actions_table_move(app_state *s, const in_event *ev, int arg)
 {
     app_layout l;
@@ -319,6 +326,8 @@ static const app_action actions_table_of[ACT_COUNT] = {
                         "first / last row" },
     [ACT_PICK_CHOOSE] = { ACT_PICK_CHOOSE, "pick", actions_pick_choose, 0, ACTIONS_HELP_PLAIN,
                           "use the selected model or size" },
+    [ACT_PICK_FITS] = { ACT_PICK_FITS, "fits", actions_pick_fits, 0, ACTIONS_HELP_PLAIN,
+                        "only the models that fit on the selected device: on / off" },
     [ACT_TABLE_UP] = { ACT_TABLE_UP, "scroll", actions_table_move, -1, ACTIONS_HELP_PLAIN,
                        "scroll a row" },
     [ACT_TABLE_DOWN] = { ACT_TABLE_DOWN, "scroll", actions_table_move, 1, ACTIONS_HELP_PLAIN,
@@ -393,6 +402,8 @@ static const app_binding actions_bindings[] = {
     { APP_MODE_PICKER, IN_KEY_HOME, NULL, 0, ACT_PICK_FIRST, NULL },
     { APP_MODE_PICKER, IN_KEY_END, NULL, 0, ACT_PICK_LAST, NULL },
     { APP_MODE_PICKER, IN_KEY_ENTER, NULL, 0, ACT_PICK_CHOOSE, NULL },
+    { APP_MODE_PICKER, IN_KEY_CTRL_F, NULL, 0, ACT_PICK_FITS, NULL },
+    { APP_MODE_PICKER, IN_KEY_F2, NULL, 0, ACT_PICK_FITS, NULL },
     /* the table overlay */
     { APP_MODE_TABLE, IN_KEY_CHAR, "q", 0, ACT_QUIT, NULL },
     ACTIONS_QUIT_KEYS(APP_MODE_TABLE),

@@ -60,6 +60,7 @@ typedef enum {
     ACT_PICK_FIRST,
     ACT_PICK_LAST,
     ACT_PICK_CHOOSE,
+    ACT_PICK_FITS,
     ACT_TABLE_UP,
     ACT_TABLE_DOWN,
     ACT_TABLE_PAGE_UP,

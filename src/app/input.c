@@ -15,11 +15,13 @@
 #define INPUT_CR 0x0d
 #define INPUT_ETX 0x03     /* Ctrl-C */
 #define INPUT_FF 0x0c      /* Ctrl-L */
+#define INPUT_ACK 0x06     /* Ctrl-F */
 #define INPUT_CSI_INTRO '['
 #define INPUT_SS3_INTRO 'O'
 /* The linux console's F1-F5: ESC [ [ then A-E (console_codes(4)). */
 #define INPUT_LINUX_FKEY '['
 #define INPUT_LINUX_F1 'A'
+#define INPUT_LINUX_F2 'B'
 
 /* Bracketed paste (xterm ctlseqs "Bracketed Paste Mode"): the text comes
  * between CSI 200 ~ and CSI 201 ~. The parameter bytes after ESC [: */
@@ -65,7 +67,7 @@ static const input_tilde_key input_tilde_keys[] = {
     { 1, IN_KEY_HOME }, { 7, IN_KEY_HOME },
     { 4, IN_KEY_END }, { 8, IN_KEY_END },
     { 5, IN_KEY_PGUP }, { 6, IN_KEY_PGDN },
-    { 11, IN_KEY_F1 }, { 21, IN_KEY_F10 },
+    { 11, IN_KEY_F1 }, { 12, IN_KEY_F2 }, { 21, IN_KEY_F10 },
 };
 
 /* CSI and SS3 final letters for cursor keys. */
@@ -83,8 +85,8 @@ static const input_letter_key input_letter_keys[] = {
     { 'a', IN_KEY_UP, IN_MOD_SHIFT }, { 'b', IN_KEY_DOWN, IN_MOD_SHIFT },
     { 'c', IN_KEY_RIGHT, IN_MOD_SHIFT }, { 'd', IN_KEY_LEFT, IN_MOD_SHIFT },
     { 'Z', IN_KEY_BTAB, 0 },
-    /* F1: SS3 P, and CSI 1;m P with modifiers (xterm) */
-    { 'P', IN_KEY_F1, 0 },
+    /* F1, F2: SS3 P / Q, and CSI 1;m P / Q with modifiers (xterm) */
+    { 'P', IN_KEY_F1, 0 }, { 'Q', IN_KEY_F2, 0 },
 };
 
 #define INPUT_N(a) (sizeof(a) / sizeof((a)[0]))
@@ -288,6 +290,9 @@ static int input_ground(input_decoder *d, unsigned char b, in_event *ev)
     case INPUT_FF:
         *ev = input_key(IN_KEY_CTRL_L, 0, 0);
         return 1;
+    case INPUT_ACK:
+        *ev = input_key(IN_KEY_CTRL_F, 0, 0);
+        return 1;
     default:
         break;
     }
@@ -364,15 +369,15 @@ static size_t input_ss3(input_decoder *d, unsigned char b, in_event *ev)
     return 0;
 }
 
-/* The byte after ESC [ [ (the linux console's F1-F5). */
+/* The byte after ESC [ [ (the linux console's F1-F5; F1 and F2 known). */
 static size_t input_linux_fkey(input_decoder *d, unsigned char b, in_event *ev)
 {
     input_reset(d);
     if (b < INPUT_CSI_FINAL_LO || b > INPUT_CSI_FINAL_HI)
         return input_byte(d, b, ev);
-    if (d->paste || b != INPUT_LINUX_F1)
+    if (d->paste || (b != INPUT_LINUX_F1 && b != INPUT_LINUX_F2))
         return 0;
-    *ev = input_key(IN_KEY_F1, 0, 0);
+    *ev = input_key(b == INPUT_LINUX_F1 ? IN_KEY_F1 : IN_KEY_F2, 0, 0);
     return 1;
 }
 

@@ -19,7 +19,7 @@
  * ESC: a lone ESC (nothing follows within the loop's ESC timeout, which
  * then calls input_flush()) is the Esc key. ESC followed at once by a byte
  * that is a key on its own (printable, Enter, Tab, Backspace, Ctrl-C,
- * Ctrl-L) is that key with IN_MOD_ALT (Alt+x as terminals send it); ESC [
+ * Ctrl-L, Ctrl-F) is that key with IN_MOD_ALT (Alt+x as terminals send it); ESC [
  * and ESC O with nothing after them are Alt+[ and Alt+O. ESC ESC is the
  * Esc key, and the second ESC starts over (so ESC ESC [ C is Esc, Right).
  * ESC and a byte that is no key (e.g. Ctrl-A, >= 0x80) is the Esc key.
@@ -58,6 +58,7 @@ typedef enum {
     IN_KEY_ESC,
     IN_KEY_CTRL_C,
     IN_KEY_CTRL_L,
+    IN_KEY_CTRL_F,         /* byte 0x06 */
     IN_KEY_UP,
     IN_KEY_DOWN,
     IN_KEY_LEFT,
@@ -67,6 +68,7 @@ typedef enum {
     IN_KEY_PGUP,
     IN_KEY_PGDN,
     IN_KEY_F1,             /* SS3 P, CSI 11~, CSI 1;m P, linux console CSI [ A */
+    IN_KEY_F2,             /* SS3 Q, CSI 12~, CSI 1;m Q, linux console CSI [ B */
     IN_KEY_F10             /* CSI 21~ */
 } in_key;
 

@@ -48,7 +48,8 @@ static const keyhelp_hint keyhelp_footer_modes[APP_MODE_COUNT][KEYHELP_FOOTER_MA
     [APP_MODE_ENTRY] = { { ACT_ENTRY_APPLY, ACT_COUNT, NULL }, { ACT_CANCEL, ACT_COUNT, NULL },
                          { ACT_ENTRY_EDIT, ACT_COUNT, NULL }, KEYHELP_END },
     [APP_MODE_PICKER] = { { ACT_PICK_CHOOSE, ACT_COUNT, NULL }, { ACT_CANCEL, ACT_COUNT, NULL },
-                          { ACT_PICK_UP, ACT_PICK_DOWN, NULL }, KEYHELP_END },
+                          { ACT_PICK_UP, ACT_PICK_DOWN, NULL },
+                          { ACT_PICK_FITS, ACT_COUNT, "fits only" }, KEYHELP_END },
     [APP_MODE_TABLE] = { { ACT_TABLE_UP, ACT_TABLE_DOWN, NULL },
                          { ACT_TABLE_PAGE_UP, ACT_TABLE_PAGE_DOWN, NULL },
                          { ACT_KV, ACT_COUNT, NULL }, { ACT_TABLE_CLOSE, ACT_COUNT, NULL },
@@ -75,6 +76,8 @@ static const char *keyhelp_key_name(in_key k)
         return "Ctrl+C";
     case IN_KEY_CTRL_L:
         return "Ctrl+L";
+    case IN_KEY_CTRL_F:
+        return "Ctrl+F";
     case IN_KEY_UP:
         return "Up";
     case IN_KEY_DOWN:
@@ -93,6 +96,8 @@ static const char *keyhelp_key_name(in_key k)
         return "PgDn";
     case IN_KEY_F1:
         return "F1";
+    case IN_KEY_F2:
+        return "F2";
     case IN_KEY_F10:
         return "F10";
     case IN_KEY_CHAR:

@@ -175,7 +175,7 @@ void ops_entry_apply(app_state *s)
 
 void ops_picker_open(app_state *s, char first)
 {
-    size_t i;
+    long i;
 
     s->overlay = APP_OVERLAY_PICKER;
     ops_entry_drop(s);
@@ -184,10 +184,23 @@ void ops_picker_open(app_state *s, char first)
     s->filter[1] = '\0';
     s->pick = 0;
     /* Start on the current model when the list is unfiltered. */
-    if (first == '\0' && s->query.model != NULL)
-        for (i = 0; i < models_count(s->query.catalog); i++)
-            if (models_get(s->query.catalog, i) == s->query.model)
-                s->pick = i;
+    if (first == '\0' && s->query.model != NULL) {
+        i = app_pick_index_of(s, s->query.model);
+        if (i > 0)
+            s->pick = (size_t)i;
+    }
+}
+
+void ops_picker_fits(app_state *s)
+{
+    app_pick_row row;
+    int had = app_pick_get(s, s->pick, &row) == 0;
+    long i;
+
+    s->pick_fits = !s->pick_fits;
+    /* The selected row stays selected when it is still listed. */
+    i = had ? app_pick_index_of(s, row.model) : -1;
+    s->pick = i > 0 ? (size_t)i : 0;
 }
 
 void ops_picker_move(app_state *s, long delta)

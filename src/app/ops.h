@@ -54,6 +54,10 @@ void ops_picker_move(app_state *s, long delta);
 void ops_picker_choose(app_state *s);
 void ops_picker_close(app_state *s);
 
+/* Toggles the picker's fits-only filter (pick_fits), keeping the selected
+ * row when it is still listed (else the first row). */
+void ops_picker_fits(app_state *s);
+
 /* Opens the table with the current precision's row in view; scrolls it. */
 void ops_table_open(app_state *s);
 void ops_table_scroll(app_state *s, long delta);

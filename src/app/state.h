@@ -96,6 +96,8 @@ typedef struct {
     char entry_text[APP_TEXT_MAX];
     char filter[APP_TEXT_MAX]; /* picker filter text */
     size_t pick;               /* picker selection (index into app_pick_*) */
+    int pick_fits;             /* 1: the picker lists only rows that do not
+                                  get "no fit" on the selected device */
     char msg[APP_MSG_MAX];     /* inline message; "" when none */
     int dragging;              /* 1 while button 1 drags the knob */
     int quit;                  /* 1 when the user asked to quit */
@@ -107,10 +109,12 @@ typedef struct {
     int table_valid;
 } app_state;
 
-/* A row of the model picker: a bare size (model NULL) or a catalog model. */
+/* A row of the model picker: a bare size (model NULL) or a catalog model;
+ * local 1 for a model read from the user's files (model->stored). */
 typedef struct {
     const qs_model *model;
     double params;
+    int local;
 } app_pick_row;
 
 /* The layout for the state: its size and its number of devices. */
@@ -152,10 +156,36 @@ const qs_format *app_nearest(const app_state *s);
 /* ---- the picker (app_pick.c) --------------------------------------------- */
 
 /* Picker rows for the current filter: first a bare size when the filter
- * parses as one (parse_params), then every catalog model whose id or name
- * contains the filter, ignoring case. */
+ * parses as one (parse_params), then every catalog model (the local ones
+ * first, models_get's order) whose id, name or family contains the filter,
+ * ignoring case; with pick_fits set, only the models whose verdict on the
+ * selected device is not "no fit" (the bare size stays). */
 size_t app_pick_count(const app_state *s);
 int app_pick_get(const app_state *s, size_t i, app_pick_row *row);
+
+/* Rows first .. first + max - 1 into rows (fewer past the end) in one walk
+ * (with the fits-only filter each model's verdict is computed once: a
+ * frame takes this, not a get per row); returns the rows filled, and sets
+ * *count to app_pick_count() unless count is NULL. */
+size_t app_pick_window(const app_state *s, size_t first, app_pick_row *rows, size_t max,
+                       size_t *count);
+
+/* The row's verdict on the selected device (query.devices[sel]) if it were
+ * picked: a local model at its stored bytes, a catalog model or a bare
+ * size at the current weights (a named format at its own bits, not its
+ * exact size for that model: exact_fill per row is too costly; the
+ * current model's row is the plan's own configuration), at the current
+ * context (within the model's range), batch, KV cache type and overhead.
+ * Returns 0 and sets *v, or -1 when there is no device or the row's
+ * configuration cannot be evaluated. */
+int app_pick_verdict(const app_state *s, const app_pick_row *row, fit_verdict *v);
+
+/* The row index of model m (NULL: the bare size) for the current filter,
+ * or -1 when it is not listed. */
+long app_pick_index_of(const app_state *s, const qs_model *m);
+
+/* The selected device's name, for the picker's title; NULL when none. */
+const char *app_pick_device_name(const app_state *s);
 
 /* ---- the table overlay --------------------------------------------------- */
 

@@ -34,6 +34,9 @@
 /* In a help text, '@' stands for the row's next value (optval_num). */
 #define OPTIONS_HELP_VALUE '@'
 #define OPTIONS_HELP_VALUES 2
+/* Words that are not options, kept: --scan's folders and one more, to say
+ * there are too many. */
+#define OPTIONS_STRAYS_MAX (OPTIONS_SCAN_DIRS_MAX + 1)
 
 /* The bit of a mode in a row's mask, and the masks rows share. */
 #define OPTIONS_IN(m) (1u << (m))
@@ -45,12 +48,15 @@
     (OPTIONS_IN(OPTIONS_MODE_DEFAULT) | OPTIONS_IN(OPTIONS_MODE_TABLE) | \
      OPTIONS_IN(OPTIONS_MODE_FOOTPRINT) | OPTIONS_IN(OPTIONS_MODE_SAVINGS))
 #define OPTIONS_FIT (OPTIONS_IN(OPTIONS_MODE_FIT) | OPTIONS_IN(OPTIONS_MODE_INTERACTIVE))
+/* The fit's settings also shape --scan's verdicts. */
+#define OPTIONS_FIT_SCAN (OPTIONS_FIT | OPTIONS_IN(OPTIONS_MODE_SCAN))
 /* -p: every report, the fit and -i; -b/-f: a footprint, the fit and -i;
  * --from/--to: the savings and -i; --json: everything but -i. */
 #define OPTIONS_P_MODES (OPTIONS_REPORTS | OPTIONS_FIT)
 #define OPTIONS_B_MODES (OPTIONS_IN(OPTIONS_MODE_FOOTPRINT) | OPTIONS_FIT)
 #define OPTIONS_S_MODES (OPTIONS_IN(OPTIONS_MODE_SAVINGS) | OPTIONS_IN(OPTIONS_MODE_INTERACTIVE))
-#define OPTIONS_J_MODES (OPTIONS_REPORTS | OPTIONS_IN(OPTIONS_MODE_FIT) | OPTIONS_LISTS)
+#define OPTIONS_J_MODES (OPTIONS_REPORTS | OPTIONS_IN(OPTIONS_MODE_FIT) | OPTIONS_LISTS | \
+                         OPTIONS_IN(OPTIONS_MODE_SCAN))
 
 typedef enum {
     OPTIONS_SEC_MODEL, OPTIONS_SEC_REPORTS, OPTIONS_SEC_FIT, OPTIONS_SEC_OTHER, OPTIONS_SEC_COUNT
@@ -65,7 +71,7 @@ typedef enum {
     OPTIONS_SLOT_OVERHEAD, OPTIONS_SLOT_SHARE, OPTIONS_SLOT_RAM, OPTIONS_SLOT_DEVICE,
     OPTIONS_SLOT_CATALOG, OPTIONS_SLOT_FAMILY, OPTIONS_SLOT_LAYERS, OPTIONS_SLOT_KV_HEADS,
     OPTIONS_SLOT_HEAD_DIM, OPTIONS_SLOT_HIDDEN, OPTIONS_SLOT_VOCAB, OPTIONS_SLOT_EXPERTS,
-    OPTIONS_SLOT_COUNT
+    OPTIONS_SLOT_MAX_HEADER, OPTIONS_SLOT_COUNT
 } options_slot;
 
 /* Checks arg and sets it in *o: 0, or -1 with a message in err. */
@@ -88,8 +94,10 @@ typedef struct {
 #define OPTIONS_FLAG(field) offsetof(options, field)
 
 static const options_row options_table[] = {
-    { 'p', "params", "SIZE", "model size (7B, 350M, 1.5T, 7e9) or preset name\n"
-      "(llama-3.1-8b, ...); default @B", OPTIONS_P_MODES, optval_model, 0, OPTIONS_MODE_DEFAULT,
+    { 'p', "params", "SIZE", "model size (7B, 350M, 1.5T, 7e9), preset name\n"
+      "(llama-3.1-8b, ...) or your own: a .gguf or\n"
+      ".safetensors file, a model folder, hf:ORG/NAME,\n"
+      "ollama:NAME[:TAG]; also the one bare argument;\ndefault @B", OPTIONS_P_MODES, optval_model, 0, OPTIONS_MODE_DEFAULT,
       OPTIONS_SEC_MODEL, OPTIONS_SLOT_MODEL, { QUERY_DEFAULT_PARAMS / OPTVAL_PARAMS_PER_B } },
     { 0, "model", "SIZE", "the same as --params",
       OPTIONS_P_MODES, optval_model, 0, OPTIONS_MODE_DEFAULT, OPTIONS_SEC_MODEL,
@@ -116,6 +124,10 @@ static const options_row options_table[] = {
       OPTIONS_IN(OPTIONS_MODE_LIST_MODELS) | OPTIONS_IN(OPTIONS_MODE_LIST_DEVICES),
       optshape_catalog, 0, OPTIONS_MODE_DEFAULT,
       OPTIONS_SEC_MODEL, OPTIONS_SLOT_CATALOG, { 0 } },
+    { 0, "max-header", "SIZE", "read at most SIZE of header from a model file\n"
+      "(default @MiB, up to @GiB)", OPTIONS_P_MODES | OPTIONS_IN(OPTIONS_MODE_SCAN),
+      optval_max_header, 0, OPTIONS_MODE_DEFAULT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_MAX_HEADER,
+      { OPTVAL_MAX_HEADER_DEFAULT_MIB, OPTVAL_MAX_HEADER_MAX_GIB } },
     { 'b', "bits", "BITS", "bits per weight, @ to @ (or a name, as -f)", OPTIONS_B_MODES,
       optval_bits, 0, OPTIONS_MODE_FOOTPRINT, OPTIONS_SEC_MODEL, OPTIONS_SLOT_WEIGHTS,
       { OPTVAL_BITS_MIN, PARSE_BITS_MAX } },
@@ -151,28 +163,28 @@ static const options_row options_table[] = {
       OPTIONS_FIT, NULL, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
     { 0, "device", "D", "a device by name (rtx-4090, h100-sxm, m3-max-64, ...)\n"
       "or size (24GiB, 16GB, up to @TiB); implies --fit;\nrepeatable, up to @ devices",
-      OPTIONS_FIT, optval_device, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_DEVICE,
+      OPTIONS_FIT_SCAN, optval_device, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_DEVICE,
       { OPTVAL_DEVICE_MAX_TIB, QUERY_TARGETS_MAX } },
     { 0, "check", NULL, "exit 0 when it fits on the first device (this machine\n"
       "when none is named), 1 when it does not", OPTIONS_IN(OPTIONS_MODE_FIT), NULL,
       OPTIONS_FLAG(check), OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
-    { 0, "ctx", "N", "context tokens (4096, 8k, 128k; default @)", OPTIONS_FIT, optval_ctx, 0,
+    { 0, "ctx", "N", "context tokens (4096, 8k, 128k; default @)", OPTIONS_FIT_SCAN, optval_ctx, 0,
       OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_CTX, { FIT_DEFAULT_CTX } },
-    { 0, "batch", "N", "sequences sharing the device (1 to @; default @)", OPTIONS_FIT,
+    { 0, "batch", "N", "sequences sharing the device (1 to @; default @)", OPTIONS_FIT_SCAN,
       optval_batch, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_BATCH,
       { OPTVAL_BATCH_MAX, FIT_DEFAULT_BATCH } },
     { 0, "kv-format", "T", "KV cache type: f16 (default, @ bits), q8_0, q4_0, ...",
-      OPTIONS_FIT, optval_kv_format, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_KV,
+      OPTIONS_FIT_SCAN, optval_kv_format, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_KV,
       { KV_BITS_F16 } },
-    { 0, "kv-bits", "B", "KV cache bits per element instead (@ to @)", OPTIONS_FIT,
+    { 0, "kv-bits", "B", "KV cache bits per element instead (@ to @)", OPTIONS_FIT_SCAN,
       optval_kv_bits, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_KV, { OPTVAL_BITS_MIN,
       PARSE_BITS_MAX } },
     { 0, "overhead", "SIZE", "runtime overhead per device (default @GiB; 0: none;\n"
-      "e.g. 1GiB, 800MB; at most @TiB)", OPTIONS_FIT, optval_overhead, 0, OPTIONS_MODE_FIT,
+      "e.g. 1GiB, 800MB; at most @TiB)", OPTIONS_FIT_SCAN, optval_overhead, 0, OPTIONS_MODE_FIT,
       OPTIONS_SEC_FIT,
       OPTIONS_SLOT_OVERHEAD, { FIT_DEFAULT_OVERHEAD_GIB, OPTVAL_OVERHEAD_MAX_TIB } },
     { 0, "ram", "SIZE", "RAM a GPU's partial offload may spill into (default:\n"
-      "this machine's usable RAM; 0: none; at most @TiB)", OPTIONS_FIT, optval_ram, 0,
+      "this machine's usable RAM; 0: none; at most @TiB)", OPTIONS_FIT_SCAN, optval_ram, 0,
       OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_RAM, { OPTVAL_RAM_MAX_TIB } },
     { 0, "apple-share", "F", "share of unified memory Apple's GPU may use\n"
       "(@ by default; e.g. 0.9 or 90%)", OPTIONS_FIT | OPTIONS_IN(OPTIONS_MODE_LIST_DEVICES),
@@ -188,6 +200,9 @@ static const options_row options_table[] = {
       NULL, 0, OPTIONS_MODE_LIST_FORMATS, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
     { 0, "host", NULL, "what was found on this machine, and where", OPTIONS_IN(OPTIONS_MODE_HOST),
       NULL, 0, OPTIONS_MODE_HOST, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
+    { 0, "scan", NULL, "the models in the folders after it and in the known\n"
+      "stores (Hugging Face, Ollama, LM Studio), by fit", OPTIONS_IN(OPTIONS_MODE_SCAN), NULL, 0,
+      OPTIONS_MODE_SCAN, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
     { 'h', "help", NULL, "show this help and exit", OPTIONS_IN(OPTIONS_MODE_HELP),
       NULL, 0, OPTIONS_MODE_HELP, OPTIONS_SEC_OTHER, OPTIONS_SLOT_NONE, { 0 } },
     { 'V', "version", NULL, "show the version and exit", OPTIONS_IN(OPTIONS_MODE_VERSION),
@@ -199,7 +214,7 @@ static const options_row options_table[] = {
 static const char *const options_mode_names[OPTIONS_MODES] = {
     "the default report", "the footprint table", "a footprint", "the savings",
     "the interactive front end", "the fit", "the model list", "the device list",
-    "the format list", "the host report", "--help", "--version",
+    "the format list", "the host report", "--scan", "--help", "--version",
 };
 
 static const char *const options_section_titles[OPTIONS_SEC_COUNT] = {
@@ -427,9 +442,9 @@ static int options_settle(options_state *st, char *err, size_t errsize)
         o->mode = st->mode_row[OPTIONS_MODE_HELP] ? OPTIONS_MODE_HELP : OPTIONS_MODE_VERSION;
         return 0;
     }
-    m = options_one_of(st, OPTIONS_MODE_LIST_MODELS, OPTIONS_MODE_HOST,
-    "--list-models, --list-devices, "
-                       "--list-formats and --host stand alone", err, errsize);
+    m = options_one_of(st, OPTIONS_MODE_LIST_MODELS, OPTIONS_MODE_SCAN,
+                       "--list-models, --list-devices, --list-formats, --host and --scan "
+                       "stand alone", err, errsize);
     if (m == -1 && st->mode_row[OPTIONS_MODE_INTERACTIVE])
         m = OPTIONS_MODE_INTERACTIVE;
     else if (m == -1 && st->mode_row[OPTIONS_MODE_FIT])
@@ -456,16 +471,13 @@ static int options_settle(options_state *st, char *err, size_t errsize)
                        o->have_from ? "--from" : "--to", o->have_from ? "--to" : "--from");
         return -1;
     }
-    if (o->mode == OPTIONS_MODE_DEFAULT && o->json)
-        o->mode = OPTIONS_MODE_TABLE;
     return 0;
 }
 
 int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
 {
     options_state st;
-    char q[QUOTE_SIZE];
-    const char *stray = NULL;
+    const char *strays[OPTIONS_STRAYS_MAX];
     int i, rc, nstray = 0;
 
     memset(o, 0, sizeof *o);
@@ -476,13 +488,15 @@ int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
         const char *w = argv[i];
 
         if (strcmp(w, "--") == 0) {
-            if (stray == NULL && i + 1 < argc)
-                stray = argv[i + 1];
-            nstray += argc - i - 1;
+            /* Every word after it is not an option. */
+            for (i++; i < argc; i++, nstray++)
+                if (nstray < OPTIONS_STRAYS_MAX)
+                    strays[nstray] = argv[i];
             break;
         }
         if (w[0] != '-' || w[1] == '\0') {
-            stray = stray != NULL ? stray : w;
+            if (nstray < OPTIONS_STRAYS_MAX)
+                strays[nstray] = argv[i];
             nstray++;
             continue;
         }
@@ -493,16 +507,7 @@ int options_parse(int argc, char **argv, options *o, char *err, size_t errsize)
     }
     if (options_settle(&st, err, errsize) != 0)
         return -1;
-    if (stray != NULL && o->mode == OPTIONS_MODE_LIST_MODELS && nstray == 1) {
-        o->filter = stray;
-        return 0;
-    }
-    if (stray != NULL) {
-        (void)snprintf(err, errsize, "unexpected argument '%s' (a model size goes after -p, "
-                       "e.g. -p %s)", quote_value(q, sizeof q, stray), q);
-        return -1;
-    }
-    return 0;
+    return optval_words(o, strays, nstray, err, errsize);
 }
 
 int options_resolve(options *o, const models_catalog *c, char *err, size_t errsize)
@@ -544,7 +549,8 @@ void options_usage(FILE *fp)
     char p[OPTIONS_NUM_SIZE];
     size_t s, k;
 
-    (void)fprintf(fp, "Usage: quantscope [OPTION]...\n"
+    (void)fprintf(fp, "Usage: quantscope [OPTION]... [MODEL]\n"
+                  "       quantscope --scan [FOLDER]...\n"
                   "What does a model cost in memory at a given precision, and where does it fit?\n"
                   "\n"
                   "With no report option on a terminal, the interactive front end starts;\n"
@@ -570,6 +576,8 @@ void options_usage(FILE *fp)
                 "  quantscope -p llama-3.1-8b -f q4_k_m\n"
                 "  quantscope -p 7B --from fp16 --to 4 --json\n"
                 "  quantscope -p llama-3.1-70b -f q4_k_m --device rtx-4090 --device h100-sxm\n"
-                "  quantscope -p llama-3.1-8b -f q4_k_m --ctx 32k --check --device 8GB\n",
+                "  quantscope -p llama-3.1-8b -f q4_k_m --ctx 32k --check --device 8GB\n"
+                "  quantscope ~/models/Llama-3.1-8B-Instruct-Q4_K_M.gguf --json\n"
+                "  quantscope --scan ~/models\n",
                 fp);
 }

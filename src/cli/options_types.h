@@ -6,6 +6,9 @@
 #ifndef QS_OPTIONS_TYPES_H
 #define QS_OPTIONS_TYPES_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "model/query.h"
 
 typedef enum {
@@ -19,6 +22,7 @@ typedef enum {
     OPTIONS_MODE_LIST_DEVICES,  /* --list-devices */
     OPTIONS_MODE_LIST_FORMATS,  /* --list-formats */
     OPTIONS_MODE_HOST,          /* --host */
+    OPTIONS_MODE_SCAN,          /* --scan [DIR...]: the models found, by fit */
     OPTIONS_MODE_HELP,
     OPTIONS_MODE_VERSION
 } options_mode;
@@ -28,6 +32,17 @@ typedef enum {
 typedef struct {
     long layers, kv_heads, head_dim, hidden, vocab, experts, active;
 } options_shape;
+
+/* Folders one --scan takes. */
+#define OPTIONS_SCAN_DIRS_MAX 16
+
+/* Reads the model -p or a bare argument names from the user's files (a
+ * path, hf:ORG/NAME, ollama:NAME[:TAG]) with at most max_header bytes of
+ * header from each file: 0 with *out set (it lives as long as ctx), 1 when
+ * arg names no file or store (the usual message follows), -1 with a
+ * message in err. main.c sets it; NULL: no file is read. */
+typedef int (*options_loader)(void *ctx, const char *arg, uint64_t max_header,
+                              const qs_model **out, char *err, size_t errsize);
 
 /* Room for the name of the user's shape ("custom, from Llama-2-7B"). */
 #define OPTIONS_SHAPE_NAME_SIZE 96
@@ -44,7 +59,14 @@ typedef struct {
     int json;                   /* --json */
     int check;                  /* --check: exit 1 when it does not fit */
     int tensors;                /* --tensors: a GGUF file's tensor groups */
-    const char *model_arg;      /* -p as typed: options_resolve looks it up */
+    const char *model_arg;      /* -p (or the bare argument) as typed:
+                                   options_resolve looks it up */
+    uint64_t max_header;        /* --max-header: header bytes read from a file
+                                   at most; 0: the default (FILES_BOUND_DEFAULT) */
+    const char *scan_dirs[OPTIONS_SCAN_DIRS_MAX];   /* --scan's folders */
+    size_t nscan_dirs;
+    options_loader load;        /* set by the caller before options_resolve */
+    void *load_ctx;
     const char *filter;         /* --list-models WORD */
     const char *catalog_path;   /* --catalog FILE */
     const char *family;         /* --family NAME */

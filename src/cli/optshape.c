@@ -173,8 +173,15 @@ int optshape_resolve(options *o, const models_catalog *c, char *err, size_t errs
     }
     q->family = o->family;
     if (o->model_arg != NULL) {
+        /* The weights -b, -f or --to asked for, kept over a model read
+         * from files (which brings its own). */
+        const qs_format *wf = q->format;
+        double wbits = wf != NULL ? q->rate : q->bits;
+
         if (optval_resolve_model(o, o->model_arg, err, errsize) != 0)
             return -1;
+        if ((o->have_bits || o->have_to) && q->model != NULL && q->model->stored != NULL)
+            query_set_weights(q, wf, wbits);
     } else {
         query_set_model(q, NULL, q->params);
     }

@@ -31,7 +31,8 @@
 /* Decimals of the limits printed in messages and in --help. */
 #define OPTVAL_DECIMALS 2
 
-#define OPTVAL_SIZE_HINT "e.g. 7B, 350M, 1.5T, 7e9 or a preset such as llama-3.1-8b"
+#define OPTVAL_SIZE_HINT "e.g. 7B, 350M, 1.5T, 7e9, a preset such as llama-3.1-8b, or a " \
+    "model file: a .gguf or .safetensors file, a folder, hf:ORG/NAME, ollama:NAME"
 #define OPTVAL_DEVICE_HINT "expected a name from --list-devices or a size such as 24GiB or 16GB"
 #define OPTVAL_SHARE_HINT \
     "expected a fraction in (0, 1] such as 0.75, or a percentage in (0, 100] such as 90%"
@@ -138,6 +139,15 @@ int optval_resolve_model(options *o, const char *arg, char *err, size_t errsize)
     if (parse_params(arg, &v) == 0) {
         query_set_model(&o->query, NULL, v);
         return 0;
+    }
+    if (o->load != NULL) {
+        int rc = o->load(o->load_ctx, arg, o->max_header, &m, err, errsize);
+
+        if (rc <= 0) {
+            if (rc == 0)
+                query_set_model(&o->query, m, 0.0);
+            return rc;
+        }
     }
     shape = optval_magnitude(arg, parse_params, &v, &negative);
     if (shape == 0 && !negative) {
@@ -319,6 +329,23 @@ static int optval_size_refused(int why, const char *what, double max_tib, const 
     return optval_fail(err, errsize, word, arg, hint);
 }
 
+int optval_max_header(options *o, const char *arg, char *err, size_t errsize)
+{
+    double v = 0.0;
+    int negative, shape = optval_magnitude(arg, parse_bytes, &v, &negative);
+    char hint[OPTVAL_HINT_SIZE];
+
+    (void)snprintf(hint, sizeof hint, "expected a size with a unit from %gMiB to %gGiB, such as "
+                   "16MiB or 256MiB", OPTVAL_MAX_HEADER_MIN_MIB, OPTVAL_MAX_HEADER_MAX_GIB);
+    if (shape != 0 || negative)
+        return optval_fail(err, errsize, "invalid --max-header", arg, hint);
+    if (v < OPTVAL_MAX_HEADER_MIN_MIB * OPTVAL_BYTES_PER_MIB ||
+        v > OPTVAL_MAX_HEADER_MAX_GIB * MEMORY_BYTES_PER_GIB)
+        return optval_range(err, errsize, "--max-header", arg, hint);
+    o->max_header = (uint64_t)v;
+    return 0;
+}
+
 int optval_overhead(options *o, const char *arg, char *err, size_t errsize)
 {
     int why = optval_size_or_none(arg, OPTVAL_OVERHEAD_MAX_TIB, &o->query.overhead_gib);
@@ -447,4 +474,37 @@ int optval_share(options *o, const char *arg, char *err, size_t errsize)
         return optval_fail(err, errsize, "invalid Apple GPU share", arg, OPTVAL_SHARE_HINT);
     o->query.apple_share = v / scale;
     return 0;
+}
+
+int optval_words(options *o, const char *const *words, int n, char *err, size_t errsize)
+{
+    char q[QUOTE_SIZE];
+    int i;
+
+    if (n == 0)
+        return 0;
+    if (o->mode == OPTIONS_MODE_LIST_MODELS && n == 1) {
+        o->filter = words[0];
+        return 0;
+    }
+    if (o->mode == OPTIONS_MODE_SCAN) {
+        if (n > OPTIONS_SCAN_DIRS_MAX) {
+            (void)snprintf(err, errsize, "--scan takes at most %d folders, got %d",
+                           OPTIONS_SCAN_DIRS_MAX, n);
+            return -1;
+        }
+        for (i = 0; i < n; i++)
+            o->scan_dirs[o->nscan_dirs++] = words[i];
+        return 0;
+    }
+    if (n == 1 && o->model_arg == NULL && o->mode != OPTIONS_MODE_HELP &&
+        o->mode != OPTIONS_MODE_VERSION && o->mode < OPTIONS_MODE_LIST_MODELS) {
+        o->model_arg = words[0];
+        return 0;
+    }
+    (void)snprintf(err, errsize, "unexpected argument '%s' (%s)", quote_value(q, sizeof q,
+                   words[n == 1 ? 0 : 1]), o->model_arg != NULL && n == 1
+                   ? "the model is given once: -p or a bare argument"
+                   : "one model a command: a size, a preset name or a file");
+    return -1;
 }

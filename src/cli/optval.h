@@ -36,11 +36,28 @@
 #define OPTVAL_PARAMS_PER_B 1e9
 #define OPTVAL_PARAMS_PER_T 1e12
 
+/* --max-header: the default and the most (FILES_BOUND_DEFAULT is 64 MiB;
+ * the largest real headers are about 12 MiB), and the least: 1 MiB, a
+ * small model's header. */
+#define OPTVAL_MAX_HEADER_DEFAULT_MIB 64.0
+#define OPTVAL_MAX_HEADER_MIN_MIB 1.0
+#define OPTVAL_MAX_HEADER_MAX_GIB 4.0
+
+/* --max-header SIZE: a size with a unit, 1MiB to 4GiB. */
+int optval_max_header(options *o, const char *arg, char *err, size_t errsize);
+
+/* The n words of the command line that are not options (at most
+ * OPTIONS_SCAN_DIRS_MAX + 1 of them stored in words): --list-models'
+ * filter, --scan's folders, or the one bare argument, the model (as -p).
+ * Any other is refused. */
+int optval_words(options *o, const char *const *words, int n, char *err, size_t errsize);
+
 /* -p/--params/--model: kept as typed in o->model_arg for options_resolve. */
 int optval_model(options *o, const char *arg, char *err, size_t errsize);
 /* -p's value looked up in o->query.catalog (options_resolve): a catalog
- * model, else a bare size; a refusal names the word and offers the nearest
- * ids ("did you mean ..."). */
+ * model, else a bare size, else (through o->load) a model file or store;
+ * a refusal names the word and offers the nearest ids ("did you mean
+ * ..."). */
 int optval_resolve_model(options *o, const char *arg, char *err, size_t errsize);
 /* -b, -f and --to: bits or a named precision (query_set_weights keeps the
  * format the user named); each sets have_bits or have_to. --from: the

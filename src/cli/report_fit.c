@@ -9,11 +9,13 @@
 #include "cli/out.h"
 #include "cli/report_fit.h"
 #include "cli/report_kv.h"
+#include "cli/report_stored.h"
 #include "model/formats.h"
 #include "model/kvcache.h"
 #include "model/memory.h"
 #include "model/models.h"
 #include "model/query.h"
+#include "model/stored.h"
 
 /* Column where the working of a part (weights, KV cache) starts: after
  * "  %-8s %8.2f GiB  ". */
@@ -57,7 +59,7 @@ static void report_fit_need_text(FILE *fp, const qs_query *q, const qs_plan *p)
             (void)fprintf(fp, " (beyond the model's %ld)", c->model->ctx);
         (void)fputc('\n', fp);
     }
-    if (q->model != NULL && !q->model->verified && !q->model->user)
+    if (q->model != NULL && !q->model->verified && !q->model->user && q->model->stored == NULL)
         (void)fprintf(fp, "architecture: UNVERIFIED, not all from the model's config.json\n"
                           "  (its source: quantscope --list-models %s --json)\n", q->model->id);
     if (q->shape_assumed && q->shape != NULL)
@@ -68,7 +70,15 @@ static void report_fit_need_text(FILE *fp, const qs_query *q, const qs_plan *p)
                       q->shape->arch.layers, q->shape->arch.kv_heads);
     (void)fputc('\n', fp);
 
-    (void)snprintf(work, sizeof work, "= %.0f x %g\tbits / 8", c->params, c->bits);
+    if (q->stored && q->model->stored->mmproj_bytes > 0)
+        (void)snprintf(work, sizeof work, "= %lld bytes as stored (%zu tensors) + %lld of the "
+                       "vision projector", (long long)q->model->stored->weights_bytes,
+                       q->model->stored->ntensors, (long long)q->model->stored->mmproj_bytes);
+    else if (q->stored)
+        (void)snprintf(work, sizeof work, "= %lld bytes as stored (%zu tensors)",
+                       (long long)q->model->stored->weights_bytes, q->model->stored->ntensors);
+    else
+        (void)snprintf(work, sizeof work, "= %.0f x %g\tbits / 8", c->params, c->bits);
     (void)fprintf(fp, "  %-8s %8.2f GiB  ", "weights", n->weights_gib);
     out_wrap(fp, work, REPORT_FIT_WORK_COL, REPORT_FIT_WORK_COL, OUT_WIDTH);
     if (n->kv_known)
@@ -87,6 +97,7 @@ int report_fit_text(FILE *fp, const qs_query *q, const qs_plan *p)
 
     if (fp == NULL || q == NULL || p == NULL || !p->ok)
         return -1;
+    report_stored_text(fp, q);
     report_fit_need_text(fp, q, p);
     if (p->ndevices == 0)
         return out_finish(fp);
@@ -147,7 +158,8 @@ int report_fit_json(FILE *fp, const qs_query *q, const qs_plan *p)
     json_init(&w, fp);
     json_begin_object(&w, NULL);
     json_string(&w, "model", query_model_label(q));
-    json_string(&w, "preset", q->model != NULL ? q->model->id : NULL);
+    json_string(&w, "preset", q->model != NULL && q->model->stored == NULL ? q->model->id : NULL);
+    report_stored_json(&w, q);
     json_begin_object(&w, "architecture");
     json_string(&w, "from", c->model != NULL ? c->model->id : NULL);
     json_bool(&w, "assumed", q->shape_assumed);
@@ -164,6 +176,13 @@ int report_fit_json(FILE *fp, const qs_query *q, const qs_plan *p)
     json_number(&w, "kv_bits", c->kv_bits);
     json_string(&w, "kv_format", kvcache_name_from_bits(c->kv_bits));
     json_number(&w, "weights_gib", p->need.weights_gib);
+    if (q->stored) {
+        json_int(&w, "weights_bytes", (long long)q->model->stored->weights_bytes);
+        json_int(&w, "mmproj_bytes", (long long)q->model->stored->mmproj_bytes);
+    } else {
+        json_null(&w, "weights_bytes");
+        json_null(&w, "mmproj_bytes");
+    }
     if (p->need.kv_known)
         json_number(&w, "kv_cache_gib", p->need.kv_gib);
     else

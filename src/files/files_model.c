@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "files/files_model.h"
 #include "model/arch_count.h"
@@ -91,23 +92,70 @@ static double files_model_active(const files_model *m)
     return floor((double)m->elements - inactive + 0.5);
 }
 
-/* The id: the last path component without its extension, lower case. */
+/* A Hugging Face cache folder's marks: .../models--ORG--NAME/snapshots/REV
+ * (huggingface_hub file_download.py repo_folder_name). */
+#define FILES_MODEL_HF_REPO "/models--"
+#define FILES_MODEL_HF_SEP "--"
+#define FILES_MODEL_HF_SNAPSHOTS "/snapshots/"
+/* The extensions a model file's id leaves out. */
+static const char *const files_model_exts[] = { ".gguf", ".safetensors" };
+
+/* "ORG/NAME" of a Hugging Face snapshot path into buf; 0, or -1 when the
+ * path is not one. */
+static int files_model_hf_name(const char *path, char *buf, size_t size)
+{
+    const char *repo = strstr(path, FILES_MODEL_HF_REPO), *snap, *sep;
+    size_t i, o = 0;
+
+    if (repo == NULL)
+        return -1;
+    repo += strlen(FILES_MODEL_HF_REPO);
+    snap = strstr(repo, FILES_MODEL_HF_SNAPSHOTS);
+    sep = strstr(repo, FILES_MODEL_HF_SEP);
+    if (snap == NULL || sep == NULL || sep > snap || size == 0)
+        return -1;
+    for (i = 0; repo + i < snap && o + 1 < size; i++) {
+        if (repo + i == sep) {
+            buf[o++] = '/';
+            i += strlen(FILES_MODEL_HF_SEP) - 1;
+            continue;
+        }
+        buf[o++] = repo[i];
+    }
+    buf[o] = '\0';
+    return 0;
+}
+
+/* The name when the files give none: a Hugging Face snapshot's repo, else
+ * the last path component without a model file's extension; the id is
+ * that in lower case, '/' made '-'. */
 static void files_model_make_id(files_model *m)
 {
     const char *base = strrchr(m->path, '/');
-    size_t i, n;
+    char plain[FILES_TEXT_MAX];
+    size_t i, n, k;
 
+    base = base != NULL && base[1] != '\0' ? base + 1 : m->path;
+    if (files_model_hf_name(m->path, plain, sizeof plain) != 0) {
+        n = strlen(base);
+        for (k = 0; k < sizeof files_model_exts / sizeof files_model_exts[0]; k++) {
+            size_t e = strlen(files_model_exts[k]);
+
+            if (n > e && strcasecmp(base + n - e, files_model_exts[k]) == 0)
+                n -= e;
+        }
+        if (n >= sizeof plain)
+            n = sizeof plain - 1;
+        memcpy(plain, base, n);
+        plain[n] = '\0';
+    }
+    if (m->name[0] == '\0')
+        (void)snprintf(m->name, sizeof m->name, "%s", plain);
     if (m->id[0] != '\0')
         return;
-    base = base != NULL && base[1] != '\0' ? base + 1 : m->path;
-    n = strcspn(base, ".");
-    if (n == 0)
-        n = strlen(base);
-    if (n >= sizeof m->id)
-        n = sizeof m->id - 1;
-    for (i = 0; i < n; i++)
-        m->id[i] = (char)tolower((unsigned char)base[i]);
-    m->id[n] = '\0';
+    for (i = 0; plain[i] != '\0' && i + 1 < sizeof m->id; i++)
+        m->id[i] = plain[i] == '/' ? '-' : (char)tolower((unsigned char)plain[i]);
+    m->id[i] = '\0';
 }
 
 int files_model_finish(files_model *m, char *err, size_t errsize)
@@ -123,8 +171,6 @@ int files_model_finish(files_model *m, char *err, size_t errsize)
         return -1;
     }
     files_model_make_id(m);
-    if (m->name[0] == '\0')
-        (void)snprintf(m->name, sizeof m->name, "%s", m->id);
     memset(q, 0, sizeof *q);
     memset(s, 0, sizeof *s);
     m->arch.name = m->name;

@@ -7,6 +7,7 @@
 #include "model/gguf_header.h"
 #include "model/layouts.h"
 #include "model/memory.h"
+#include "model/stored.h"
 
 void exact_clear(exact_table *t)
 {
@@ -47,6 +48,18 @@ static double exact_of(const qs_model *m, const tensor_list *l, const gguf_rules
     return (double)bytes * MEMORY_BITS_PER_BYTE / m->total;
 }
 
+/* A model read from files weighs, in its own type, what the files hold. */
+static void exact_stored(exact_table *t, const qs_model *m)
+{
+    size_t i;
+
+    if (m->stored == NULL || m->stored->format == NULL)
+        return;
+    for (i = 0; i < t->n; i++)
+        if (formats_all_get(i) == m->stored->format)
+            t->bits[i] = stored_bits(m->stored, m->total);
+}
+
 int exact_fill(exact_table *t, const qs_model *m)
 {
     tensor_list l;
@@ -60,17 +73,20 @@ int exact_fill(exact_table *t, const qs_model *m)
     if (n > EXACT_FORMATS_MAX)
         return -1;
     buf = exact_expand(m, &l);
-    if (buf == NULL)
+    if (buf == NULL && m->stored == NULL)
         return -1;
-    gguf_header_rules_ctx(&c, &m->arch, m->family);
-    for (i = 0; i < n; i++) {
-        const qs_format *f = formats_all_get(i);
+    if (buf != NULL) {
+        gguf_header_rules_ctx(&c, &m->arch, m->family);
+        for (i = 0; i < n; i++) {
+            const qs_format *f = formats_all_get(i);
 
-        t->bits[i] = exact_of(m, &l, &c, f, f->bits);
+            t->bits[i] = exact_of(m, &l, &c, f, f->bits);
+        }
+        free(buf);
     }
-    free(buf);
     t->model = m;
     t->n = n;
+    exact_stored(t, m);
     return 0;
 }
 
@@ -86,6 +102,19 @@ double exact_bits(const exact_table *t, const qs_format *f)
         if (formats_all_get(i) == f)
             return t->bits[i] > 0.0 ? t->bits[i] : f->bits;
     return f->bits;
+}
+
+int64_t exact_bytes(const qs_model *m, const qs_format *f)
+{
+    exact_table t;
+    double bits;
+
+    if (m == NULL || f == NULL || exact_fill(&t, m) != 0)
+        return 0;
+    bits = exact_bits(&t, f);
+    if (!memory_is_positive(bits) || !memory_is_positive(m->total))
+        return 0;
+    return (int64_t)floor(m->total * bits / MEMORY_BITS_PER_BYTE + 0.5);
 }
 
 double exact_rate_bits(const qs_model *m, const qs_format *f, double rate)

@@ -15,6 +15,7 @@
 #define QS_EXACT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/formats.h"
 #include "model/models.h"
@@ -28,7 +29,9 @@ typedef struct {
     double bits[EXACT_FORMATS_MAX]; /* row i of formats_all_get; 0: the row's own */
 } exact_table;
 
-/* No model: every row keeps its own bits. */
+/* No model: every row keeps its own bits. (exact_fill: a model read from
+ * files, model->stored, has its own type at the files' exact bits, and the
+ * other rows from its architecture when that is known.) */
 void exact_clear(exact_table *t);
 
 /* The table for catalog model m (NULL: exact_clear). Returns 0, or -1 when
@@ -38,6 +41,11 @@ int exact_fill(exact_table *t, const qs_model *m);
 /* f's bits for the table's model: exact where the table has them, else
  * f->bits. t may be NULL. */
 double exact_bits(const exact_table *t, const qs_format *f);
+
+/* What model m weighs in format f by its own tensors, in bytes rounded to
+ * a whole byte (its exact bits x total / 8); 0 when f or m is NULL or it
+ * cannot be said. ALLOCATES for the time of the call, as exact_fill. */
+int64_t exact_bytes(const qs_model *m, const qs_format *f);
 
 /* A variable-rate format (EXL2, EXL3) at `rate` bits for model m: the
  * effective bits of its layout (the head and embeddings at their own

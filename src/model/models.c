@@ -26,6 +26,16 @@ void models_catalog_init(models_catalog *c, const qs_model *user, size_t nuser)
     *c = models_data_catalog;
     c->user = nuser > 0 ? user : NULL;
     c->nuser = c->user != NULL ? nuser : 0;
+    c->local = NULL;
+    c->nlocal = 0;
+}
+
+void models_catalog_set_local(models_catalog *c, const qs_model *const *local, size_t nlocal)
+{
+    if (c == NULL)
+        return;
+    c->local = nlocal > 0 ? local : NULL;
+    c->nlocal = c->local != NULL ? nlocal : 0;
 }
 
 /* 1 when a user row has the id of built-in model b. */
@@ -46,7 +56,7 @@ size_t models_count(const models_catalog *c)
     if (c == NULL)
         return 0;
     nb = c->nbuiltin;
-    n = c->nuser;
+    n = c->nlocal + c->nuser;
     for (i = 0; i < nb; i++)
         n += !models_replaced(c, &c->builtin[i]);
     return n;
@@ -58,6 +68,9 @@ const qs_model *models_get(const models_catalog *c, size_t i)
 
     if (c == NULL)
         return NULL;
+    if (i < c->nlocal)
+        return c->local[i];
+    i -= c->nlocal;
     if (i < c->nuser)
         return &c->user[i];
     i -= c->nuser;
@@ -134,7 +147,8 @@ const qs_model *models_nearest(const models_catalog *c, const char *family, doub
             const qs_model *m = models_get(c, i);
             double d;
 
-            if (strcasecmp(m->family, family) != 0 || (pass == 0 && m->arch.moe.experts > 0))
+            if (m->stored != NULL || strcasecmp(m->family, family) != 0 ||
+                (pass == 0 && m->arch.moe.experts > 0))
                 continue;
             d = fabs(log(m->total / params));
             if (best == NULL || d < best_d) {

@@ -29,8 +29,12 @@ const models_catalog *models_builtin(void);
  * pointer; user may be NULL when nuser is 0). */
 void models_catalog_init(models_catalog *c, const qs_model *user, size_t nuser);
 
-/* The number of models: the user's, then the built-in ones no user row
- * replaces. */
+/* Puts `nlocal` models read from the user's files (kept by pointer, as is
+ * the array) before every other model of *c. */
+void models_catalog_set_local(models_catalog *c, const qs_model *const *local, size_t nlocal);
+
+/* The number of models: the local ones, the user's, then the built-in
+ * ones no user row replaces. */
 size_t models_count(const models_catalog *c);
 
 /* The i-th model in that order, or NULL when out of range. */
@@ -51,7 +55,7 @@ int models_matches(const qs_model *m, const char *filter);
 
 /* The catalog model of `family` (MODELS_DEFAULT_FAMILY when NULL) whose
  * total is nearest to `params` in ratio (ties: the earlier); among dense
- * models only unless the family has none. NULL when the family has no
+ * models only unless the family has none; never a local model. NULL when the family has no
  * model or params is not positive. */
 const qs_model *models_nearest(const models_catalog *c, const char *family, double params);
 

@@ -34,12 +34,16 @@ typedef struct {
     const struct qs_stored *stored;
 } qs_model;
 
-/* The built-in models and a user's, which come first. */
+/* The built-in models and a user's, which come first; before both, the
+ * models read from the user's files (local: by pointer, each inside the
+ * reader's own storage). */
 typedef struct {
     const qs_model *builtin;
     size_t nbuiltin;
     const qs_model *user;
     size_t nuser;
+    const qs_model *const *local;
+    size_t nlocal;
 } models_catalog;
 
 

@@ -4,6 +4,7 @@
 
 #include "model/kvcache.h"
 #include "model/query.h"
+#include "model/stored.h"
 
 void query_init(qs_query *q)
 {
@@ -64,8 +65,19 @@ void query_set_model(qs_query *q, const qs_model *m, double params)
         q->bits = query_named_bits(q, q->format, q->rate);
     if (q->baseline_format != NULL)
         q->baseline_bits = query_named_bits(q, q->baseline_format, q->baseline_rate);
+    q->stored = 0;
+    q->stored_match = NULL;
+    q->stored_predicted_bytes = 0;
+    if (m != NULL && m->stored != NULL) {
+        q->stored = 1;
+        q->format = m->stored->format;
+        q->rate = q->format != NULL ? q->format->bits : 0.0;
+        q->bits = stored_bits(m->stored, m->total);
+        q->stored_match = stored_catalog_match(q->catalog, m);
+        q->stored_predicted_bytes = exact_bytes(q->stored_match, q->format);
+    }
     if (m != NULL) {
-        q->shape = m;
+        q->shape = m->stored == NULL || m->stored->arch_known ? m : NULL;
         q->shape_assumed = q->shape_custom = 0;
     } else if (!q->shape_custom) {
         q->shape = models_nearest(q->catalog, q->family, q->params);
@@ -89,6 +101,9 @@ void query_set_shape(qs_query *q, const qs_model *shape)
 
 void query_set_weights(qs_query *q, const qs_format *f, double bits)
 {
+    /* Back at a stored model's own type, the weights are its bytes again. */
+    q->stored = q->model != NULL && q->model->stored != NULL && f != NULL &&
+                f == q->model->stored->format;
     q->format = f;
     q->rate = query_rate(f, bits);
     q->bits = f != NULL ? query_named_bits(q, f, q->rate) : bits;

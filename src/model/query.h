@@ -57,6 +57,13 @@ typedef struct {
     const qs_format *format;
     double rate;               /* a variable-rate format's (EXL2, EXL3) bits as
                                   asked; bits is then its exact size */
+    /* A model read from files (model->stored): stored 1 while the weights
+     * are the files' exact bytes (query_set_model sets it, a change of
+     * weights drops it); the catalog model of its shape and what that one
+     * predicts for the stored type (0: nothing predicted). */
+    int stored;
+    const qs_model *stored_match;
+    int64_t stored_predicted_bytes;
     /* The savings baseline, likewise. */
     double baseline_bits;
     const qs_format *baseline_format;
@@ -88,7 +95,10 @@ void query_init(qs_query *q);
 
 /* Sets the model to a catalog entry (its exact parameter count) or, with
  * m NULL, to a bare size of `params` shaped like the nearest catalog model
- * of q->family (models_nearest), unless the user's own shape is set. */
+ * of q->family (models_nearest), unless the user's own shape is set. A
+ * model read from files (m->stored) brings its weights as stored: its
+ * type's named format (or plain bits) at the files' exact bits; without a
+ * known architecture it has no shape (the KV cache is then unknown). */
 void query_set_model(qs_query *q, const qs_model *m, double params);
 
 /* Sets the user's own shape for a bare size (kept by pointer; NULL drops

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "model/formats_data.h"
+#include "model/models_data.h"
 
 /* Provenance lines one stored model keeps, at most. */
 #define STORED_SOURCES_MAX 32
@@ -50,10 +51,17 @@ typedef struct qs_stored {
     size_t nsources;
 } qs_stored;
 
-/* The stored weights' bits per parameter: weights_bytes x 8 / params, so
- * that params x bits / 8 gives the bytes back (memory.h). 0 when params
- * is not positive or s is NULL. */
+/* The stored weights' bits per parameter: (weights_bytes + mmproj_bytes)
+ * x 8 / params, so that params x bits / 8 gives the bytes back (memory.h):
+ * a vision projector loads beside the model and is counted with its
+ * weights. 0 when params is not positive or s is NULL. */
 double stored_bits(const qs_stored *s, double params);
+
+/* The catalog model (never a stored one) of m's shape: the same layers,
+ * hidden size, vocabulary, heads, KV heads, FFN width and experts; among
+ * several, the one whose parameter total is nearest. NULL when m has no
+ * known architecture or no catalog model has its shape. */
+const qs_model *stored_catalog_match(const models_catalog *c, const qs_model *m);
 
 /* The source recorded for `key`, or NULL. */
 const char *stored_source_of(const qs_stored *s, const char *key);

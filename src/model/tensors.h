@@ -80,4 +80,14 @@ int tensors_add(tensor_list *l, const char *name, tensor_role role, int layer, i
 /* The sum of the elements of every tensor in the list. */
 int64_t tensors_total(const tensor_list *l);
 
+/* The role of a tensor named as in a GGUF file (llama.cpp's names,
+ * src/llama-arch.cpp LLM_TENSOR_NAMES, and every name arch_expand makes):
+ * "token_embd.weight" TENSOR_TOKEN_EMBD, "blk.7.attn_v.weight"
+ * TENSOR_ATTN_V, "blk.3.ffn_down_exps.weight" TENSOR_FFN_DOWN_EXPS,
+ * "output_norm.weight" TENSOR_NORM, any other ".bias" TENSOR_BIAS, a name
+ * it does not know TENSOR_OTHER. *layer (may be NULL) is N of a "blk.N."
+ * prefix, or -1 outside the blocks (or for an N past INT_MAX). Returns the
+ * tensor_role. */
+int tensors_role_of_name(const char *name, int *layer);
+
 #endif

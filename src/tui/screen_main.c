@@ -14,6 +14,7 @@
 #include "app/keyhelp.h"
 #include "cli/fmt.h"
 #include "tui/draw.h"
+#include "model/stored.h"
 #include "tui/screens.h"
 #include "model/memory.h"
 
@@ -61,7 +62,12 @@ static void screen_main_model(const app_state *s, const app_layout *l)
 
     screen_main_label(l->model_y, "Model", s->focus == APP_FOCUS_MODEL);
     fmt_params(p, sizeof p, s->query.params);
-    if (s->query.model != NULL)
+    if (s->query.model != NULL && s->query.model->stored != NULL)
+        (void)snprintf(buf, sizeof buf, "%s  %s params  (%s file, %s)", s->query.model->name, p,
+                       s->query.model->stored->container,
+                       s->query.model->stored->type_name[0] != '\0'
+                           ? s->query.model->stored->type_name : "type unknown");
+    else if (s->query.model != NULL)
         (void)snprintf(buf, sizeof buf, "%s  %s params%s", s->query.model->name, p,
                        s->query.model->verified || s->query.model->user ? ""
                                                                          : "  (UNVERIFIED)");
@@ -155,7 +161,8 @@ static void screen_main_numbers(const app_state *s, const app_layout *l)
     if (!p->ok)
         (void)snprintf(buf, sizeof buf, "n/a");
     else
-        (void)snprintf(buf, sizeof buf, "%.2f GiB  (%.2f GB)", gib, memory_gib_to_gb(gib));
+        (void)snprintf(buf, sizeof buf, "%.2f GiB  (%.2f GB)%s", gib, memory_gib_to_gb(gib),
+                       s->query.stored ? "  as stored in the file" : "");
     draw_text_attr(l->footprint_y, LAYOUT_LABEL_W, -1, value, buf);
 
     /* Savings against the baseline */

@@ -55,10 +55,20 @@ sources_list() {
     device_row) echo "src/model/device_row.c $tsvrow" ;;
     format_row) echo "src/model/format_row.c $gguf $tsvrow" ;;
     tsvrow) echo "$tsvrow" ;;
+    gguf_read) echo "src/files/gguf_read.c src/files/gguf_parse.c src/files/gguf_cursor.c
+        src/files/gguf_meta.c src/files/gguf_arch.c src/files/files_model.c
+        src/platform/fileread.c src/platform/rootfs.c src/model/stored.c src/model/memory.c
+        src/model/exact.c src/model/layouts.c src/model/gguf_header.c
+        @src/model/tokenizers_data.c $gguf $formats $models" ;;
     options) echo "src/cli/options.c src/cli/optval.c src/cli/optshape.c src/cli/quote.c
         src/cli/fmt.c src/model/query.c src/model/plan.c src/model/fit.c src/model/kvcache.c
         src/model/kvarch.c src/model/exact.c src/model/layouts.c src/model/gguf_header.c
         @src/model/tokenizers_data.c $gguf $devices $formats $models" ;;
+    safetensors) echo "src/files/safetensors.c src/files/st_names.c src/files/st_msg.c
+        src/files/files_model.c src/model/arch_count.c $formats $models" ;;
+    hfconfig) echo "src/files/hfconfig.c src/files/hfconfig_quant.c src/files/st_msg.c
+        src/files/files_model.c src/model/arch_count.c $formats $models" ;;
+    ollama_manifest) echo "src/files/ollama_manifest.c" ;;
     *) return 1 ;;
     esac
 }
@@ -76,11 +86,12 @@ max_len_of() {
     esac
 }
 known="params precision bytes ctx meminfo cgroup_limit proc_cgroup uint hex_id name input quote options
-    catalog_row device_row format_row tsvrow"
+    catalog_row device_row format_row tsvrow gguf_read
+    safetensors hfconfig ollama_manifest"
 all=$known
 [ $# -gt 0 ] && all=$*
 # Targets that link jansson (the JSON readers of src/files/).
-json_targets=""
+json_targets=" safetensors hfconfig ollama_manifest"
 json_libs=$(pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 json_cflags=$(pkg-config --cflags jansson 2>/dev/null || true)
 
