@@ -14,6 +14,8 @@
 #define REPORT_STORED_INDENT 2
 /* Room for the list of sources, "key: source; ..." */
 #define REPORT_STORED_SOURCES_SIZE 4096
+/* Room for the agreement's words. */
+#define REPORT_STORED_LINE 128
 /* A difference is shown as a percentage of the file's bytes. */
 #define REPORT_STORED_PERCENT 100.0
 
@@ -75,16 +77,19 @@ void report_stored_text(FILE *fp, const qs_query *q)
     }
     if (q->stored_match != NULL && q->stored_predicted_bytes > 0 && s->format != NULL) {
         long long diff = (long long)(s->weights_bytes - q->stored_predicted_bytes);
+        char agree[REPORT_STORED_LINE];
 
-        (void)fprintf(fp, "  catalog: %s in %s predicts %lld bytes of weights; ",
-                      q->stored_match->name, s->format->name,
-                      (long long)q->stored_predicted_bytes);
         if (diff == 0)
-            (void)fprintf(fp, "the file agrees exactly\n");
+            (void)snprintf(agree, sizeof agree, "the file agrees exactly");
         else
-            (void)fprintf(fp, "the file holds %lld %s (%+.3f%%)\n", diff > 0 ? diff : -diff,
-                          diff > 0 ? "more" : "fewer",
-                          (double)diff * REPORT_STORED_PERCENT / (double)s->weights_bytes);
+            (void)snprintf(agree, sizeof agree, "the file holds %lld %s (%+.3f%%)",
+                           diff > 0 ? diff : -diff, diff > 0 ? "more" : "fewer",
+                           (double)diff * REPORT_STORED_PERCENT / (double)s->weights_bytes);
+        (void)snprintf(line, sizeof line, "catalog: %s in %s predicts %lld bytes of weights; %s",
+                       q->stored_match->name, s->format->name,
+                       (long long)q->stored_predicted_bytes, agree);
+        (void)fputs("  ", fp);
+        out_wrap(fp, line, REPORT_STORED_INDENT, REPORT_STORED_INDENT * 2, OUT_WIDTH);
     }
     (void)fputc('\n', fp);
 }

@@ -104,6 +104,8 @@ static int gguf_parse_string(gguf_cursor *c, char *dst, size_t size, uint64_t *l
     uint64_t n;
     char w[GGUF_PARSE_WHAT_MAX];
 
+    if (dst == NULL && gguf_cursor_skip_string(c, len) == 1)
+        return 0;
     if (gguf_parse_u64(c, &n, what) != 0)
         return -1;
     *len = n;
@@ -202,9 +204,13 @@ static int gguf_parse_array(gguf_cursor *c, gguf_meta_kv *kv, const char *key)
         if (n > gguf_cursor_left(c) / GGUF_PARSE_U64)
             return gguf_parse_fail(c, "key '%s': an array of %" PRIu64 " strings, more than "
                                    "%s can hold", key, n, gguf_parse_limit(c, w, sizeof w));
-        for (i = 0; i < n; i++)
-            if (gguf_parse_string(c, NULL, 0, &len, w) != 0)
+        /* A chunk at a time the fast way, a string the slow way where one
+         * crosses the chunk's end (or is broken: then it says what). */
+        for (i = 0; i < n; i++) {
+            i += gguf_cursor_skip_strings(c, n - i);
+            if (i < n && gguf_parse_string(c, NULL, 0, &len, w) != 0)
                 return -1;
+        }
         return 0;
     }
     if (n > gguf_cursor_left(c) / gguf_parse_type_size[et])

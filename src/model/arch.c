@@ -300,6 +300,20 @@ int arch_block_count(const qs_arch *a)
     return arch_valid(a) ? a->layers + a->nextn_layers : 0;
 }
 
+arch_layer_attn arch_layer_attention_valid(const qs_arch *a, int layer)
+{
+    if (layer < 0 || layer >= a->layers + a->nextn_layers)
+        return geometry(a, ARCH_ATTN_NONE);
+    return geometry(a, mixer_of(a, layer));
+}
+
+arch_ffn_kind arch_layer_ffn_valid(const qs_arch *a, int layer)
+{
+    if (layer < 0 || layer >= a->layers + a->nextn_layers)
+        return ARCH_FFN_NONE;
+    return ffn_of(a, layer);
+}
+
 arch_layer_attn arch_layer_attention(const qs_arch *a, int layer)
 {
     if (layer < 0 || layer >= arch_block_count(a))

@@ -243,6 +243,12 @@ arch_layer_attn arch_layer_attention(const qs_arch *a, int layer);
 /* Layer `layer`'s FFN; ARCH_FFN_NONE for an invalid arch or layer. */
 arch_ffn_kind arch_layer_ffn(const qs_arch *a, int layer);
 
+/* The same two for an arch the caller has checked with arch_valid: the
+ * arch is not checked again (each check walks every layer), only the
+ * layer's range. */
+arch_layer_attn arch_layer_attention_valid(const qs_arch *a, int layer);
+arch_ffn_kind arch_layer_ffn_valid(const qs_arch *a, int layer);
+
 /* Appends the model's tensors to `out` (GGUF names, ggml shapes). Returns 0,
  * or -1 when the arch is invalid (nothing added) or `out` filled up (then
  * out->overflow is set; size it with arch_tensor_count). */

@@ -29,7 +29,7 @@ int64_t arch_active_param_count(const qs_arch *a)
         return total;
     blocks = arch_block_count(a);
     for (l = 0; l < blocks; l++)
-        if (arch_layer_ffn(a, l) == ARCH_FFN_MOE)
+        if (arch_layer_ffn_valid(a, l) == ARCH_FFN_MOE)
             moe_layers++;
     idle = (int64_t)(a->moe.experts - a->moe.active) * arch_count_expert(a);
     return total - moe_layers * idle;

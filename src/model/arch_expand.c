@@ -275,8 +275,8 @@ static void emit_nextn(emitter *e, const qs_arch *a, int l)
 
 static void emit_layer(emitter *e, const qs_arch *a, int l)
 {
-    arch_layer_attn g = arch_layer_attention(a, l);
-    arch_ffn_kind f = arch_layer_ffn(a, l);
+    arch_layer_attn g = arch_layer_attention_valid(a, l);
+    arch_ffn_kind f = arch_layer_ffn_valid(a, l);
     int64_t h = a->hidden;
 
     if (!a->norms_after)
@@ -322,10 +322,11 @@ static void emit_layer(emitter *e, const qs_arch *a, int l)
 }
 
 /* Every tensor, in the order: embeddings, output, blocks. */
+/* The tensors of `a`, which the caller has checked with arch_valid. */
 static void emit_all(emitter *e, const qs_arch *a)
 {
     int64_t h = a->hidden;
-    int l, n = arch_block_count(a);
+    int l, n = a->layers + a->nextn_layers;
 
     emit(e, "token_embd.weight", TENSOR_TOKEN_EMBD, -1, 2, h, a->vocab, 1);
     if (a->pos_embd > 0)

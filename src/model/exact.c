@@ -76,12 +76,18 @@ int exact_fill(exact_table *t, const qs_model *m)
     if (buf == NULL && m->stored == NULL)
         return -1;
     if (buf != NULL) {
+        /* The names are tested once for all the file types. */
+        unsigned char *names = malloc(l.n > 0 ? l.n : 1);
+
         gguf_header_rules_ctx(&c, &m->arch, m->family);
+        if (names != NULL)
+            gguf_rules_names(&c, &l, names);
         for (i = 0; i < n; i++) {
             const qs_format *f = formats_all_get(i);
 
             t->bits[i] = exact_of(m, &l, &c, f, f->bits);
         }
+        free(names);
         free(buf);
     }
     t->model = m;
@@ -106,12 +112,20 @@ double exact_bits(const exact_table *t, const qs_format *f)
 
 int64_t exact_bytes(const qs_model *m, const qs_format *f)
 {
-    exact_table t;
+    tensor_list l;
+    gguf_rules_ctx c;
+    qs_tensor *buf;
     double bits;
 
-    if (m == NULL || f == NULL || exact_fill(&t, m) != 0)
+    if (m == NULL || f == NULL)
         return 0;
-    bits = exact_bits(&t, f);
+    /* One format: its own layout over the tensors, not the whole table. */
+    buf = exact_expand(m, &l);
+    if (buf == NULL)
+        return 0;
+    gguf_header_rules_ctx(&c, &m->arch, m->family);
+    bits = exact_of(m, &l, &c, f, f->bits);
+    free(buf);
     if (!memory_is_positive(bits) || !memory_is_positive(m->total))
         return 0;
     return (int64_t)floor(m->total * bits / MEMORY_BITS_PER_BYTE + 0.5);

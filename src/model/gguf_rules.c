@@ -166,6 +166,40 @@ static int rules_has_part(const char *name, const char *const *parts, size_t n)
     return 0;
 }
 
+/* The bits of gguf_rules_names. */
+#define RULES_NAME_NEVER 1u
+#define RULES_NAME_F32 2u
+
+void gguf_rules_names(gguf_rules_ctx *ctx, const tensor_list *l, unsigned char *out)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++) {
+        const char *name = l->t[i].name;
+
+        out[i] = (unsigned char)(
+            (rules_has_part(name, rules_never_parts, RULES_N(rules_never_parts))
+                 ? RULES_NAME_NEVER : 0u) |
+            (rules_has_part(name, rules_f32_parts, RULES_N(rules_f32_parts)) ? RULES_NAME_F32
+                                                                              : 0u));
+    }
+    ctx->names = out;
+    ctx->names_of = l->t;
+    ctx->names_n = l->n;
+}
+
+/* Whether t's name holds one of the parts of `bit`: from the context's
+ * table when t is in it, else tested now. */
+static int rules_name_has(const qs_tensor *t, const gguf_rules_ctx *ctx, unsigned bit)
+{
+    if (ctx != NULL && ctx->names != NULL && t >= ctx->names_of &&
+        t < ctx->names_of + ctx->names_n)
+        return (ctx->names[t - ctx->names_of] & bit) != 0;
+    if (bit == RULES_NAME_NEVER)
+        return rules_has_part(t->name, rules_never_parts, RULES_N(rules_never_parts));
+    return rules_has_part(t->name, rules_f32_parts, RULES_N(rules_f32_parts));
+}
+
 /* Roles whose tensors are never quantized and written as F32. */
 static int rules_role_f32(tensor_role role)
 {
@@ -174,7 +208,7 @@ static int rules_role_f32(tensor_role role)
 }
 
 /* tensor_allows_quantization, with the roles as a second opinion. */
-static int rules_allows_quantization(const qs_tensor *t)
+static int rules_allows_quantization(const qs_tensor *t, const gguf_rules_ctx *ctx)
 {
     if (rules_n_dims(t) < 2 || rules_role_f32(t->role))
         return 0;
@@ -182,7 +216,7 @@ static int rules_allows_quantization(const qs_tensor *t)
         return 1;   /* no name: the role decides */
     if (!rules_ends_with(t->name, "weight"))
         return 0;
-    return !rules_has_part(t->name, rules_never_parts, RULES_N(rules_never_parts));
+    return !rules_name_has(t, ctx, RULES_NAME_NEVER);
 }
 
 /* The type a never-quantized tensor keeps: what the converter wrote. */
@@ -192,7 +226,7 @@ static int rules_kept_type(const qs_tensor *t, const gguf_rules_ctx *ctx)
         return GGML_TYPE_F32;
     if (t->name[0] != '\0' &&
         (rules_ends_with(t->name, "_norm.weight") || !rules_ends_with(t->name, ".weight") ||
-         rules_has_part(t->name, rules_f32_parts, RULES_N(rules_f32_parts))))
+         rules_name_has(t, ctx, RULES_NAME_F32)))
         return GGML_TYPE_F32;
     return ctx->src_type;
 }
@@ -492,7 +526,7 @@ int gguf_rules_type(gguf_ftype ft, const qs_tensor *t, const gguf_rules_ctx *ctx
         alone.i_attention_wv = alone.i_ffn_down = alone.i_ffn_gate = alone.i_ffn_up = layer;
         st = &alone;
     }
-    if (!rules_allows_quantization(t))
+    if (!rules_allows_quantization(t, ctx))
         return rules_kept_type(t, ctx);
     c = rules_category(t->role);
     if (f->embd_out_type >= 0 && (c == CAT_TOKEN_EMBD || c == CAT_OUTPUT))
@@ -504,97 +538,4 @@ int gguf_rules_type(gguf_ftype ft, const qs_tensor *t, const gguf_rules_ctx *ctx
     if (type < 0)
         return -1;
     return rules_fallback(type, t->ne[0], st);
-}
-
-/* Adds the bytes of `t` in `type`, padded to the alignment (GGML_PAD), to
- * *sum; -1 on error or overflow. */
-static int rules_add_bytes(int64_t *sum, int type, const qs_tensor *t)
-{
-    int64_t b = ggml_tensor_bytes(type, t);
-
-    if (b < 0 || b > INT64_MAX - (GGUF_RULES_ALIGNMENT - 1))
-        return -1;
-    b = (b + GGUF_RULES_ALIGNMENT - 1) / GGUF_RULES_ALIGNMENT * GGUF_RULES_ALIGNMENT;
-    if (*sum > INT64_MAX - b)
-        return -1;
-    *sum += b;
-    return 0;
-}
-
-/* The smallest layer above `after` in the list (tensors outside the blocks
- * count as -1), or -2 when there is none. */
-static int rules_next_layer(const tensor_list *l, int after)
-{
-    int next = -2;
-    size_t i;
-
-    for (i = 0; i < l->n; i++) {
-        int layer = l->t[i].layer < 0 ? -1 : l->t[i].layer;
-
-        if (layer > after && (next == -2 || layer < next))
-            next = layer;
-    }
-    return next;
-}
-
-/* Visits the list in llama-quantize's order (layer -1 first, then each
- * layer present in turn, list order within one), typing each tensor;
- * stores the types and/or sums the bytes. */
-static int rules_walk(gguf_ftype ft, const tensor_list *l, const gguf_rules_ctx *ctx,
-                      int *types_out, int64_t *bytes_out)
-{
-    gguf_rules_state st;
-    int layer;
-    size_t i;
-
-    if (l == NULL || ctx == NULL || gguf_rules_ftype(ft) == NULL)
-        return -1;
-    gguf_rules_state_init(&st, l);
-    if (bytes_out != NULL)
-        *bytes_out = 0;
-    for (layer = rules_next_layer(l, -2); layer != -2; layer = rules_next_layer(l, layer)) {
-        for (i = 0; i < l->n; i++) {
-            const qs_tensor *t = &l->t[i];
-            int type;
-
-            if ((t->layer < 0 ? -1 : t->layer) != layer)
-                continue;
-            type = gguf_rules_type(ft, t, ctx, &st);
-            if (type < 0)
-                return -1;
-            if (types_out != NULL)
-                types_out[i] = type;
-            if (bytes_out != NULL && rules_add_bytes(bytes_out, type, t) != 0)
-                return -1;
-        }
-    }
-    return 0;
-}
-
-int gguf_rules_apply(gguf_ftype ft, const tensor_list *l, const gguf_rules_ctx *ctx,
-                     int *types_out)
-{
-    if (types_out == NULL)
-        return -1;
-    return rules_walk(ft, l, ctx, types_out, NULL);
-}
-
-int64_t gguf_rules_data_bytes(const tensor_list *l, const int *types)
-{
-    int64_t sum = 0;
-    size_t i;
-
-    if (l == NULL || types == NULL)
-        return -1;
-    for (i = 0; i < l->n; i++)
-        if (rules_add_bytes(&sum, types[i], &l->t[i]) != 0)
-            return -1;
-    return sum;
-}
-
-int64_t gguf_rules_predict_bytes(gguf_ftype ft, const tensor_list *l, const gguf_rules_ctx *ctx)
-{
-    int64_t bytes = 0;
-
-    return rules_walk(ft, l, ctx, NULL, &bytes) == 0 ? bytes : -1;
 }

@@ -128,7 +128,18 @@ typedef struct {
     int has_imatrix;       /* quantized with an importance matrix (a few rules differ) */
     int src_type;          /* ggml type of the source's 2-D weights, kept by the tensors
                             * never quantized that are not forced to F32 */
+    /* Optional, for speed: the name tests of every tensor of one list,
+     * made once by gguf_rules_names (names[i] for names_of[i]); NULL: each
+     * name is tested at each call. Same answers either way. */
+    const unsigned char *names;
+    const qs_tensor *names_of;
+    size_t names_n;
 } gguf_rules_ctx;
+
+/* The name tests of the tensors of l (the parts that keep a tensor out of
+ * quantization, and those the converter writes as F32) into out[0 ..
+ * l->n), and ctx set to use them while l and out live. */
+void gguf_rules_names(gguf_rules_ctx *ctx, const tensor_list *l, unsigned char *out);
 
 /* Fills a context: n_gqa = n_head / n_head_kv (0 when n_head_kv <= 0),
  * is_70b for GGUF_ARCH_LLAMA with 80 layers and n_head != n_head_kv (as

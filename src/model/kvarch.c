@@ -68,7 +68,7 @@ int kvarch_profile_of(const qs_arch *a, kvarch_profile *p)
     if (a == NULL || !arch_valid(a))
         return -1;
     for (l = 0; l < a->layers; l++) {
-        arch_layer_attn g = arch_layer_attention(a, l);
+        arch_layer_attn g = arch_layer_attention_valid(a, l);
         long span = g.kind == ARCH_ATTN_SWA || g.kind == ARCH_ATTN_CHUNKED ? g.span : 0;
         double width, state;
 

@@ -36,7 +36,7 @@ parse="src/model/parse.c"
 suggest="src/model/suggest.c"
 tsvrow="src/model/tsvrow.c $parse"
 arch="src/model/arch.c src/model/arch_expand.c src/model/arch_count.c src/model/tensors.c"
-gguf="src/model/gguf_rules.c src/model/ggml.c"
+gguf="src/model/gguf_rules.c src/model/gguf_rules_walk.c src/model/ggml.c"
 formats="src/model/formats.c @src/model/formats_data.c $parse $suggest"
 devices="src/model/devices.c src/model/device_row.c src/model/memory.c @src/model/devices_data.c
     $tsvrow $suggest"
