@@ -101,22 +101,22 @@ int report_scan_text(FILE *fp, const qs_query *q, const report_scan_row *rows, s
         (void)fprintf(fp, ", %zu file%s could not be read (below)", bad, bad == 1 ? "" : "s");
     (void)fprintf(fp, "; context %ld tokens, by fit on %s\n\n", q->ctx,
                   nd > 0 ? q->devices[0].id : "no device");
-    (void)fprintf(fp, "%-24s %7s %-8s %7s %-6s", "model", "GiB", "arch", "params", "type");
+    (void)fprintf(fp, "%-23s %7s %-8s %7s %-6s", "model", "GiB", "arch", "params", "type");
     for (k = 0; k < shown; k++)
-        (void)fprintf(fp, " %-7.7s", q->devices[k].id);
+        (void)fprintf(fp, " %-8.8s", q->devices[k].id);
     (void)fprintf(fp, " %7s %6s\n", "max ctx", "tok/s*");
     for (i = 0; i < n && rows[i].model != NULL; i++) {
         const report_scan_row *r = &rows[i];
         const qs_stored *s = r->model->stored;
         char pr[32], ctx[24], tp[24];
 
-        (void)fprintf(fp, "%-24.24s %7.2f %-8.8s %7s %-6.6s", r->model->name,
+        (void)fprintf(fp, "%-23.23s %7.2f %-8.8s %7s %-6.6s", r->model->name,
                       (double)s->weights_bytes / MEMORY_BYTES_PER_GIB,
                       s->arch_name[0] != '\0' ? s->arch_name : "?",
                       fmt_params(pr, sizeof pr, r->model->total),
                       s->type_name[0] != '\0' ? s->type_name : "?");
         for (k = 0; k < shown; k++)
-            (void)fprintf(fp, " %-7s", report_scan_verdict(r, k));
+            (void)fprintf(fp, " %-8s", report_scan_verdict(r, k));
         if (nd > 0 && r->ok && r->dev[0].ok && r->dev[0].max_ctx >= 0)
             (void)snprintf(ctx, sizeof ctx, "%ld", r->dev[0].max_ctx);
         else

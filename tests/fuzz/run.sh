@@ -62,7 +62,8 @@ sources_list() {
         @src/model/tokenizers_data.c $gguf $formats $models" ;;
     options) echo "src/cli/options.c src/cli/optval.c src/cli/optshape.c src/cli/quote.c
         src/cli/fmt.c src/model/query.c src/model/plan.c src/model/fit.c src/model/kvcache.c
-        src/model/kvarch.c src/model/exact.c src/model/layouts.c src/model/gguf_header.c
+        src/model/kvarch.c src/model/exact.c src/model/stored.c src/model/layouts.c
+        src/model/gguf_header.c
         @src/model/tokenizers_data.c $gguf $devices $formats $models" ;;
     safetensors) echo "src/files/safetensors.c src/files/st_names.c src/files/st_msg.c
         src/files/files_model.c src/model/arch_count.c $formats $models" ;;
