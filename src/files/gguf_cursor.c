@@ -114,35 +114,7 @@ int gguf_cursor_skip(gguf_cursor *c, uint64_t n, const char *what)
     return 0;
 }
 
-int gguf_cursor_skip_string(gguf_cursor *c, uint64_t *len)
-{
-    const unsigned char *p;
-    uint64_t n, avail, left = gguf_cursor_left(c);
-    int i;
-
-    if (c->f == NULL) {
-        p = c->buf + c->pos;
-        avail = left;
-    } else {
-        if (c->pos < c->chunk_off || c->pos >= c->chunk_off + c->have)
-            return 0;
-        p = c->chunk + (c->pos - c->chunk_off);
-        avail = c->chunk_off + c->have - c->pos;
-        if (avail > left)
-            avail = left;
-    }
-    if (avail < GGUF_CURSOR_LEN_BYTES)
-        return 0;
-    for (n = 0, i = GGUF_CURSOR_LEN_BYTES - 1; i >= 0; i--)
-        n = n << 8 | p[i];
-    if (n > avail - GGUF_CURSOR_LEN_BYTES)
-        return 0;
-    c->pos += GGUF_CURSOR_LEN_BYTES + n;
-    *len = n;
-    return 1;
-}
-
-uint64_t gguf_cursor_skip_strings(gguf_cursor *c, uint64_t n)
+uint64_t gguf_cursor_skip_strings(gguf_cursor *c, uint64_t n, uint64_t *last)
 {
     const unsigned char *base, *p, *end;
     uint64_t done = 0, left = gguf_cursor_left(c), avail;
@@ -169,6 +141,8 @@ uint64_t gguf_cursor_skip_strings(gguf_cursor *c, uint64_t n)
             break;
         p += GGUF_CURSOR_LEN_BYTES + len;
         done++;
+        if (last != NULL)
+            *last = len;
     }
     c->pos += (uint64_t)(p - base);
     return done;

@@ -47,16 +47,12 @@ int gguf_cursor_init_file(gguf_cursor *c, fileread_file *f, uint64_t bound, char
 /* A GGUF string's length field: a little-endian u64. */
 #define GGUF_CURSOR_LEN_BYTES 8
 
-/* The fast way past a string (u64 length, then its bytes) that lies
- * whole in the bytes at hand and within the bound: 1 with the cursor
- * moved past it and *len set; 0 with nothing moved, when the slow way
- * (which also says what is wrong) must be taken. */
-int gguf_cursor_skip_string(gguf_cursor *c, uint64_t *len);
-
-/* The fast way past up to n strings in a row, as far as they lie whole in
- * the bytes at hand: returns how many were passed (the cursor moved past
- * them); the rest go the slow way. */
-uint64_t gguf_cursor_skip_strings(gguf_cursor *c, uint64_t n);
+/* The fast way past up to n strings in a row (each a u64 length, then its
+ * bytes), as far as they lie whole in the bytes at hand and within the
+ * bound: returns how many were passed (the cursor moved past them; *last,
+ * when not NULL, the last one's length); the rest go the slow way, which
+ * also says what is wrong. */
+uint64_t gguf_cursor_skip_strings(gguf_cursor *c, uint64_t n, uint64_t *last);
 
 /* Frees the chunk. */
 void gguf_cursor_free(gguf_cursor *c);

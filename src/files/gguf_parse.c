@@ -104,7 +104,7 @@ static int gguf_parse_string(gguf_cursor *c, char *dst, size_t size, uint64_t *l
     uint64_t n;
     char w[GGUF_PARSE_WHAT_MAX];
 
-    if (dst == NULL && gguf_cursor_skip_string(c, len) == 1)
+    if (dst == NULL && gguf_cursor_skip_strings(c, 1, len) == 1)
         return 0;
     if (gguf_parse_u64(c, &n, what) != 0)
         return -1;
@@ -207,7 +207,7 @@ static int gguf_parse_array(gguf_cursor *c, gguf_meta_kv *kv, const char *key)
         /* A chunk at a time the fast way, a string the slow way where one
          * crosses the chunk's end (or is broken: then it says what). */
         for (i = 0; i < n; i++) {
-            i += gguf_cursor_skip_strings(c, n - i);
+            i += gguf_cursor_skip_strings(c, n - i, NULL);
             if (i < n && gguf_parse_string(c, NULL, 0, &len, w) != 0)
                 return -1;
         }
