@@ -2,7 +2,10 @@
  *
  * Inputs: tests/fixtures/hf/NAME/config.json, the published config.json
  * layouts (deepseek-ai/DeepSeek-V3, Qwen/Qwen3-Next-80B-A3B-Instruct,
- * google/gemma-3-27b-it). Expected: the field values those files state,
+ * google/gemma-3-27b-it, written out from them), and a verbatim copy of
+ * meta-llama/Llama-4-Scout-17B-16E-Instruct's (ai-dynamo/aiconfigurator
+ * aic-core/src/aiconfigurator_core/model_configs/, commit 64c5ddb).
+ * Expected: the field values those files state,
  * and the parameter counts of the catalog rows (data/models.tsv, sourced
  * separately from the same models) for the same architecture. */
 #include <check.h>
@@ -114,6 +117,36 @@ START_TEST(test_gemma3_text_config)
 }
 END_TEST
 
+START_TEST(test_llama4_scout)
+{
+    files_model m;
+
+    parse_fixture("llama-4-scout", &m);
+    ck_assert_int_eq(m.arch_ok, 1);
+    ck_assert_int_eq(m.arch.layers, 48);
+    ck_assert_int_eq(m.arch.hidden, 5120);
+    ck_assert_int_eq(m.arch.heads, 40);
+    ck_assert_int_eq(m.arch.kv_heads, 8);
+    ck_assert_int_eq(m.arch.head_dim_k, 128);
+    ck_assert_int_eq(m.arch.vocab, 202048);
+    /* text_config.attention_chunk_size, every 4th layer without chunks */
+    ck_assert_int_eq(m.arch.mixer, ARCH_ATTN_CHUNKED);
+    ck_assert_int_eq(m.arch.span, 8192);
+    ck_assert_int_eq(m.arch.full_period, 4);
+    ck_assert_int_eq(m.arch.full_index, 3);
+    ck_assert_int_eq(m.arch.moe.experts, 16);
+    ck_assert_int_eq(m.arch.moe.active, 1);
+    ck_assert_int_eq(m.arch.moe.shared, 1);
+    ck_assert_int_eq(m.arch.moe.expert_dim, 8192);
+    /* No tie_word_embeddings in the file: Llama4TextConfig's default, false. */
+    ck_assert_int_eq(m.arch.tied_embeddings, 0);
+    ck_assert_int_eq(m.ctx, 10485760);
+    ck_assert_str_eq(m.arch_name, "llama4");
+    ck_assert_int_eq(arch_param_count(&m.arch), catalog_count("llama-4-scout"));
+    files_model_free(&m);
+}
+END_TEST
+
 START_TEST(test_quant_configs)
 {
     static const struct { const char *q; const char *type; int packed; } rows[] = {
@@ -195,6 +228,7 @@ int main(void)
     tcase_add_test(tc, test_deepseek_v3);
     tcase_add_test(tc, test_qwen3_next);
     tcase_add_test(tc, test_gemma3_text_config);
+    tcase_add_test(tc, test_llama4_scout);
     tcase_add_test(tc, test_quant_configs);
     tcase_add_test(tc, test_bad_configs);
     suite_add_tcase(s, tc);

@@ -35,6 +35,12 @@
 #define HFCONFIG_GEMMA3_HEAD_DIM 256
 #define HFCONFIG_GEMMA3_CTX 131072
 #define HFCONFIG_GEMMA3_PERIOD 6
+/* The model types whose configs tie the embeddings by default (GemmaConfig,
+ * Gemma2Config, Gemma3TextConfig: tie_word_embeddings=True). */
+#define HFCONFIG_GEMMA_PREFIX "gemma"
+/* Llama4TextConfig's no_rope_layer_interval default (transformers
+ * configuration_llama4.py): every 4th layer attends without chunks. */
+#define HFCONFIG_LLAMA4_NOPE_INTERVAL 4
 
 typedef struct {
     const json_t *root, *text;  /* text: text_config, or root */
@@ -170,6 +176,33 @@ static void hfconfig_family(const char *type, qs_arch *a)
         a->moe.router_bias = 1;
         a->moe.expert_bias = 1;
     }
+}
+
+/* Llama 4 (transformers Llama4TextConfig, Llama4TextMoe): attention in
+ * chunks of attention_chunk_size except every no_rope_layer_interval-th
+ * layer (default 4), which attends to the whole context without RoPE; one
+ * shared expert of intermediate_size beside the routed ones. */
+static int hfconfig_llama4(hfconfig_ctx *c, qs_arch *a)
+{
+    int64_t chunk = 0, interval = 0;
+
+    if (hfconfig_int(c, "attention_chunk_size", 1, HFCONFIG_MAX_CTX, &chunk) < 0 ||
+        hfconfig_int(c, "no_rope_layer_interval", 1, HFCONFIG_MAX_LAYERS, &interval) < 0)
+        return -1;
+    if (chunk > 0) {
+        a->mixer = ARCH_ATTN_CHUNKED;
+        a->span = (long)chunk;
+        a->full_period = interval > 0 ? (int)interval : HFCONFIG_LLAMA4_NOPE_INTERVAL;
+        a->full_index = a->full_period - 1;
+        files_model_source(c->m, "pattern", "config.json attention_chunk_size, %s",
+                           interval > 0 ? "no_rope_layer_interval"
+                                        : "Llama4TextConfig default no_rope_layer_interval 4");
+    }
+    if (a->moe.experts > 0 && a->moe.shared == 0) {
+        a->moe.shared = 1;
+        files_model_source(c->m, "shared_experts", "Llama4TextMoe: one shared expert");
+    }
+    return 0;
 }
 
 /* Gemma 3's defaults where the file leaves them out. */
@@ -349,7 +382,7 @@ static int hfconfig_mla_linear(hfconfig_ctx *c, qs_arch *a)
 static int hfconfig_trunk(hfconfig_ctx *c, qs_arch *a, int *core)
 {
     int64_t ctx = 0;
-    int tied;
+    int tied, said;
 
     *core = 1;
     if (hfconfig_field(c, "num_hidden_layers", 1, HFCONFIG_MAX_LAYERS, &a->layers, "layers") < 1)
@@ -372,11 +405,18 @@ static int hfconfig_trunk(hfconfig_ctx *c, qs_arch *a, int *core)
     tied = hfconfig_bool(c, "tie_word_embeddings");
     if (tied < 0)
         return -1;
-    /* transformers PretrainedConfig: tie_word_embeddings defaults to true */
+    /* Unsaid, each transformers config class has its own default: true for
+     * the Gemma family (GemmaConfig, Gemma2Config, Gemma3TextConfig), false
+     * for the others read here (LlamaConfig, Llama4TextConfig, Qwen2Config,
+     * Qwen3Config, MistralConfig, DeepseekV3Config, GptOssConfig, ...); a
+     * safetensors folder then checks it against lm_head.weight (st_read). */
+    said = tied != 2;
+    if (!said)
+        tied = strncmp(c->m->arch_name, HFCONFIG_GEMMA_PREFIX, strlen(HFCONFIG_GEMMA_PREFIX)) == 0;
     a->tied_embeddings = tied != 0;
-    files_model_source(c->m, "tied_embeddings", "%s", tied == 2 ?
-                       "default of transformers PretrainedConfig (true)" :
-                       "config.json tie_word_embeddings");
+    files_model_source(c->m, "tied_embeddings", "%s", said ? "config.json tie_word_embeddings"
+                       : tied ? "the Gemma configs' default (true)"
+                              : "transformers' default for this model type (false)");
     tied = hfconfig_bool(c, "attention_bias");
     if (tied < 0)
         return -1;
@@ -451,6 +491,9 @@ int hfconfig_parse(const char *json, size_t len, const char *path, files_model *
     span = (long)sw;
     if (strcmp(out->arch_name, "gemma3") == 0 || strcmp(out->arch_name, "gemma3_text") == 0)
         hfconfig_gemma3(&c, a);
+    if ((strcmp(out->arch_name, "llama4") == 0 || strcmp(out->arch_name, "llama4_text") == 0) &&
+        hfconfig_llama4(&c, a) != 0)
+        goto done;
     hfconfig_family(out->arch_name, a);
     if (a->kv_heads == 0)
         a->kv_heads = a->heads;

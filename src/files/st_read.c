@@ -311,6 +311,26 @@ static int st_read_weights(const char *path, int is_dir, uint64_t bound, char *d
     return st_read_scan(dir, bound, out, err, errsize);
 }
 
+/* Where config.json does not say whether the embeddings are tied, the
+ * tensors do: an lm_head.weight (TENSOR_OUTPUT) of its own, or none. */
+static void st_read_tied(files_model *m)
+{
+    const char *said = NULL;
+    size_t i;
+    int output = 0;
+
+    for (i = 0; i < m->nsources; i++)
+        if (strcmp(m->sources[i].key, "tied_embeddings") == 0)
+            said = m->sources[i].source;
+    if (said != NULL && strncmp(said, ST_READ_CONFIG_NAME, strlen(ST_READ_CONFIG_NAME)) == 0)
+        return;
+    for (i = 0; i < m->ntensors && !output; i++)
+        output = m->tensors[i].t.role == TENSOR_OUTPUT;
+    m->arch.tied_embeddings = !output;
+    files_model_source(m, "tied_embeddings", "the tensors: %s",
+                       output ? "an lm_head of its own" : "no lm_head");
+}
+
 int st_read_path(const char *path, uint64_t bound, files_model *out, char *err, size_t errsize)
 {
     char dir[FILES_PATH_MAX], cfg[FILES_PATH_MAX];
@@ -331,6 +351,7 @@ int st_read_path(const char *path, uint64_t bound, files_model *out, char *err, 
         return -1;
     if (out->type_name[0] == '\0')
         st_read_dominant(out);
+    st_read_tied(out);
     if (out->nfiles > 1)
         (void)snprintf(out->container, sizeof out->container, "safetensors, %d shards",
                        out->nfiles);
