@@ -115,6 +115,12 @@ run --scan "$tmpdir/bad" --device 24GiB --json
 expect_rc "--scan over bad files goes on" 0
 expect_json "--scan: a line for each bad file" '(.unreadable | length) >= 12 and all(.unreadable[]; test("^/"))'
 expect_usage_error "--scan of a missing folder" --scan "$tmpdir/nowhere"
+mkdir -p "$tmpdir/none"
+run --scan "$tmpdir/none"
+expect_rc "--scan of a folder with no models" 0
+expect_out "--scan: none found, and where it looked" "no models found in the folders named or in the known stores"
+run --scan "$tmpdir/none" --json
+expect_json "--scan --json: none" '.models == [] and .unreadable == []'
 
 # --- bad files: one line, exit 2, nothing on stdout, no hang -------------------------
 for f in fifo.gguf x.gguf truncated.gguf bigendian.gguf manytensors.gguf hugestring.gguf \

@@ -96,6 +96,14 @@ int report_scan_text(FILE *fp, const qs_query *q, const report_scan_row *rows, s
         else
             bad++;
     }
+    if (found == 0) {
+        (void)fprintf(fp, "no models found in the folders named or in the known stores\n"
+                      "(the Hugging Face cache, Ollama, LM Studio, llama.cpp's cache: man "
+                      "quantscope,\nMODEL FILES)\n");
+        for (i = 0; i < n; i++)
+            (void)fprintf(fp, "cannot read: %s\n", rows[i].error != NULL ? rows[i].error : "?");
+        return out_finish(fp);
+    }
     (void)fprintf(fp, "%zu model%s found", found, found == 1 ? "" : "s");
     if (bad > 0)
         (void)fprintf(fp, ", %zu file%s could not be read (below)", bad, bad == 1 ? "" : "s");

@@ -43,7 +43,8 @@ void report_scan_sort(report_scan_row *rows, size_t n);
 /* The table: one line a model (name, size, architecture, parameters, type,
  * the verdict on each device, the first device's largest context and
  * decode ceiling) and its path below it; then the devices, and the files
- * that could not be read. q gives the devices (its model is not used). */
+ * that could not be read. With no model, where it looked instead of the
+ * table. q gives the devices (its model is not used). */
 int report_scan_text(FILE *fp, const qs_query *q, const report_scan_row *rows, size_t n);
 
 /* The same as JSON: {"devices": [...], "models": [...], "unreadable": [...]}. */
