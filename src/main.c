@@ -318,13 +318,17 @@ static int main_scan(options *o)
     size_t i, n;
     int status, named = o->query.ndevices > 0;
 
-    for (i = 0; i < o->nscan_dirs; i++)
-        if (fileread_is_dir(o->scan_dirs[i], err, sizeof err) != 1) {
-            if (err[0] == '\0' || fileread_is_dir(o->scan_dirs[i], NULL, 0) == 1)
-                (void)snprintf(err, sizeof err, "%s: not a folder", o->scan_dirs[i]);
-            (void)fprintf(stderr, "quantscope: --scan %s (expected folders to search)\n", err);
-            return EXIT_USAGE;
-        }
+    for (i = 0; i < o->nscan_dirs; i++) {
+        int dir = fileread_is_dir(o->scan_dirs[i], err, sizeof err);
+
+        if (dir == 1)
+            continue;
+        /* 0: it exists but is no folder (err is not set then). */
+        if (dir == 0)
+            (void)snprintf(err, sizeof err, "%s: not a folder", o->scan_dirs[i]);
+        (void)fprintf(stderr, "quantscope: --scan %s (expected folders to search)\n", err);
+        return EXIT_USAGE;
+    }
     main_detect(named ? MAIN_PROBE_RAM : MAIN_PROBE_ALL, &info);
     main_add_host(&o->query, &info, &host, !named);
     if (files_scan(o->scan_dirs, o->nscan_dirs, 1, o->max_header, &res) != 0) {

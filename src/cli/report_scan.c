@@ -84,6 +84,17 @@ static const char *report_scan_verdict(const report_scan_row *r, size_t i)
     return fit_verdict_word(r->dev[i].verdict);
 }
 
+/* A line for each file that could not be read (the rows without a model,
+ * sorted last). */
+static void report_scan_unreadable(FILE *fp, const report_scan_row *rows, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (rows[i].model == NULL)
+            (void)fprintf(fp, "cannot read: %s\n", rows[i].error != NULL ? rows[i].error : "?");
+}
+
 int report_scan_text(FILE *fp, const qs_query *q, const report_scan_row *rows, size_t n)
 {
     size_t i, k, nd = report_scan_ndev(q), shown = nd < REPORT_SCAN_TEXT_DEVICES
@@ -100,8 +111,7 @@ int report_scan_text(FILE *fp, const qs_query *q, const report_scan_row *rows, s
         (void)fprintf(fp, "no models found in the folders named or in the known stores\n"
                       "(the Hugging Face cache, Ollama, LM Studio, llama.cpp's cache: man "
                       "quantscope,\nMODEL FILES)\n");
-        for (i = 0; i < n; i++)
-            (void)fprintf(fp, "cannot read: %s\n", rows[i].error != NULL ? rows[i].error : "?");
+        report_scan_unreadable(fp, rows, n);
         return out_finish(fp);
     }
     (void)fprintf(fp, "%zu model%s found", found, found == 1 ? "" : "s");
@@ -146,8 +156,7 @@ int report_scan_text(FILE *fp, const qs_query *q, const report_scan_row *rows, s
     (void)fprintf(fp, "weights as stored in each file; fit: weights + KV cache + %.2f GiB "
                   "overhead;\n* decode ceiling on %s, an upper bound.\n", q->overhead_gib,
                   nd > 0 ? q->devices[0].id : "the first device");
-    for (; i < n; i++)
-        (void)fprintf(fp, "cannot read: %s\n", rows[i].error != NULL ? rows[i].error : "?");
+    report_scan_unreadable(fp, rows, n);
     return out_finish(fp);
 }
 

@@ -12,6 +12,7 @@
  * - the types of tensors never quantized: convert_hf_to_gguf.py writes 1-D
  *   tensors, *_norm.weight, names not ending in ".weight" and its "always in
  *   float32" list as F32, the rest in its --outtype. */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -192,9 +193,12 @@ void gguf_rules_names(gguf_rules_ctx *ctx, const tensor_list *l, unsigned char *
  * table when t is in it, else tested now. */
 static int rules_name_has(const qs_tensor *t, const gguf_rules_ctx *ctx, unsigned bit)
 {
-    if (ctx != NULL && ctx->names != NULL && t >= ctx->names_of &&
-        t < ctx->names_of + ctx->names_n)
-        return (ctx->names[t - ctx->names_of] & bit) != 0;
+    /* Addresses compared as integers: t may belong to another list. */
+    uintptr_t at = (uintptr_t)t, first = (uintptr_t)(ctx != NULL ? ctx->names_of : NULL);
+
+    if (ctx != NULL && ctx->names != NULL && at >= first &&
+        at < first + ctx->names_n * sizeof *t && (at - first) % sizeof *t == 0)
+        return (ctx->names[(at - first) / sizeof *t] & bit) != 0;
     if (bit == RULES_NAME_NEVER)
         return rules_has_part(t->name, rules_never_parts, RULES_N(rules_never_parts));
     return rules_has_part(t->name, rules_f32_parts, RULES_N(rules_f32_parts));
