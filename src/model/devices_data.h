@@ -36,6 +36,8 @@ typedef struct {
     double gpu_share;        /* share of capacity usable by the accelerator
                                 (Apple: DEVICES_APPLE_GPU_SHARE by default) */
     int is_gpu;              /* 1 when weights live in accelerator memory */
+    double tflops;           /* dense FP16/BF16 tensor TFLOPS (FP32 accumulate
+                                on GeForce); 0 when unknown */
 } qs_device;
 
 /* Default share of unified memory Apple's GPU may use (Metal's

@@ -227,6 +227,8 @@ const char *fit_verdict_word(fit_verdict v)
         return "fits";
     case FIT_TIGHT:
         return "tight";
+    case FIT_OFFLOAD:
+        return "offload";
     case FIT_NO_FIT:
         return "no fit";
     }

@@ -23,7 +23,10 @@
 #define FIT_SHARE_FITS 0.85
 #define FIT_SHARE_TIGHT 1.0
 
-typedef enum { FIT_FITS, FIT_TIGHT, FIT_NO_FIT } fit_verdict;
+/* In order of worsening: a rig's verdict is the worst of its GPUs'.
+ * FIT_OFFLOAD: it does not fit in GPU memory, but runs with part of it in
+ * RAM (layers or experts; split.h). */
+typedef enum { FIT_FITS, FIT_TIGHT, FIT_OFFLOAD, FIT_NO_FIT } fit_verdict;
 
 typedef struct {
     double params;          /* total parameters (all experts resident) */
@@ -104,7 +107,7 @@ double fit_decode_ceiling(const fit_config *c, const qs_device *d);
  * would claim one layer too many); 0 when nothing fits or on bad input. */
 int fit_layers_in(double avail, double per_layer, int layers);
 
-/* "fits", "tight" or "no fit". */
+/* "fits", "tight", "offload" or "no fit". */
 const char *fit_verdict_word(fit_verdict v);
 
 #endif

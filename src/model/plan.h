@@ -15,6 +15,8 @@
 #include "model/fit.h"
 #include "model/memory.h"
 #include "model/query.h"
+#include "model/split.h"
+#include "model/wlayers.h"
 
 typedef struct {
     qs_device device;          /* a copy of the query's device */
@@ -28,7 +30,17 @@ typedef struct {
                                   architecture) */
     double tok_s;              /* decode ceiling (an upper bound) in tokens
                                   per second; 0 when the bandwidth is unknown
-                                  or the model does not fit */
+                                  or the model does not fit (with offload:
+                                  split.tok_s, both bandwidths) */
+    /* Issue 11: what runs it and what each GPU holds. A GPU target (a lone
+     * GPU or a rig) is answered by its split: fit above is then the rig's
+     * (the worst GPU's verdict, the least headroom, share of the fullest
+     * GPU), best and max_ctx keep the runtime's margin and formats. This
+     * machine's RAM and CPU devices keep the whole-need answer (split.ok 0). */
+    const qs_runtime *runtime;
+    int runtime_chosen;        /* 1: runtime_default chose it (shown as such) */
+    int rig;                   /* 1: the target is a rig (several GPUs or machines) */
+    split_plan split;
 } plan_device;
 
 typedef struct {
@@ -47,6 +59,9 @@ typedef struct {
     int any_apple;             /* some device is Apple silicon */
     int any_offload;           /* some device holds only some layers */
     int any_tok_s;             /* some device has a speed ceiling */
+    int any_rig;               /* some device is a rig */
+    wlayers layers_table;      /* the model block by block at the query's
+                                  weights and KV (ok 0 without architecture) */
 } qs_plan;
 
 /* A cell of the table of every named precision on every device. */

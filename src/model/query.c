@@ -24,6 +24,11 @@ void query_init(qs_query *q)
     q->overhead_gib = FIT_DEFAULT_OVERHEAD_GIB;
     q->apple_share = 0.0;
     q->ram_gib = 0.0;
+    q->runtime = RUNTIME_AUTO;
+    q->gpu_memory_gib = 0.0;
+    q->margin_gib = -1.0;
+    q->n_cpu_moe = -1;
+    q->ram_bandwidth_gbs = 0.0;
 }
 
 /* A named format's bits for the query's model, at `rate` when it is a
@@ -123,15 +128,57 @@ int query_add_device(qs_query *q, const qs_device *d, int host)
     if (d == NULL || q->ndevices >= QUERY_DEVICES_MAX)
         return -1;
     if (!host) {
+        q->rigs[q->ndevices].ngpu = 0;
         q->devices[q->ndevices++] = *d;
         return 0;
     }
     /* This machine's devices stay in front of the targets. */
-    for (i = q->ndevices; i > q->nhost; i--)
+    for (i = q->ndevices; i > q->nhost; i--) {
         q->devices[i] = q->devices[i - 1];
+        q->rigs[i] = q->rigs[i - 1];
+    }
+    q->rigs[q->nhost].ngpu = 0;
     q->devices[q->nhost++] = *d;
     q->ndevices++;
     return 0;
+}
+
+int query_add_rig(qs_query *q, const qs_rig *r, int host)
+{
+    qs_device row;
+    size_t at;
+
+    if (r == NULL || r->ngpu < 1 || r->ngpu > RIG_GPUS_MAX || r->nodes < 1 ||
+        q->ndevices >= QUERY_DEVICES_MAX)
+        return -1;
+    if (r->ngpu == 1 && r->nodes == 1 && r->split[0] == 0.0)
+        return query_add_device(q, &r->gpu[0], host);
+    if (rig_as_device(r, &row) != 0 || query_add_device(q, &row, host) != 0)
+        return -1;
+    at = host ? q->nhost - 1 : q->ndevices - 1;
+    q->rigs[at] = *r;
+    return 0;
+}
+
+const qs_rig *query_rig(const qs_query *q, size_t i, qs_rig *tmp)
+{
+    if (i >= q->ndevices)
+        return NULL;
+    if (q->rigs[i].ngpu > 0)
+        return &q->rigs[i];
+    return rig_of_device(&q->devices[i], tmp) == 0 ? tmp : NULL;
+}
+
+const qs_runtime *query_runtime(const qs_query *q, size_t i)
+{
+    const qs_runtime *r = runtime_get(q->runtime);
+    qs_rig tmp;
+    const qs_rig *rig;
+
+    if (r != NULL)
+        return r;
+    rig = query_rig(q, i, &tmp);
+    return runtime_default(rig != NULL ? &rig->gpu[0] : NULL, q->format);
 }
 
 void query_set_host_ram(qs_query *q, double gib)

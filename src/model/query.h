@@ -17,6 +17,8 @@
 #include "model/fit.h"
 #include "model/formats.h"
 #include "model/models.h"
+#include "model/rig.h"
+#include "model/runtime.h"
 
 /* Devices one query can hold: this machine's RAM and each of its GPUs
  * (1 + HOST_MAX_GPUS = 17) and the targets named after them (at most
@@ -86,6 +88,17 @@ typedef struct {
     qs_device devices[QUERY_DEVICES_MAX];
     size_t ndevices;
     size_t nhost;
+    /* devices[i] as a rig: rigs[i].ngpu 0 for a lone device (a rig of
+     * devices[i] alone, one machine); else its GPUs and machines, and
+     * devices[i] is the rig as one row (rig_as_device). */
+    qs_rig rigs[QUERY_DEVICES_MAX];
+    /* What runs it (issue 11). */
+    runtime_id runtime;        /* RUNTIME_AUTO: each target's runtime_default */
+    double gpu_memory_gib;     /* --gpu-memory: each GPU's usable memory; 0: its own */
+    double margin_gib;         /* free memory kept per GPU by best precision and
+                                  largest context; < 0: the runtime's */
+    int n_cpu_moe;             /* --n-cpu-moe N; -1: the smallest that fits */
+    double ram_bandwidth_gbs;  /* RAM bandwidth for offloaded weights; 0: assumed */
 } qs_query;
 
 /* The defaults: 7B at FP16 against an FP16 baseline, FIT_DEFAULT_CTX
@@ -116,6 +129,19 @@ void query_set_baseline(qs_query *q, const qs_format *f, double bits);
  * (kept before every target). Returns 0, or -1 when the query is full or
  * d is NULL. */
 int query_add_device(qs_query *q, const qs_device *d, int host);
+
+/* Appends a rig (copied; a rig of one GPU on one machine is added as
+ * that device alone): as query_add_device. Returns 0, or -1 when the
+ * query is full, r is NULL or empty. */
+int query_add_rig(qs_query *q, const qs_rig *r, int host);
+
+/* Device i as a rig (a lone device's one-GPU rig made in *tmp); NULL when
+ * i is out of range. */
+const qs_rig *query_rig(const qs_query *q, size_t i, qs_rig *tmp);
+
+/* The runtime for device i: the query's, else runtime_default for its
+ * first GPU and the query's format. */
+const qs_runtime *query_runtime(const qs_query *q, size_t i);
 
 /* This machine's usable RAM as detected (GiB, 0 when unknown): the RAM a
  * GPU's partial offload spills into, unless the user gave one. */

@@ -22,6 +22,8 @@ static const char *screen_table_verdict(fit_verdict v)
         return "fits";
     case FIT_TIGHT:
         return "tight";
+    case FIT_OFFLOAD:
+        return "RAM";
     case FIT_NO_FIT:
         return "NO";
     }
