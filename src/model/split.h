@@ -49,7 +49,7 @@ typedef struct {
     int gpu;                   /* the GPU in it (0-based); -1: every GPU of the
                                   node (pipeline mode: they hold the same) */
     int count;                 /* GPUs the slot stands for (1, or the TP degree) */
-    const qs_device *device;   /* the GPU (points into the rig) */
+    qs_device device;          /* the GPU (a copy; its strings as the rig's) */
     int first_layer, layers;   /* blocks held (tensor mode: all of them, each
                                   divided by TP) */
     int output;                /* 1: holds the output layer */
@@ -82,7 +82,13 @@ typedef struct {
     int batch;
     double kv_bits;
     int n_cpu_moe;             /* -1: the smallest that fits; else exactly N */
-    double active_bytes;       /* weight bytes read per token (MoE: active) */
+    /* Another precision or context on the same table (best precision,
+     * largest context): every weight figure times weights_scale, every KV
+     * figure times kv_scale (both 1: the table as it is). The totals are
+     * then exact; their spread over the blocks follows the table's. */
+    double weights_scale;
+    double kv_scale;
+    int no_offload;            /* 1: answer the GPUs alone (no offload search) */
 } split_input;
 
 typedef struct {
