@@ -136,6 +136,7 @@ fit_result fit_on_device(const fit_need *need, const fit_config *c, const qs_dev
         double per_layer = (need->weights_gib + need->kv_gib) / (double)layers;
         int n = fit_layers_in(usable - need->overhead_gib, per_layer, layers);
         r.gpu_layers = n < layers ? n : layers - 1;
+        r.verdict = FIT_OFFLOAD;
     }
     return r;
 }

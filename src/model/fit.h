@@ -79,9 +79,11 @@ fit_need fit_need_of(const fit_config *c);
  * FIT_SHARE_FITS fits, <= FIT_SHARE_TIGHT tight (both bounds inclusive),
  * else no fit. Partial offload (discrete GPUs and custom sizes, not unified
  * memory): when the verdict is no fit, c->model is known and total <=
- * usable + ram_gib, gpu_layers = the most whole layers of size
- * (weights + KV) / layers that fit in usable - overhead (the overhead stays
- * on the GPU); 0 when none does. */
+ * usable + ram_gib, the verdict is FIT_OFFLOAD and gpu_layers = the most
+ * whole layers of size (weights + KV) / layers that fit in usable -
+ * overhead (the overhead stays on the GPU); 0 when none does. (GPU targets
+ * of a plan are answered by their split, split.h; this whole-need answer
+ * serves the picker, the table and this machine's RAM.) */
 fit_result fit_on_device(const fit_need *need, const fit_config *c, const qs_device *d,
                          double apple_share, double ram_gib);
 

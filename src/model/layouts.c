@@ -457,6 +457,32 @@ void layouts_gguf_ctx(const tensor_list *l, gguf_rules_ctx *ctx)
         gguf_rules_ctx_init(ctx, GGUF_ARCH_OTHER, n_layer, 1, 1, n_expert);
 }
 
+/* The rate of a variable-rate format (bpw, or f->bits when bpw is NaN or
+ * not positive) into *rate; -1 when an EXL2/EXL3 rate is out of f's range.
+ * Other layouts ignore it. */
+static int layouts_rate(const qs_format *f, double bpw, double *rate)
+{
+    *rate = isnan(bpw) || bpw <= 0.0 ? f->bits : bpw;
+    return layouts_is_exl(f->layout) && (*rate < f->bits_lo || *rate > f->bits_hi) ? -1 : 0;
+}
+
+int64_t layouts_tensor_bytes(const qs_format *f, const qs_tensor *t, double bpw)
+{
+    int64_t b, budget = 0;
+    double rate;
+
+    if (f == NULL || t == NULL || f->layout == FMT_LAYOUT_GGUF ||
+        f->layout == FMT_LAYOUT_NONE || (unsigned)f->layout >= FMT_LAYOUT_COUNT ||
+        layouts_rate(f, bpw, &rate) != 0)
+        return -1;
+    b = layouts_tensor(f, t, &budget);
+    if (b < 0)
+        return -1;
+    /* EXL2/EXL3: this tensor's share of the rate, rounded down as the
+     * list's total is (budget is 0 for every other layout). */
+    return b + (int64_t)((double)budget * rate) / LAYOUTS_BITS_PER_BYTE;
+}
+
 int64_t layouts_weight_bytes_ctx(const qs_format *f, const tensor_list *l,
                                  const gguf_rules_ctx *ctx, double bpw)
 {
@@ -479,8 +505,7 @@ int64_t layouts_weight_bytes_ctx(const qs_format *f, const tensor_list *l,
     }
     if (f->layout == FMT_LAYOUT_NONE || (unsigned)f->layout >= FMT_LAYOUT_COUNT)
         return -1;
-    rate = isnan(bpw) || bpw <= 0.0 ? f->bits : bpw;
-    if (layouts_is_exl(f->layout) && (rate < f->bits_lo || rate > f->bits_hi))
+    if (layouts_rate(f, bpw, &rate) != 0)
         return -1;
     for (i = 0; i < l->n; i++) {
         int64_t b = layouts_tensor(f, &l->t[i], &budget);

@@ -48,6 +48,17 @@
  * multiple of 32). */
 int64_t layouts_weight_bytes(const qs_format *f, const tensor_list *l, double bpw);
 
+/* One tensor's checkpoint bytes in format f: exactly what
+ * layouts_weight_bytes adds for it (0 for rope_freqs, which no checkpoint
+ * holds), so the figures of a list sum to layouts_weight_bytes. EXL2/EXL3
+ * (the rate `bpw` as above is spent over the whole model): the tensor's
+ * fixed bytes plus its budgeted weights at the rate, rounded down per
+ * tensor, so the sum over a list is below layouts_weight_bytes by at
+ * most one byte per budgeted tensor. -1 for a GGUF or layout-less format,
+ * a NULL argument, a rate out of range, a negative dimension or a shape
+ * the library refuses (as layouts_weight_bytes). */
+int64_t layouts_tensor_bytes(const qs_format *f, const qs_tensor *t, double bpw);
+
 /* layouts_weight_bytes with the GGUF rules' context given (NULL: derived
  * from the list); ignored for formats other than GGUF. */
 int64_t layouts_weight_bytes_ctx(const qs_format *f, const tensor_list *l,

@@ -190,7 +190,9 @@ static void plan_layers(const qs_query *q, qs_plan *p)
     wlayers *w = &p->layers_table;
 
     if (q->shape == NULL ||
-        wlayers_of(q->shape, q->format, q->bits, p->need.weights_gib * MEMORY_BYTES_PER_GIB,
+        wlayers_of(q->shape, q->format,
+                   q->format != NULL && q->format->bits_hi > 0.0 ? q->rate : q->bits,
+                   p->need.weights_gib * MEMORY_BYTES_PER_GIB,
                    q->kv.ok ? &q->kv : NULL, q->ctx, q->kv_bits, q->batch,
                    p->need.kv_gib * MEMORY_BYTES_PER_GIB, w) != 0) {
         memset(w, 0, sizeof *w);

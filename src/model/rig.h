@@ -52,7 +52,12 @@ int rig_is_spec(const char *arg);
  * (the label, and a size's device name, point into it: a size's name is
  * the whole arg, as the GPUs of a size have no name of their own). Returns RIG_OK, or the error with *bad_at and
  * *bad_len (either may be NULL) the offset and length of the term at fault
- * in arg. */
+ * in arg; *out is untouched then (a NULL arg or out is RIG_ERR_EMPTY at 0,
+ * length 0; a NULL c is the built-in catalog). A count is digits only, no
+ * leading zero. A Mac or a phone (DEV_KIND_APPLE, DEV_KIND_PHONE) is one
+ * device with its own memory: a count above 1 of it, or it beside other
+ * GPUs, is RIG_ERR_NOT_GPU (several Macs are --nodes); the term at fault is
+ * the Mac's. Never reads past the NUL of arg. */
 rig_error rig_parse(const devices_catalog *c, const char *arg, qs_rig *out, size_t *bad_at,
                     size_t *bad_len);
 
@@ -60,21 +65,24 @@ rig_error rig_parse(const devices_catalog *c, const char *arg, qs_rig *out, size
  * -1 when d or out is NULL. */
 int rig_of_device(const qs_device *d, qs_rig *out);
 
-/* The GPUs of the whole rig: ngpu x nodes. */
+/* The GPUs of the whole rig: ngpu x nodes (0 for NULL). */
 int rig_gpu_count(const qs_rig *r);
 
-/* 1 when every GPU of the machine is the same device (same id). */
+/* 1 when every GPU of the machine is the same device (same id, any case,
+ * and the same capacity, as GPUs given as sizes all carry the spec as
+ * id); 0 for NULL or an empty rig. */
 int rig_uniform(const qs_rig *r);
 
 /* The rig as one device for the faces that show one row per target:
  * id and name = r->label (kept by pointer), the
  * first GPU's kind, is_gpu and share, capacity = the sum of the GPUs'
- * capacities x nodes, bandwidth = the first GPU's. Returns 0, or -1 for a
- * NULL argument or an empty rig. */
+ * capacities x nodes, bandwidth and tflops = the first GPU's. Returns 0,
+ * or -1 for a NULL argument, an empty rig or nodes < 1. */
 int rig_as_device(const qs_rig *r, qs_device *out);
 
-/* A short sentence for an error (rig_error), e.g. "is not a device or a
- * size"; "" for RIG_OK. */
+/* A short phrase for an error (rig_error) that completes
+ * "quantscope: --device 'SPEC': TERM ...", e.g. "is not a device of the
+ * catalog or a size (24GiB)"; "" for RIG_OK. */
 const char *rig_error_text(rig_error e);
 
 #endif

@@ -1,4 +1,5 @@
-/* split_int.h - what split.c and split_tp.c share (not a public header). */
+/* split_int.h - what split_layer.c and split_tp.c share (not a public
+ * header; split.h has no split.c, so that neither includes the other). */
 #ifndef QS_SPLIT_INT_H
 #define QS_SPLIT_INT_H
 

@@ -1,4 +1,4 @@
-/* split.c - what each GPU of a rig holds: the common parts and the layer
+/* split_layer.c - what each GPU of a rig holds: the common parts and the layer
  * split with its offload (llama.cpp, Ollama, accelerate). The tensor and
  * pipeline splits are in split_tp.c. */
 #include <math.h>
