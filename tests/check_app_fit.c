@@ -2,6 +2,7 @@
  * each device's verdict and details, the KV cache and batch, the devices
  * and their selection, and the table overlay's cells. */
 #include <check.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -283,29 +284,70 @@ START_TEST(test_detail_numbers)
     const plan_device *d;
 
     ck_assert(s.plan.config.ctx == c.ctx);
-    /* H100: fits; best, max context and speed ceiling as the model gives them */
+    /* H100: a data-centre GPU at plain bits: vLLM, one GPU (tensor parallel
+     * of 1), 0.9 of its 81559 MiB; it holds the weights, the cache, the
+     * activation peak and the 0.5 GiB overhead. */
     d = &s.plan.devices[4];
     ck_assert_str_eq(d->device.id, "h100-sxm");
-    ck_assert_ptr_eq(d->best, fit_best_format(&c, h100, 0.0));
-    ck_assert_str_eq(d->best->name, "Q8_0");
-    ck_assert_int_eq(d->max_ctx, fit_max_ctx(&c, h100, 0.0));
-    ck_assert_int_eq(d->max_ctx, 127622);                 /* quantscope --fit says so too */
-    ck_assert_int_eq(app_ctx_max(&s), 131072);            /* the model's maximum */
-    ck_assert(d->tok_s == fit_decode_ceiling(&c, h100));
-    ck_assert(d->tok_s > 0.0);
-    ck_assert_int_eq(d->fit.verdict, FIT_FITS);
-    ck_assert(d->fit.headroom_gib == devices_usable_gib(h100, 0.0) - need.total_gib);
+    ck_assert_ptr_eq(d->runtime, runtime_get(RUNTIME_VLLM));
+    ck_assert_int_eq(d->runtime_chosen, 1);
+    ck_assert_int_eq(d->split.mode, SPLIT_MODE_TENSOR);
+    ck_assert_int_eq(d->split.tp, 1);
+    {
+        const split_slot *g = &d->split.slot[0];
+        double usable = 81559.0 / 1024.0 * 0.9, pool, per_token = 2.0 * 80 * 8 * 128 * 2;
+        double read = need.weights_gib * MEMORY_BYTES_PER_GIB - s.plan.layers_table.embd_bytes +
+                      need.kv_gib * MEMORY_BYTES_PER_GIB;
+        long top;
+        size_t i;
+
+        ck_assert_double_eq_tol(g->usable_gib, usable, 1e-9);
+        ck_assert_double_eq_tol(g->weights_gib, need.weights_gib, 1e-9);
+        ck_assert_double_eq_tol(g->kv_gib, need.kv_gib, 1e-9);
+        ck_assert_double_eq_tol(g->total_gib, need.weights_gib + need.kv_gib + g->compute_gib + 0.5,
+                                1e-9);
+        ck_assert_int_eq(d->fit.verdict, FIT_FITS);
+        ck_assert_double_eq_tol(d->fit.headroom_gib, usable - g->total_gib, 1e-9);
+        /* Best: the first named precision of the ladder vLLM loads whose
+         * weights leave room for the rest. */
+        for (i = 0; i < formats_count(); i++) {
+            const qs_format *f = formats_get(i);
+            double w = s.query.params * query_format_bits(&s.query, f) / 8 / MEMORY_BYTES_PER_GIB;
+
+            if (f->family != FMT_FAMILY_TERNARY && runtime_loads(d->runtime, f) &&
+                w + need.kv_gib + g->compute_gib + 0.5 <= usable)
+                break;
+        }
+        ck_assert_ptr_eq(d->best, formats_get(i));
+        ck_assert(runtime_loads(d->runtime, d->best));
+        ck_assert_int_ne(d->best->family, FMT_FAMILY_GGUF);
+        /* Largest context: what the pool left after the weights holds, at
+         * 2 x 80 x 8 x 128 x 2 B per token, up to the model's 131072. */
+        pool = (usable - need.weights_gib - g->compute_gib - 0.5) * MEMORY_BYTES_PER_GIB;
+        top = (long)floor(pool / per_token);
+        ck_assert_int_eq(d->max_ctx, top < 131072 ? top : 131072);
+        ck_assert_int_eq(app_ctx_max(&s), 131072);            /* the model's maximum */
+        /* Decode: the weights but the embeddings (one row a token) and the
+         * cache, at 3350 GB/s. */
+        ck_assert_double_eq_tol(d->tok_s, 3350e9 / read, 1e-6);
+    }
     ck_assert_int_eq(s.plan.any_tok_s, 1);
-    /* RTX 4090: no fit, 45 of 80 layers on the GPU with 32 GiB of RAM; no speed */
+    /* RTX 4090: a consumer GPU: llama.cpp, which runs it with 32 GiB of RAM
+     * beside it: the most blocks that keep its 1 GiB margin on the GPU. */
     d = &s.plan.devices[3];
-    ck_assert_int_eq(d->fit.verdict, FIT_NO_FIT);
-    ck_assert_int_eq(d->fit.gpu_layers, fit_on_device(&need, &c, rtx, 0.0, 32.0).gpu_layers);
-    ck_assert_int_eq(d->fit.gpu_layers, 45);
+    ck_assert_ptr_eq(d->runtime, runtime_get(RUNTIME_LLAMACPP));
+    ck_assert_int_eq(d->fit.verdict, FIT_OFFLOAD);
+    ck_assert_int_eq(d->split.n_cpu_moe, -1);
+    ck_assert_int_eq(d->fit.gpu_layers, d->split.gpu_layers);
+    ck_assert_int_gt(d->split.gpu_layers, 0);
+    ck_assert_int_lt(d->split.gpu_layers, 80);
+    ck_assert(d->split.slot[0].total_gib + 1.0 <= d->split.slot[0].usable_gib);
     ck_assert_int_eq(s.plan.layers, 80);
     ck_assert_int_eq(s.plan.any_offload, 1);
-    ck_assert(d->tok_s == 0.0);
+    ck_assert(d->tok_s > 0.0);
     ck_assert_int_eq(d->max_ctx, 0);
-    ck_assert_ptr_eq(d->best, fit_best_format(&c, rtx, 0.0));
+    ck_assert(d->best != NULL && runtime_loads(d->runtime, d->best));
+    (void)rtx;
     /* this machine: RAM, no partial offload into itself */
     d = &s.plan.devices[0];
     ck_assert_int_eq(d->fit.gpu_layers, -1);
@@ -322,9 +364,11 @@ START_TEST(test_detail_numbers)
     c.kv_bits = KV_BITS_Q8_0;
     d = &s.plan.devices[4];
     ck_assert(s.plan.need.total_gib == fit_need_of(&c).total_gib);
-    ck_assert_int_eq(d->max_ctx, fit_max_ctx(&c, h100, 0.0));
-    ck_assert_ptr_eq(d->best, fit_best_format(&c, h100, 0.0));
-    ck_assert(d->tok_s == fit_decode_ceiling(&c, h100));
+    /* A q8_0 cache of 32k: the GPU's share grows by the cache. */
+    ck_assert_double_eq_tol(d->split.slot[0].kv_gib, fit_need_of(&c).kv_gib, 1e-9);
+    ck_assert(d->max_ctx > 32768);
+    ck_assert(d->tok_s > 0.0);
+    (void)h100;
     ck_assert_uint_eq(s.plan.ndevices, 9);
     /* unknown RAM: no answer for this machine */
     s.query.devices[0].capacity_gib = 0.0;

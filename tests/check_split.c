@@ -240,6 +240,13 @@ START_TEST(test_layer_offload_dense)
     ck_assert_int_eq(split_compute(&in, &p), 0);
     ck_assert_int_eq(p.verdict, FIT_NO_FIT);
     ck_assert_int_eq(p.offload_fits, 0);
+    /* Unified memory (a share of one pool, as the DGX Spark's row) has no
+     * RAM beside it to spill into. */
+    in.ram_gib = 64.0;
+    rig.gpu[0].gpu_share = 0.9292;
+    ck_assert_int_eq(split_compute(&in, &p), 0);
+    ck_assert_int_eq(p.verdict, FIT_NO_FIT);
+    ck_assert_int_eq(p.gpu_layers, 80);
     free(w);
 }
 END_TEST

@@ -83,10 +83,13 @@ fit_need fit_need_of(const fit_config *c)
     return n;
 }
 
-/* Unified memory has no separate RAM pool to spill layers into. */
+/* Unified memory has no separate RAM pool to spill layers into: Apple,
+ * phones, and the rows whose GPU has a share of one pool (split.c has the
+ * same rule). */
 static int fit_can_offload(const qs_device *d)
 {
-    return d->is_gpu && d->kind != DEV_KIND_APPLE && d->kind != DEV_KIND_PHONE;
+    return d->is_gpu && d->kind != DEV_KIND_APPLE && d->kind != DEV_KIND_PHONE &&
+           d->gpu_share >= DEVICES_FULL_SHARE;
 }
 
 int fit_layers_in(double avail, double per_layer, int layers)

@@ -214,7 +214,9 @@ static int split_keeps_margin(const split_plan *p)
 }
 
 /* 1 when the GPUs can spill into RAM: discrete GPUs with RAM beside them,
- * not unified memory. */
+ * not unified memory (Apple, phones, and the rows whose share of their
+ * memory is below DEVICES_FULL_SHARE: the GPU's part of one pool shared
+ * with the CPU, DGX Spark, Jetson, Strix Halo; data/devices.tsv). */
 static int split_can_offload(const split_work *k)
 {
     int i;
@@ -223,7 +225,7 @@ static int split_can_offload(const split_work *k)
         return 0;
     for (i = 0; i < k->n; i++)
         if (!k->dev[i]->is_gpu || k->dev[i]->kind == DEV_KIND_APPLE ||
-            k->dev[i]->kind == DEV_KIND_PHONE)
+            k->dev[i]->kind == DEV_KIND_PHONE || k->dev[i]->gpu_share < DEVICES_FULL_SHARE)
             return 0;
     return 1;
 }
