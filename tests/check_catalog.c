@@ -261,7 +261,8 @@ START_TEST(test_devices_capacities)
     ck_assert(devices_find("rtx-4090")->bandwidth_gbps == 1008.0);
     ck_assert(devices_find("h100-sxm")->bandwidth_gbps == 3350.0);
     ck_assert(devices_find("rpi5-8gb")->bandwidth_gbps == 4267.0 * 4 / 1000);
-    /* Apple: one row per memory option, the GPU share by default. */
+    /* Apple: one row per memory option, the GPU share by default (64 GiB
+     * is above 36: 3/4). */
     ck_assert(devices_find("m3-max-64")->capacity_gib == 64.0);
     ck_assert(devices_find("m2-ultra-192")->capacity_gib == 192.0);
     ck_assert(devices_find("m3-max-64")->gpu_share == DEVICES_APPLE_GPU_SHARE);
@@ -272,6 +273,20 @@ START_TEST(test_devices_capacities)
     ck_assert(devices_usable_gib(NULL, 0.0) == MEMORY_ERROR);
 }
 END_TEST
+
+/* The rows of unified memory that is not Apple's (issue 11). */
+static int is_unified(const char *id)
+{
+    static const char *const unified[] = {
+        "dgx-spark", "jetson-thor", "jetson-orin-64", "ryzen-ai-395-128",
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof unified / sizeof unified[0]; i++)
+        if (strcmp(unified[i], id) == 0)
+            return 1;
+    return 0;
+}
 
 START_TEST(test_devices_rows_sane)
 {
@@ -296,11 +311,18 @@ START_TEST(test_devices_rows_sane)
         ck_assert(d->bandwidth_gbps >= 0.0 && isfinite(d->bandwidth_gbps));
         ck_assert(d->gpu_share > 0.0 && d->gpu_share <= 1.0);
         ck_assert(d->kind != DEV_KIND_HOST && d->kind != DEV_KIND_CUSTOM);
-        if (d->kind == DEV_KIND_APPLE)
-            ck_assert(d->gpu_share == DEVICES_APPLE_GPU_SHARE && d->is_gpu);
-        if (d->kind == DEV_KIND_GPU || d->kind == DEV_KIND_DATACENTER)
+        ck_assert(d->tflops >= 0.0 && isfinite(d->tflops));
+        /* Apple: macOS's rule, 2/3 up to 36 GiB and 3/4 above (issue 11;
+         * devices-serving-2026.md 1.8), but where a row gives its own. */
+        if (d->kind == DEV_KIND_APPLE && strcmp(d->id, "m5-max-128") != 0)
+            ck_assert_msg(d->gpu_share == (d->capacity_gib <= 36.0 ? 2.0 / 3.0 : 0.75) &&
+                          d->is_gpu, "share of %s", d->id);
+        /* One pool shared with the CPU: the GPU gets part of it. */
+        if (is_unified(d->id))
+            ck_assert(d->gpu_share < 1.0 && d->is_gpu && d->bandwidth_gbps > 0.0);
+        else if (d->kind == DEV_KIND_GPU || d->kind == DEV_KIND_DATACENTER)
             ck_assert(d->gpu_share == 1.0 && d->is_gpu && d->bandwidth_gbps > 0.0);
-        if (d->kind == DEV_KIND_BOARD || d->kind == DEV_KIND_LAPTOP)
+        else if (d->kind == DEV_KIND_BOARD || d->kind == DEV_KIND_LAPTOP)
             ck_assert(!d->is_gpu);
         for (j = 0; j < i; j++)
             ck_assert_msg(strcasecmp(devices_get(j)->id, d->id) != 0, "duplicate %s", d->id);
@@ -330,9 +352,10 @@ START_TEST(test_devices_suggest)
     ck_assert_str_eq(out[0]->id, "rtx-4090");
     /* A prefix or part of an id: those ids first, shortest first. */
     n = devices_suggest("h100", out, 8);
-    ck_assert_uint_ge(n, 2);
+    ck_assert_uint_ge(n, 3);
     ck_assert_str_eq(out[0]->id, "h100-sxm");
-    ck_assert_str_eq(out[1]->id, "h100-pcie");
+    ck_assert_str_eq(out[1]->id, "h100-nvl");   /* 8 characters, after h100-sxm in the file */
+    ck_assert_str_eq(out[2]->id, "h100-pcie");
     n = devices_suggest("4090", out, 8);
     ck_assert_uint_ge(n, 1);
     ck_assert_str_eq(out[0]->id, "rtx-4090");
@@ -420,7 +443,8 @@ START_TEST(test_devices_host_share)
     ck_assert(devices_share(m3, 0.9) == 0.9);
     ck_assert(devices_share(m3, 1.0) == 1.0);
     ck_assert(devices_share(devices_find("rtx-4090"), 0.5) == 1.0);
-    ck_assert(devices_share(devices_find("iphone-15-pro"), 0.5) == DEVICES_APPLE_GPU_SHARE);
+    /* The iPhone (8 GiB) follows the Mac's rule, 2/3, and not --apple-share. */
+    ck_assert(devices_share(devices_find("iphone-15-pro"), 0.5) == 2.0 / 3.0);
     ck_assert(devices_share(&d, 0.5) == 1.0);
     ck_assert(devices_share(NULL, 0.5) == MEMORY_ERROR);
     ck_assert(devices_apple_share(0.0) == DEVICES_APPLE_GPU_SHARE);
@@ -497,8 +521,11 @@ START_TEST(test_match_gpu_names)
     /* "A10" is not "A100 ...", "L4" is not "L40S". */
     ck_assert_str_eq(devices_match_name("NVIDIA A100 80GB PCIe")->id, "a100-80gb-pcie");
     ck_assert_ptr_null(devices_match_name("NVIDIA A100"));
-    ck_assert_ptr_null(devices_match_name("NVIDIA L40S"));
-    ck_assert_ptr_null(devices_match_name("Radeon RX 7900 XTX"));
+    /* Catalogued since issue 11; their near names are not. */
+    ck_assert_str_eq(devices_match_name("NVIDIA L40S")->id, "l40s");
+    ck_assert_str_eq(devices_match_name("Radeon RX 7900 XTX")->id, "rx-7900-xtx");
+    ck_assert_ptr_null(devices_match_name("NVIDIA L40"));
+    ck_assert_ptr_null(devices_match_name("Radeon RX 7900 XT"));
     ck_assert_ptr_null(devices_match_name(""));
     ck_assert_ptr_null(devices_match_name(NULL));
 }

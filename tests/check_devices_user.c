@@ -4,6 +4,7 @@
  * (cli/catalog_file: device rows told from model rows, FILE:LINE errors)
  * and --device finding them (cli/optval through options_resolve). */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +19,8 @@
 
 /* Two user rows: a new device, and one of a built-in id (rtx-4090, 24564
  * MiB there) with another capacity. */
-#define ROW_MINE "my-gpu\tMy GPU\tgpu\tmemory_gib=20\tbandwidth_gbs=500\tmatch=My Card" \
-                 "\tverified=0\tsource=my notes"
+#define ROW_MINE "my-gpu\tMy GPU\tgpu\tmemory_gib=20\tbandwidth_gbs=500\ttflops=150" \
+                 "\tmatch=My Card\tverified=0\tsource=my notes"
 #define ROW_4090 "rtx-4090\tMy 4090\tgpu\tmemory_mib=16384\tverified=1\tsource=mine"
 #define NUSER 2
 /* 1 when string s starts with the literal p. */
@@ -97,8 +98,13 @@ START_TEST(test_user_rows_first)
     ck_assert_str_eq(devices_catalog_get(&cat, 0)->name, "My GPU");
     ck_assert(devices_catalog_get(&cat, 0)->capacity_gib == 20.0);
     ck_assert(devices_catalog_get(&cat, 0)->bandwidth_gbps == 500.0);
+    ck_assert(devices_catalog_get(&cat, 0)->tflops == 150.0);
     ck_assert_str_eq(devices_catalog_get(&cat, 1)->id, "rtx-4090");
     ck_assert(devices_catalog_get(&cat, 1)->capacity_gib == 16.0);
+    /* The user's row replaces the built-in one whole: no tflops there (the
+     * built-in rtx-4090 has 165). */
+    ck_assert(devices_catalog_get(&cat, 1)->tflops == 0.0);
+    ck_assert(devices_find("rtx-4090")->tflops == 165.0);
     ck_assert_int_eq(devices_catalog_user(&cat, 0), 1);
     ck_assert_int_eq(devices_catalog_user(&cat, 1), 1);
     ck_assert_int_eq(devices_catalog_user(&cat, 2), 0);
@@ -119,6 +125,41 @@ START_TEST(test_user_rows_first)
     /* The built-in table alone is unchanged. */
     ck_assert(devices_find("rtx-4090")->capacity_gib == 24564.0 / 1024);
     ck_assert_uint_eq(devices_count(), devices_data_count);
+}
+END_TEST
+
+/* A user's Apple rows follow macOS's rule as the built-in ones do (2/3 up
+ * to 36 GiB, 3/4 above), unless they give a share; --apple-share replaces
+ * either. By hand: 2/3 x 16 = 10.6667 GiB, 3/4 x 48 = 36, 0.9 x 16 = 14.4. */
+START_TEST(test_user_apple_rule)
+{
+    static const char *const lines[] = {
+        "my-mac\tMy Mac\tapple\tmemory_gib=16\tverified=0\tsource=mine",
+        "big-mac\tBig Mac\tapple\tmemory_gib=48\tverified=0\tsource=mine",
+        "wired-mac\tWired Mac\tapple\tmemory_gib=16\tshare=0.9\tverified=0"
+        "\tsource=iogpu.wired_limit_mb",
+    };
+    static device_row r[3];
+    static devices_data_row u[3];
+    devices_catalog c;
+    char err[DEVICE_ROW_ERR_SIZE];
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        ck_assert_msg(device_row_parse(lines[i], strlen(lines[i]), &r[i], err, sizeof err) == 0,
+                      "%s", err);
+        ck_assert_int_eq(devices_from_row(&r[i], &u[i]), 0);
+    }
+    devices_catalog_init(&c, u, 3);
+    ck_assert(fabs(devices_usable_gib(devices_catalog_find(&c, "my-mac"), 0.0) - 10.6667)
+              < 1e-4);
+    ck_assert(devices_usable_gib(devices_catalog_find(&c, "big-mac"), 0.0) == 36.0);
+    ck_assert(fabs(devices_usable_gib(devices_catalog_find(&c, "wired-mac"), 0.0) - 14.4)
+              < 1e-12);
+    ck_assert(devices_share(devices_catalog_find(&c, "my-mac"), 0.0) == 2.0 / 3.0);
+    ck_assert(devices_share(devices_catalog_find(&c, "wired-mac"), 0.0) == 0.9);
+    ck_assert(devices_share(devices_catalog_find(&c, "wired-mac"), 0.5) == 0.5);
+    ck_assert(devices_share(devices_catalog_find(&c, "big-mac"), 1.0) == 1.0);
 }
 END_TEST
 
@@ -378,6 +419,7 @@ static Suite *devices_user_suite(void)
 
     tcase_add_test(catalog, test_builtin_alone);
     tcase_add_test(catalog, test_user_rows_first);
+    tcase_add_test(catalog, test_user_apple_rule);
     tcase_add_test(catalog, test_user_find_resolve);
     tcase_add_test(catalog, test_user_suggest);
     tcase_add_test(catalog, test_user_match_name);

@@ -43,10 +43,25 @@ START_TEST(test_best_format)
     c.overhead_gib = 0.0;
     ck_assert(5e9 * 2.0 / 8 / GIB > 1.0 && 5e9 * 1.58 / 8 / GIB <= 1.0);
     ck_assert_ptr_null(fit_best_format(&c, &d1, 0.0));
-    /* The Apple share moves the answer: M1 16 GB at 0.75 = 12 GiB. */
+    /* The Apple share moves the answer: M1 16 GB at macOS's 2/3 (issue 11;
+     * it was 0.75) = 10.67 GiB: Q8_0 (8.5008 bits) 7.95 + 0.5 KV + 0.5
+     * overhead = 8.95 fits; all 16 GiB: FP16 14.96 + 1 = 15.96, tight. */
     c = fit_config_default(m->total, 4.0, m);
+    ck_assert(8030261248.0 * 8.5008 / 8 / GIB + 1.0 <= 16.0 * 2.0 / 3.0 * 0.85);
     ck_assert_str_eq(fit_best_format(&c, device("m1-16"), 0.0)->name, "Q8_0");
     ck_assert_str_eq(fit_best_format(&c, device("m1-16"), 1.0)->name, "FP16");
+    /* Where 2/3 and 3/4 differ: at 20480 tokens the KV cache is 32 layers x
+     * 20480 x 2 x 8 KV heads x 128 x 2 B = 2.5 GiB; Q8_0 7.95 + 3 = 10.95 is
+     * above 2/3 x 16 = 10.67 (no fit) but within 3/4 x 16 = 12 (tight), and
+     * FP8 (8.002 bits, the next rung of the ladder), 7.48 + 3 = 10.48, is
+     * within 10.67. */
+    c.ctx = 20480;
+    ck_assert(32.0 * 20480 * 2 * 8 * 128 * 2 / GIB == 2.5);
+    ck_assert(8030261248.0 * 8.5008 / 8 / GIB + 3.0 > 16.0 * 2.0 / 3.0);
+    ck_assert(8030261248.0 * 8.5008 / 8 / GIB + 3.0 <= 16.0 * 0.75);
+    ck_assert(8030261248.0 * 8.001953125 / 8 / GIB + 3.0 <= 16.0 * 2.0 / 3.0);
+    ck_assert_str_eq(fit_best_format(&c, device("m1-16"), 0.0)->name, "FP8");
+    ck_assert_str_eq(fit_best_format(&c, device("m1-16"), 0.75)->name, "Q8_0");
     /* Invalid input: NULL. */
     ck_assert_ptr_null(fit_best_format(NULL, &d1, 0.0));
     ck_assert_ptr_null(fit_best_format(&c, NULL, 0.0));

@@ -20,13 +20,32 @@ run --list-devices --json
 expect_rc "--list-devices, no user catalog" 0
 builtin=$(printf '%s' "$out" | jq length)
 expect_json "built-in rows are not the user's" 'all(.[]; .user == false)'
+# Issue 11: the compute column (dense BF16 TFLOPS; null / "-" unknown) and
+# unified memory. By hand: macOS's rule gives 2/3 of 16 GiB = 10.67 on an
+# M1 16GB; the M5 Max 128GB's own share 0.84 x 128 = 107.52; the DGX Spark
+# 0.9292 x 121.69 (MemTotal 127600748 kB) = 113.07; Strix Halo 96 of 128.
+expect_json "tflops: a figure, or null" \
+    '(.[] | select(.id == "rtx-5090") | .tflops) == 209.5 and (.[] | select(.id == "m1-16") | .tflops) == null'
+run --list-devices
+expect_rc "--list-devices, built in" 0
+expect_row "an M1 16GB: 2/3" "m1-16 apple 16.00 67% 10.67 68.2 - Apple M1 16GB"
+expect_row "an M3 Max 64GB: 3/4" "m3-max-64 apple 64.00 75% 48.00 400 - Apple M3 Max 64GB"
+expect_row "an M5 Max 128GB: its own share" "m5-max-128 apple 128.00 84% 107.52 614 - Apple M5 Max 128GB"
+expect_row "the DGX Spark: one pool" "dgx-spark gpu 121.69 93% 113.07 273 - DGX Spark (GB10)"
+expect_row "Strix Halo: 96 GiB" "ryzen-ai-395-128 gpu 128.00 75% 96.00 256 - Ryzen AI Max+ 128GB"
+expect_row "a TFLOPS figure" "rtx-5090 gpu 31.84 100% 31.84 1792 209.5 RTX 5090"
+expect_out "the rule said" "Apple GPU: macOS's rule, 67% of unified memory up to 36 GiB, 75% above"
+run --list-devices --apple-share 90%
+expect_row "--apple-share: Apple's rows" "m1-16 apple 16.00 90% 14.40 68.2 - Apple M1 16GB"
+expect_row "--apple-share: not the DGX Spark" "dgx-spark gpu 121.69 93% 113.07 273 - DGX Spark (GB10)"
+expect_out "--apple-share said" "Apple GPU: 90% of unified memory (--apple-share)"
 
 # --- devices.tsv --------------------------------------------------------------------
 mkdir -p "$XDG_CONFIG_HOME/quantscope"
 dev_file=$XDG_CONFIG_HOME/quantscope/devices.tsv
 {
     printf '# my devices\n\n'
-    row "my-card | My Card | gpu | memory_gib=20 | bandwidth_gbs=500 | verified=0 | source=my notes"
+    row "my-card | My Card | gpu | memory_gib=20 | bandwidth_gbs=500 | tflops=150 | verified=0 | source=my notes"
     # 16384 MiB = 16 GiB: replaces the built-in rtx-4090 (24564 MiB).
     row "rtx-4090 | My 4090 | gpu | memory_mib=16384 | bandwidth_gbs=1008 | verified=1 | source=mine"
 } >"$dev_file"
@@ -34,8 +53,8 @@ dev_file=$XDG_CONFIG_HOME/quantscope/devices.tsv
 run --list-devices
 expect_rc "devices.tsv: --list-devices" 0
 expect_row "devices.tsv: listed, marked as yours" \
-    "my-card gpu 20.00 100% 20.00 500 My Card (yours)"
-expect_row "devices.tsv: the replacing row" "rtx-4090 gpu 16.00 100% 16.00 1008 My 4090 (yours)"
+    "my-card gpu 20.00 100% 20.00 500 150 My Card (yours)"
+expect_row "devices.tsv: the replacing row" "rtx-4090 gpu 16.00 100% 16.00 1008 - My 4090 (yours)"
 expect_out "devices.tsv: the mark explained" "(yours): from your catalog (2 here)"
 if printf '%s\n' "$out" | grep -q "23.99"; then
     fail "devices.tsv: the built-in rtx-4090 (23.99 GiB) is still listed"
@@ -50,9 +69,11 @@ expect_json "devices.tsv --json: one more row, one replaced" "length == $builtin
 expect_json "devices.tsv --json: yours" \
     '[.[] | select(.user)] | map(.id) == ["my-card", "rtx-4090"]'
 expect_json "devices.tsv --json: its values" \
-    '.[0] == {"id":"my-card","name":"My Card","kind":"gpu","capacity_gib":20,"gpu_share":1,"usable_gib":20,"bandwidth_gbps":500,"is_gpu":true,"verified":false,"user":true,"source":"my notes"}'
+    '.[0] == {"id":"my-card","name":"My Card","kind":"gpu","capacity_gib":20,"gpu_share":1,"usable_gib":20,"bandwidth_gbps":500,"tflops":150,"is_gpu":true,"verified":false,"user":true,"source":"my notes"}'
 expect_json "devices.tsv --json: one rtx-4090, 16 GiB" \
     '[.[] | select(.id == "rtx-4090")] | length == 1 and .[0].capacity_gib == 16'
+expect_json "devices.tsv --json: the replacing row whole, no tflops" \
+    '[.[] | select(.id == "rtx-4090")] | .[0].tflops == null'
 
 # The fit: found by --device in any case; the replaced id is the user's.
 run -p llama-3.1-8b -f q4_k_m --device MY-Card --device rtx-4090 --device h100-sxm --json
@@ -99,6 +120,23 @@ expect_json "--catalog: the fit on its device" \
     '.devices[0].id == "lab-box" and .devices[0].capacity_gib == 96 and .devices[0].kind == "datacenter"'
 run -p 7B --device lab-box
 expect_rc "--catalog's device without --catalog" 2
+# A user's Macs follow macOS's rule as the built-in ones do, unless they
+# give a share: 2/3 x 16 GiB = 10.67 (x 3 = 32), 3/4 x 48 = 36, share 0.9 x
+# 16 = 14.4; --apple-share 50% makes each 8, 24 and 8.
+macs=$tmpdir/macs.tsv
+{
+    row "my-mac | My Mac | apple | memory_gib=16 | verified=0 | source=mine"
+    row "big-mac | Big Mac | apple | memory_gib=48 | verified=0 | source=mine"
+    row "wired-mac | Wired Mac | apple | memory_gib=16 | share=0.9 | verified=0 | source=iogpu.wired_limit_mb"
+} >"$macs"
+run -p llama-3.1-8b -f q4_k_m --catalog "$macs" --device my-mac --device big-mac --device wired-mac --device m1-16 --json
+expect_rc "--catalog: a user's Macs" 0
+expect_json "a user's Macs: the rule, or their share" \
+    '.devices[0].usable_gib * 3 == 32 and .devices[1].usable_gib == 36 and .devices[2].usable_gib == 14.4 and .devices[3].usable_gib * 3 == 32'
+run -p llama-3.1-8b -f q4_k_m --catalog "$macs" --device my-mac --device big-mac --device wired-mac --apple-share 50% --json
+expect_json "a user's Macs: --apple-share replaces both" \
+    '.devices[0].usable_gib == 8 and .devices[1].usable_gib == 24 and .devices[2].usable_gib == 8'
+
 # An id in --catalog and in devices.tsv: the second is refused.
 row "my-card | Again | gpu | memory_gib=8 | verified=0 | source=x" >"$tmpdir/again.tsv"
 expect_usage_error "an id twice across files" --list-devices --catalog "$tmpdir/again.tsv"

@@ -41,8 +41,8 @@ static int gen_devices_row(void *state, const char *line, size_t len, FILE *out,
     (void)fprintf(out, ", .kind = %s,\n", gen_devices_kinds[d->kind]);
     (void)fprintf(out, "               .capacity_gib = %a, .bandwidth_gbps = %a,\n",
                   d->capacity_gib, d->bandwidth_gbps);
-    (void)fprintf(out, "               .gpu_share = %a, .is_gpu = %d },\n", d->gpu_share,
-                  d->is_gpu);
+    (void)fprintf(out, "               .gpu_share = %a, .is_gpu = %d, .tflops = %a },\n",
+                  d->gpu_share, d->is_gpu, d->tflops);
     (void)fputs("      .match = ", out);
     gendata_string(out, row->match);
     (void)fputs(", .match_exact = ", out);

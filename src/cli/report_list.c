@@ -24,6 +24,15 @@
 #define REPORT_LIST_ID_WIDTH 26
 /* One token of context, for the per-token KV figure. */
 #define REPORT_LIST_ONE_TOKEN 1L
+/* The devices table: significant digits of the bandwidth (GB/s) and compute
+ * (TFLOPS) columns below 10^digits, whole numbers at and above, so that
+ * "68.25" reads "68.2" in the 4 columns of GB/s and "209.5" stays whole in
+ * the 6 of TFLOPS: with an id of 16 and a name of 20 (tests/check_catalog.c)
+ * a row keeps within OUT_WIDTH. */
+#define REPORT_LIST_BW_DIGITS 3
+#define REPORT_LIST_TFLOPS_DIGITS 4
+/* 10 to the power of a digit count. */
+#define REPORT_LIST_BASE 10.0
 
 /* The f16 KV cache of one token in bytes (batch 1), the fixed states
  * included. */
@@ -158,35 +167,53 @@ int report_list_models_json(FILE *fp, const models_catalog *c, const char *filte
     return out_finish_json(&w, fp);
 }
 
+/* x (> 0) with `digits` significant digits below 10^digits, whole at and
+ * above; "-" for 0 (unknown). */
+static void report_list_figure(char *buf, size_t size, double x, int digits)
+{
+    if (!(x > 0.0))
+        (void)snprintf(buf, size, "-");
+    else if (x < pow(REPORT_LIST_BASE, digits))
+        (void)snprintf(buf, size, "%.*g", digits, x);
+    else
+        (void)snprintf(buf, size, "%.0f", x);
+}
+
 int report_list_device_catalog_text(FILE *fp, const devices_catalog *c, double apple_share)
 {
     size_t i, n = devices_catalog_count(c), nuser = 0;
 
     if (fp == NULL)
         return -1;
-    (void)fprintf(fp, "%-16s %-10s %8s %5s %7s %6s  %s\n", "id", "kind", "capacity", "share",
-                  "usable", "GB/s", "name");
-    (void)fprintf(fp, "%-16s %-10s %8s %5s %7s\n", "", "", "GiB", "", "GiB");
+    (void)fprintf(fp, "%-16s %-10s %6s %4s %6s %4s %6s %s\n", "id", "kind", "memory", "use%",
+                  "usable", "GB/s", "TFLOPS", "name");
+    (void)fprintf(fp, "%-16s %-10s %6s %4s %6s\n", "", "", "GiB", "", "GiB");
     for (i = 0; i < n; i++) {
         const qs_device *d = devices_catalog_get(c, i);
         double share = devices_share(d, apple_share);
         int user = devices_catalog_user(c, i);
-        char bw[24];
+        char bw[24], tf[24];
 
-        if (d->bandwidth_gbps > 0.0)
-            (void)snprintf(bw, sizeof bw, "%.4g", d->bandwidth_gbps);
-        else
-            (void)snprintf(bw, sizeof bw, "-");
+        report_list_figure(bw, sizeof bw, d->bandwidth_gbps, REPORT_LIST_BW_DIGITS);
+        report_list_figure(tf, sizeof tf, d->tflops, REPORT_LIST_TFLOPS_DIGITS);
         /* A user's row is marked after its name: a column of its own
          * would take the 80 columns past their end. */
-        (void)fprintf(fp, "%-16s %-10s %8.2f %4.0f%% %7.2f %6s  %s%s\n", d->id,
+        (void)fprintf(fp, "%-16s %-10s %6.2f %3.0f%% %6.2f %4s %6s %s%s\n", d->id,
                       devices_kind_name(d->kind), d->capacity_gib, share * FMT_PERCENT,
-                      devices_usable_gib(d, share), bw, d->name, user ? " (yours)" : "");
+                      devices_usable_gib(d, share), bw, tf, d->name, user ? " (yours)" : "");
         nuser += user;
     }
-    (void)fprintf(fp, "\ncapacity: what the device reports (GiB); share: part the model may "
-                      "use\n(Apple GPU: %.0f%% of unified memory); names match in any case.\n",
-                  devices_apple_share(apple_share) * FMT_PERCENT);
+    (void)fprintf(fp, "\nmemory: what the device reports (GiB); use%%: part the model may use;\n"
+                      "TFLOPS: dense FP16/BF16 (FP32 accumulate on GeForce); -: unknown.\n");
+    if (apple_share > 0.0 && apple_share <= DEVICES_FULL_SHARE)
+        (void)fprintf(fp, "Apple GPU: %.0f%% of unified memory (--apple-share); names match in "
+                          "any case.\n", devices_apple_share(apple_share) * FMT_PERCENT);
+    else
+        (void)fprintf(fp, "Apple GPU: macOS's rule, %.0f%% of unified memory up to %.0f GiB, "
+                          "%.0f%% above\n(UNVERIFIED as a formula; a row may give its own); "
+                          "names match in any case.\n",
+                      DEVICE_ROW_APPLE_SMALL_SHARE * FMT_PERCENT, DEVICE_ROW_APPLE_RULE_GIB,
+                      DEVICE_ROW_APPLE_LARGE_SHARE * FMT_PERCENT);
     if (nuser > 0)
         (void)fprintf(fp, "(yours): from your catalog (%zu here), before the built-in rows.\n",
                       nuser);
@@ -218,6 +245,10 @@ int report_list_device_catalog_json(FILE *fp, const devices_catalog *c, double a
             json_number(&w, "bandwidth_gbps", d->bandwidth_gbps);
         else
             json_null(&w, "bandwidth_gbps");
+        if (d->tflops > 0.0)
+            json_number(&w, "tflops", d->tflops);
+        else
+            json_null(&w, "tflops");
         json_bool(&w, "is_gpu", d->is_gpu);
         json_bool(&w, "verified", r->verified);
         json_bool(&w, "user", devices_catalog_user(c, i));

@@ -16,12 +16,14 @@
 #define DR_MIB_PER_GIB 1024.0
 #define DR_GIB_PER_GIB 1.0
 /* Ranges of the values, far above any device (the largest catalogued
- * capacity is 512 GiB, the fastest memory 8000 GB/s): they catch a unit
- * mistake, not a real device. Written so that the messages can quote them. */
+ * capacity is 512 GiB, the fastest memory 8000 GB/s, the fastest dense
+ * FP16/BF16 rate 2500 TFLOPS): they catch a unit mistake (FLOPS for TFLOPS),
+ * not a real device. Written so that the messages can quote them. */
 #define DR_MAX_GIB 1e6
 #define DR_MAX_MIB 1e9
 #define DR_MAX_BYTES 1e15
 #define DR_MAX_GBS 1e5
+#define DR_MAX_TFLOPS 1e5
 #define DR_STR(x) #x
 #define DR_XSTR(x) DR_STR(x)
 /* The three fixed columns before the key=value fields. */
@@ -52,7 +54,7 @@ typedef struct {
 
 /* Indices into dr_keys (the defaults and the memory group need them). */
 enum {
-    DR_K_GIB, DR_K_MIB, DR_K_BYTES, DR_K_BANDWIDTH, DR_K_SHARE, DR_K_IS_GPU,
+    DR_K_GIB, DR_K_MIB, DR_K_BYTES, DR_K_BANDWIDTH, DR_K_TFLOPS, DR_K_SHARE, DR_K_IS_GPU,
     DR_K_MATCH, DR_K_MATCH_EXACT, DR_K_VERIFIED, DR_K_SOURCE, DR_NKEYS
 };
 
@@ -67,6 +69,8 @@ static const dr_key dr_keys[DR_NKEYS] = {
     [DR_K_BYTES] = MEMORY("memory_bytes", DR_MAX_BYTES, MEMORY_BYTES_PER_GIB),
     [DR_K_BANDWIDTH] = { "bandwidth_gbs", DR_NUMBER, AT(dev.bandwidth_gbps), DR_MAX_GBS, 0,
                          "a number from 0 to " DR_XSTR(DR_MAX_GBS), 0.0, 0 },
+    [DR_K_TFLOPS] = { "tflops", DR_NUMBER, AT(dev.tflops), DR_MAX_TFLOPS, 0,
+                      "a number from 0 to " DR_XSTR(DR_MAX_TFLOPS), 0.0, 0 },
     [DR_K_SHARE] = { "share", DR_NUMBER, AT(dev.gpu_share), DEVICES_FULL_SHARE, 1,
                      ABOVE(DEVICES_FULL_SHARE), 0.0, 0 },
     [DR_K_IS_GPU] = { "is_gpu", DR_FLAG, AT(dev.is_gpu), 1, 0, NULL, 0.0, 0 },
@@ -87,18 +91,20 @@ static const char *const dr_kind_names[] = {
 
 /* What a row of each catalogued kind gets without share or is_gpu: Apple
  * silicon and the iPhone (whose GPU working-set limit is assumed to be the
- * Mac's, UNVERIFIED) DEVICES_APPLE_GPU_SHARE of unified memory, the rest
- * all of it; boards and laptops run on the CPU from RAM. */
+ * Mac's, UNVERIFIED) the share macOS's rule gives their memory size
+ * (device_row_apple_share), the rest all of it; boards and laptops run on
+ * the CPU from RAM. */
 static const struct {
-    double share;
+    double share;        /* when not apple_rule */
+    int apple_rule;      /* 1: device_row_apple_share of the capacity */
     int is_gpu;
 } dr_kind_defaults[DEV_KIND_HOST] = {
-    [DEV_KIND_GPU] = { DEVICES_FULL_SHARE, 1 },
-    [DEV_KIND_DATACENTER] = { DEVICES_FULL_SHARE, 1 },
-    [DEV_KIND_APPLE] = { DEVICES_APPLE_GPU_SHARE, 1 },
-    [DEV_KIND_PHONE] = { DEVICES_APPLE_GPU_SHARE, 1 },
-    [DEV_KIND_BOARD] = { DEVICES_FULL_SHARE, 0 },
-    [DEV_KIND_LAPTOP] = { DEVICES_FULL_SHARE, 0 },
+    [DEV_KIND_GPU] = { DEVICES_FULL_SHARE, 0, 1 },
+    [DEV_KIND_DATACENTER] = { DEVICES_FULL_SHARE, 0, 1 },
+    [DEV_KIND_APPLE] = { DEVICES_FULL_SHARE, 1, 1 },
+    [DEV_KIND_PHONE] = { DEVICES_FULL_SHARE, 1, 1 },
+    [DEV_KIND_BOARD] = { DEVICES_FULL_SHARE, 0, 0 },
+    [DEV_KIND_LAPTOP] = { DEVICES_FULL_SHARE, 0, 0 },
 };
 
 /* "gpu, datacenter, apple, phone, board or laptop". */
@@ -217,8 +223,11 @@ static int dr_finish(device_row *out, const unsigned char *seen, char *err, size
                            "missing field 'memory_gib', 'memory_mib' or 'memory_bytes'");
     if (tsvrow_missing(&dr_layout, seen, err, errsize) != 0)
         return -1;
+    /* An explicit share wins over the kind's default and macOS's rule. */
     if (!seen[DR_K_SHARE])
-        out->dev.gpu_share = dr_kind_defaults[out->dev.kind].share;
+        out->dev.gpu_share = dr_kind_defaults[out->dev.kind].apple_rule
+                                 ? device_row_apple_share(out->dev.capacity_gib)
+                                 : dr_kind_defaults[out->dev.kind].share;
     if (!seen[DR_K_IS_GPU])
         out->dev.is_gpu = dr_kind_defaults[out->dev.kind].is_gpu;
     out->dev.id = out->id;
@@ -242,6 +251,12 @@ void device_row_copy(device_row *dst, const device_row *src)
     *dst = *src;
     dst->dev.id = dst->id;
     dst->dev.name = dst->name;
+}
+
+double device_row_apple_share(double capacity_gib)
+{
+    return capacity_gib > DEVICE_ROW_APPLE_RULE_GIB ? DEVICE_ROW_APPLE_LARGE_SHARE
+                                                    : DEVICE_ROW_APPLE_SMALL_SHARE;
 }
 
 const char *device_row_kind_name(dev_kind kind)

@@ -8,8 +8,8 @@
  * kind is one of the catalogued kinds' names (gpu, datacenter, apple,
  * phone, board, laptop; device_row_kind_name). Keys: exactly one of
  * memory_gib, memory_mib and memory_bytes (the capacity, converted to GiB);
- * bandwidth_gbs, share, is_gpu, match, match_exact (optional); verified and
- * source (required). data/devices.tsv documents every key and the kind
+ * bandwidth_gbs, tflops, share, is_gpu, match, match_exact (optional);
+ * verified and source (required). data/devices.tsv documents every key and the kind
  * defaults of share and is_gpu; the table in device_row.c is the
  * authority. A key may appear once. Lines starting with '#' and blank lines
  * are comments. This module calls nothing of devices.c (the generator that
@@ -30,6 +30,21 @@
 #define DEVICE_ROW_SOURCE_MAX 1023
 /* The room device_row_parse needs for any of its messages. */
 #define DEVICE_ROW_ERR_SIZE 160
+
+/* macOS's GPU working-set limit (MTLDevice.recommendedMaxWorkingSetSize) by
+ * memory size: 2/3 of unified memory up to DEVICE_ROW_APPLE_RULE_GIB, 3/4
+ * above. Source: shared/reference/devices-serving-2026.md section 1.8, the
+ * recommendation drawn from reported values (16 GB M1 10922.67 MB,
+ * abetlen/llama-cpp-python #687; 32 GB M2 Max 21845.34 MB, ollama/ollama
+ * #434; 64/96/128/192 GB at 3/4, Rapid-MLX PR #183). Apple documents no
+ * formula (UNVERIFIED as a formula); newer macOS gives large machines more
+ * (0.84 at 128 GB on macOS 26), which a row states with share=. The rule is
+ * the default share of kinds apple and phone (the iPhone's limit assumed to
+ * be the Mac's, UNVERIFIED); DEVICES_APPLE_GPU_SHARE is its share above the
+ * threshold. */
+#define DEVICE_ROW_APPLE_RULE_GIB 36.0
+#define DEVICE_ROW_APPLE_SMALL_SHARE (2.0 / 3.0)
+#define DEVICE_ROW_APPLE_LARGE_SHARE DEVICES_APPLE_GPU_SHARE
 
 /* One row. `dev.id` points at `id` and `dev.name` at `name` inside the
  * same struct: a plain struct copy (`b = a`) leaves b.dev pointing into a,
@@ -64,6 +79,12 @@ void device_row_copy(device_row *dst, const device_row *src);
  * "phone", "board", "laptop", "host", "custom"; "?" for any other value.
  * A row may name the first six (the catalogued kinds). */
 const char *device_row_kind_name(dev_kind kind);
+
+/* The GPU share macOS's rule gives `capacity_gib` of unified memory:
+ * DEVICE_ROW_APPLE_SMALL_SHARE up to DEVICE_ROW_APPLE_RULE_GIB (and for a
+ * capacity that is not a number above 0), DEVICE_ROW_APPLE_LARGE_SHARE above
+ * it. */
+double device_row_apple_share(double capacity_gib);
 
 /* 1 when `gpu_name` (NUL-terminated) contains one of the '|'-separated
  * patterns of `match` or equals one of those of `match_exact`, ignoring

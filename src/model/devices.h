@@ -92,14 +92,19 @@ size_t devices_suggest(const char *name, const qs_device **out, size_t max);
  * given as `share_override` (else <= 0) replaces the device's own. */
 double devices_usable_gib(const qs_device *d, double share_override);
 
-/* The Apple GPU share in effect: `apple_share` (--apple-share) when it is
- * in (0, 1], else DEVICES_APPLE_GPU_SHARE. */
+/* The Apple GPU share --apple-share sets: `apple_share` when it is in
+ * (0, 1], else DEVICES_APPLE_GPU_SHARE (the share of Macs above 36 GiB;
+ * smaller ones get less by default, see devices_share). */
 double devices_apple_share(double apple_share);
 
 /* The share of d's capacity the model may use: for an Apple device
  * (DEV_KIND_APPLE) `apple_share` when it is in (0, 1], else d's own
- * gpu_share; MEMORY_ERROR when d is NULL or that share is not in
- * (0, 1]. The one place where the --apple-share override is applied. */
+ * gpu_share: for a catalog row without share=, macOS's rule by memory size
+ * (device_row_apple_share: 2/3 up to 36 GiB, 3/4 above), applied when the
+ * row is read; a row's share= wins over it. Unified memory that is not
+ * Apple's (GB10, Jetson, Strix Halo) has its share in the row.
+ * MEMORY_ERROR when d is NULL or that share is not in (0, 1]. The one place
+ * where the --apple-share override is applied. */
 double devices_share(const qs_device *d, double apple_share);
 
 /* This machine's RAM as a device: id DEVICES_HOST_ID, name `label` (kept by

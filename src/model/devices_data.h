@@ -34,14 +34,19 @@ typedef struct {
     double capacity_gib;     /* memory the device offers, GiB */
     double bandwidth_gbps;   /* memory bandwidth, GB/s; 0 when unknown */
     double gpu_share;        /* share of capacity usable by the accelerator
-                                (Apple: DEVICES_APPLE_GPU_SHARE by default) */
+                                (Apple: macOS's rule by memory size by default,
+                                device_row_apple_share) */
     int is_gpu;              /* 1 when weights live in accelerator memory */
     double tflops;           /* dense FP16/BF16 tensor TFLOPS (FP32 accumulate
                                 on GeForce); 0 when unknown */
 } qs_device;
 
-/* Default share of unified memory Apple's GPU may use (Metal's
- * recommendedMaxWorkingSetSize, ~65-75%; see shared notes.md). */
+/* Share of unified memory Apple's GPU may use on a Mac of more than 36 GiB
+ * (Metal's recommendedMaxWorkingSetSize, 3/4: 64, 96, 128 and 192 GB
+ * machines, Rapid-MLX PR #183 via shared/reference/devices-serving-2026.md
+ * section 1.8). Smaller Macs get 2/3: the whole rule is device_row_apple_share
+ * (device_row.h), which a row's share= replaces. devices_apple_share returns
+ * it when no --apple-share is given. */
 #define DEVICES_APPLE_GPU_SHARE 0.75
 
 /* Share of capacity a discrete GPU or a CPU's RAM pool offers to the model:
@@ -49,7 +54,7 @@ typedef struct {
 #define DEVICES_FULL_SHARE 1.0
 
 /* The most rows the generated table may hold (gendata refuses more); the
- * catalog has 73. Bounds the index buffer of devices_suggest. */
+ * catalog has 104. Bounds the index buffer of devices_suggest. */
 #define DEVICES_DATA_MAX 512
 
 /* One catalogued device: the device, and the data only the catalog needs. */

@@ -125,8 +125,8 @@ static const qs_runtime runtime_table[RUNTIME_COUNT] = {
         .utilization = RUNTIME_VLLM_UTILIZATION, .margin_gib = 0.0, .min_overhead_gib = 0.0,
         .embd_in_ram = 0, .activations = 1, .verified = 0,
         .source = "tensor parallel in a machine, pipeline across machines; "
-                  "--gpu-memory-utilization 0.9 (shared/reference/notes.md; the 0.92 of "
-                  "issue 11 has no source found), no margin beyond it; formats: docs.vllm.ai "
+                  "--gpu-memory-utilization 0.9 (shared/reference/notes.md; the 0.92 sometimes "
+                  "quoted has no source found), no margin beyond it; formats: docs.vllm.ai "
                   "quantization; activation peak profiled at 8192 tokens "
                   "(vllm engine/arg_utils.py default on GPUs of 70 GiB or more; UNVERIFIED "
                   "for smaller ones)" },

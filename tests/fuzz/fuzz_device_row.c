@@ -2,9 +2,9 @@
  * (src/model/device_row.h), on an exact-size buffer with no NUL. Contract:
  * 0, 1 or -1; on -1 a one-line message within DEVICE_ROW_ERR_SIZE; on 0 a
  * catalogued kind, a positive finite capacity of at most 1e6 GiB, a share
- * in (0, 1], a bandwidth in [0, 1e5], flags 0 or 1, and string pointers into
- * the row (after device_row_copy, into the copy); the matcher takes the
- * row's patterns and names without reading past them. */
+ * in (0, 1], a bandwidth and a tflops in [0, 1e5], flags 0 or 1, and string
+ * pointers into the row (after device_row_copy, into the copy); the matcher
+ * takes the row's patterns and names without reading past them. */
 #include <math.h>
 
 #include "model/device_row.h"
@@ -13,6 +13,7 @@
 /* The ranges device_row.c documents (data/devices.tsv). */
 #define FUZZ_MAX_GIB 1e6
 #define FUZZ_MAX_GBS 1e5
+#define FUZZ_MAX_TFLOPS 1e5
 
 static void fuzz_check_row(const device_row *row)
 {
@@ -29,6 +30,7 @@ static void fuzz_check_row(const device_row *row)
                 d->capacity_gib <= FUZZ_MAX_GIB);
     FUZZ_ASSERT(d->gpu_share > 0.0 && d->gpu_share <= 1.0);
     FUZZ_ASSERT(d->bandwidth_gbps >= 0.0 && d->bandwidth_gbps <= FUZZ_MAX_GBS);
+    FUZZ_ASSERT(d->tflops >= 0.0 && d->tflops <= FUZZ_MAX_TFLOPS);
     FUZZ_ASSERT(d->is_gpu == 0 || d->is_gpu == 1);
     FUZZ_ASSERT(row->verified == 0 || row->verified == 1);
     FUZZ_ASSERT(strcmp(device_row_kind_name(d->kind), "?") != 0);
