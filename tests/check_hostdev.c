@@ -73,6 +73,10 @@ START_TEST(test_known_gpu_gets_bandwidth)
     ck_assert_uint_eq(hostdev_from_info(&info, &set), 2);
     ck_assert(set.devs[1].capacity_gib == 85520809984.0 / MEMORY_BYTES_PER_GIB);
     ck_assert(set.devs[1].bandwidth_gbps == devices_find("h100-sxm")->bandwidth_gbps);
+    /* and its compute (989 dense BF16 TFLOPS, data/devices.tsv) and kind,
+     * so its default runtime is a data-centre GPU's */
+    ck_assert(set.devs[1].tflops == 989.0);
+    ck_assert_int_eq(set.devs[1].kind, DEV_KIND_DATACENTER);
 }
 END_TEST
 

@@ -46,10 +46,15 @@ size_t hostdev_from_catalog(const host_info *info, const devices_catalog *c, hos
             continue;
         d->id = set->ids[set->n];
         d->kind = DEV_KIND_GPU;
-        /* Its memory as detected; its bandwidth from the catalogue. */
+        /* Its memory as detected; its bandwidth, compute and kind (a
+         * data-centre GPU's runtime is vLLM, runtime.h) from the catalogue. */
         known = devices_catalog_match_name(c, g->name);
-        if (known != NULL)
+        if (known != NULL) {
             d->bandwidth_gbps = known->bandwidth_gbps;
+            d->tflops = known->tflops;
+            if (known->kind == DEV_KIND_DATACENTER)
+                d->kind = DEV_KIND_DATACENTER;
+        }
         set->n++;
     }
     return set->n;
