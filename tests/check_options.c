@@ -328,6 +328,114 @@ START_TEST(test_modes)
 }
 END_TEST
 
+/* Issue 11: rigs, machines, the runtime and its margins. */
+START_TEST(test_rig_options)
+{
+    OK(OPTIONS_MODE_FIT, "--device", "2xrtx-3090");
+    ck_assert_uint_eq(o.query.ndevices, 1);
+    ck_assert_str_eq(o.query.devices[0].id, "2xrtx-3090");
+    ck_assert_int_eq(o.query.rigs[0].ngpu, 2);
+    ck_assert_int_eq(o.query.rigs[0].nodes, 1);
+    ck_assert_str_eq(o.query.rigs[0].gpu[1].id, "rtx-3090");
+    ck_assert(o.query.rigs[0].split[0] == 0.0 && o.query.rigs[0].split[1] == 0.0);
+    OK(OPTIONS_MODE_FIT, "--device", "RTX-4090+rtx-3090", "--device", "h200");
+    ck_assert_uint_eq(o.query.ndevices, 2);
+    ck_assert_str_eq(o.query.rigs[0].gpu[0].id, "rtx-4090");
+    ck_assert_str_eq(o.query.rigs[0].gpu[1].id, "rtx-3090");
+    ck_assert_int_eq(o.query.rigs[1].ngpu, 0);
+    ck_assert_str_eq(o.query.devices[1].id, "h200");
+    /* One GPU on one machine is the device alone. */
+    OK(OPTIONS_MODE_FIT, "--device", "1xrtx-4090");
+    ck_assert_int_eq(o.query.rigs[0].ngpu, 0);
+    ck_assert_str_eq(o.query.devices[0].id, "rtx-4090");
+    /* --nodes, before or after the devices, makes each target machines. */
+    OK(OPTIONS_MODE_FIT, "--nodes", "2", "--device", "8xh100-sxm", "--device", "h200");
+    ck_assert(o.nodes == 2 && o.query.rigs[0].ngpu == 8 && o.query.rigs[0].nodes == 2);
+    ck_assert(o.query.rigs[1].ngpu == 1 && o.query.rigs[1].nodes == 2);
+    ck_assert_str_eq(o.query.devices[1].id, "h200");
+    OK(OPTIONS_MODE_FIT, "--device", "h100-sxm", "--nodes", "1");
+    ck_assert_int_eq(o.query.rigs[0].ngpu, 0);
+    /* --tensor-split goes to the rigs of as many GPUs, '/' as llama.cpp reads it. */
+    OK(OPTIONS_MODE_FIT, "--tensor-split", "3,1", "--device", "2xrtx-3090", "--device",
+       "rtx-4090", "--device", "2xh200");
+    ck_assert(o.query.rigs[0].split[0] == 3.0 && o.query.rigs[0].split[1] == 1.0);
+    ck_assert(o.query.rigs[2].split[0] == 3.0 && o.query.rigs[2].split[1] == 1.0);
+    ck_assert_int_eq(o.query.rigs[1].ngpu, 0);
+    OK(OPTIONS_MODE_FIT, "--device", "3x24GiB", "--tensor-split", "0/1.5/2");
+    ck_assert(o.query.rigs[0].split[0] == 0.0 && o.query.rigs[0].split[2] == 2.0);
+    ck_assert(o.query.rigs[0].gpu[2].capacity_gib == 24.0);
+    /* The runtime by name or alias, any case; the sizes and counts. */
+    OK(OPTIONS_MODE_FIT, "--runtime", "vLLM");
+    ck_assert_int_eq(o.query.runtime, RUNTIME_VLLM);
+    OK(OPTIONS_MODE_FIT, "--runtime", "mlx_lm", "--gpu-memory", "26000MiB", "--margin", "0");
+    ck_assert_int_eq(o.query.runtime, RUNTIME_MLX);
+    ck_assert(o.query.gpu_memory_gib == 26000.0 / 1024.0 && o.query.margin_gib == 0.0);
+    OK(OPTIONS_MODE_FIT, "--margin", "512MiB", "--n-cpu-moe", "0", "--ram-bandwidth", "63.5");
+    ck_assert(o.query.margin_gib == 0.5 && o.query.n_cpu_moe == 0);
+    ck_assert(o.query.ram_bandwidth_gbs == 63.5);
+    OK(OPTIONS_MODE_FIT, "--n-cpu-moe", "1024", "--print-command");
+    ck_assert(o.query.n_cpu_moe == 1024 && o.print_command);
+    OK(OPTIONS_MODE_INTERACTIVE, "-i", "--print-command", "--runtime", "ollama", "--device",
+       "2xrtx-3090", "--nodes", "2");
+    ck_assert(o.print_command && o.query.runtime == RUNTIME_OLLAMA);
+    OK(OPTIONS_MODE_SCAN, "--scan", "--runtime", "sglang", "--ram-bandwidth", "60");
+    REFUSED("--print-command does not apply to --scan (--scan)", "--scan", "--print-command");
+    REFUSED("give --runtime once", "--runtime", "vllm", "--runtime", "mlx");
+    REFUSED("give --print-command once", "--print-command", "--print-command");
+}
+END_TEST
+
+START_TEST(test_rig_refusals)
+{
+    REFUSED("--device '2xrtx-309': 'rtx-309' is not a device of the catalog or a size (24GiB); "
+            "did you mean rtx-3090, rtx-3060, rtx-4090?", "--device", "2xrtx-309");
+    REFUSED("--device 'rtx-4090+2x0GB': '0GB' is not a device of the catalog or a size "
+            "(24GiB)", "--device", "rtx-4090+2x0GB");
+    REFUSED("--device 'rtx-4090+': empty part between '+'", "--device", "rtx-4090+");
+    REFUSED("--device '17xh100-sxm': '17xh100-sxm': count must be 1 to 16", "--device",
+            "17xh100-sxm");
+    REFUSED("--nodes needs --device (a GPU or a rig, e.g. --device 8xh100-sxm --nodes 2)",
+            "--nodes", "2");
+    REFUSED("--nodes 2: 'laptop-8gb' is not a GPU (a rig is made of GPUs, e.g. --device "
+            "8xh100-sxm --nodes 2)", "--device", "laptop-8gb", "--nodes", "2");
+    REFUSED("invalid --nodes '17' (expected a whole number of machines from 1 to 16)",
+            "--nodes", "17");
+    REFUSED("invalid --nodes '0' (expected a whole number of machines from 1 to 16)",
+            "--nodes", "0");
+    REFUSED("--tensor-split needs --device (a GPU or a rig, e.g. --device 2xrtx-3090 "
+            "--tensor-split 3,1)", "--tensor-split", "1,1");
+    REFUSED("--tensor-split '1,1,1' gives 3 proportions, and no --device has 3 GPUs in a "
+            "machine (e.g. --device 3xrtx-3090)", "--device", "2xrtx-3090", "--tensor-split",
+            "1,1,1");
+    REFUSED("invalid --tensor-split '0,0' (expected 2 to 16 proportions of the layers, one per "
+            "GPU, separated by commas, not all 0, e.g. 3,1 or 1,1,2)", "--tensor-split", "0,0");
+    REFUSED("invalid --tensor-split '3' (expected 2 to 16 proportions of the layers, one per "
+            "GPU, separated by commas, not all 0, e.g. 3,1 or 1,1,2)", "--tensor-split", "3");
+    REFUSED("invalid --tensor-split '1,-1' (expected 2 to 16 proportions of the layers, one per "
+            "GPU, separated by commas, not all 0, e.g. 3,1 or 1,1,2)", "--tensor-split", "1,-1");
+    REFUSED("invalid --tensor-split '1,,1' (expected 2 to 16 proportions of the layers, one per "
+            "GPU, separated by commas, not all 0, e.g. 3,1 or 1,1,2)", "--tensor-split", "1,,1");
+    REFUSED("unknown runtime 'vllm2' (expected one of llama.cpp, ollama, vllm, sglang, mlx, "
+            "transformers)", "--runtime", "vllm2");
+    REFUSED("invalid GPU memory '0' (expected each GPU's usable memory, a size from 1MiB to "
+            "64TiB such as 26000MiB or 22GiB)", "--gpu-memory", "0");
+    REFUSED("GPU memory '100TiB' out of range (expected each GPU's usable memory, a size from "
+            "1MiB to 64TiB such as 26000MiB or 22GiB)", "--gpu-memory", "100TiB");
+    REFUSED("invalid margin '1' (expected 0 for none, or a size with a unit up to 1TiB such as "
+            "1GiB or 512MiB)", "--margin", "1");
+    REFUSED("margin '2TiB' out of range (expected 0 for none, or a size with a unit up to 1TiB "
+            "such as 1GiB or 512MiB)", "--margin", "2TiB");
+    REFUSED("invalid --n-cpu-moe '1025' (expected a whole number of blocks from 0 to 1024)",
+            "--n-cpu-moe", "1025");
+    REFUSED("invalid --n-cpu-moe '-1' (expected a whole number of blocks from 0 to 1024)",
+            "--n-cpu-moe", "-1");
+    REFUSED("RAM bandwidth '0' out of range (expected GB/s above 0, at most 10000, such as 60 "
+            "or 89.6)", "--ram-bandwidth", "0");
+    REFUSED("invalid RAM bandwidth '60GB/s' (expected GB/s above 0, at most 10000, such as 60 "
+            "or 89.6)", "--ram-bandwidth", "60GB/s");
+}
+END_TEST
+
 START_TEST(test_table_and_help)
 {
     char help[HELP_SIZE], want[64], *line;
@@ -372,6 +480,10 @@ START_TEST(test_table_and_help)
     ck_assert(strstr(help, "Exit status: 0 success") != NULL);
     ck_assert(strstr(help, "128+N") != NULL);
     ck_assert(strstr(help, "quantscope -p llama-3.1-8b -f q4_k_m --ctx 32k --check") != NULL);
+    ck_assert(strstr(help, "2xrtx-3090") != NULL);
+    ck_assert(strstr(help, "machines (1 to 16;") != NULL);
+    ck_assert(strstr(help, "(0 to 1024;") != NULL);
+    ck_assert(strstr(help, "(default 89.6, DDR5-5600") != NULL);
     for (line = strtok(help, "\n"); line != NULL; line = strtok(NULL, "\n"))
         ck_assert_msg(strlen(line) <= MAX_COLS, "line too long: %s", line);
 }
@@ -390,6 +502,8 @@ static Suite *options_suite(void)
     tcase_add_test(tc, test_ranges);
     tcase_add_test(tc, test_quoted_values);
     tcase_add_test(tc, test_modes);
+    tcase_add_test(tc, test_rig_options);
+    tcase_add_test(tc, test_rig_refusals);
     tcase_add_test(tc, test_table_and_help);
     suite_add_tcase(s, tc);
     return s;

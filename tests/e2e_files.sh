@@ -98,7 +98,9 @@ expect_rc "a bare size" 0
 expect_out "a bare size's table" "7.00B parameters"
 
 # --- --scan -----------------------------------------------------------------------
-HF_HOME=$tmpdir/good/hf OLLAMA_MODELS=$tmpdir/good/ollama run --scan "$models" --device 24GiB --json
+# --ram 0: no offload, so that the verdicts do not follow this machine's RAM.
+HF_HOME=$tmpdir/good/hf OLLAMA_MODELS=$tmpdir/good/ollama run --scan "$models" --device 24GiB \
+    --ram 0 --json
 expect_json "--scan: every model once" '.models | length == 8'
 expect_json "--scan: sorted by fit" \
     '[.models[].fit[0].verdict | {"fits": 0, "tight": 1, "no fit": 2}[.]] | . == sort'
@@ -107,6 +109,14 @@ expect_json "--scan: the 70B does not fit on 24 GiB" \
 expect_json "--scan: the Ollama blob once, the HF snapshot once" \
     '([.models[] | select(.container | test("Ollama"))] | length == 2) and ([.models[] | select(.name == "meta-llama/Llama-3.1-8B")] | length == 1)'
 expect_json "--scan: nothing unreadable" '.unreadable == []'
+# With 64 GB of RAM the 70B's 41.34 GiB go into 24 GiB of GPU and the RAM: it
+# runs with offload, sorted after "tight" and before "no fit".
+HF_HOME=$tmpdir/good/hf OLLAMA_MODELS=$tmpdir/good/ollama run --scan "$models" --device 24GiB \
+    --ram 64GB --json
+expect_json "--scan: the 70B runs with offload with 64 GB of RAM" \
+    '.models[] | select(.name == "Llama-3.1-70B") | .fit[0].verdict == "offload"'
+expect_json "--scan: offload sorted between tight and no fit" \
+    '[.models[].fit[0].verdict | {"fits": 0, "tight": 1, "offload": 2, "no fit": 3}[.]] | . == sort'
 HF_HOME=$tmpdir/good/hf OLLAMA_MODELS=$tmpdir/good/ollama run --scan "$models" --device 24GiB
 expect_rc "--scan text" 0
 expect_out "--scan: a count" "8 models found"

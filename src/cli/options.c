@@ -14,11 +14,14 @@
 #include <string.h>
 
 #include "cli/options.h"
+#include "cli/options_help.h"
 #include "cli/optshape.h"
 #include "cli/optval.h"
+#include "cli/optval_rig.h"
 #include "cli/quote.h"
 #include "model/kvcache.h"
 #include "model/parse.h"
+#include "model/split.h"
 
 /* Room for an option as the messages spell it: "--" and the longest long
  * name ("list-devices") with room to spare. */
@@ -71,7 +74,9 @@ typedef enum {
     OPTIONS_SLOT_OVERHEAD, OPTIONS_SLOT_SHARE, OPTIONS_SLOT_RAM, OPTIONS_SLOT_DEVICE,
     OPTIONS_SLOT_CATALOG, OPTIONS_SLOT_FAMILY, OPTIONS_SLOT_LAYERS, OPTIONS_SLOT_KV_HEADS,
     OPTIONS_SLOT_HEAD_DIM, OPTIONS_SLOT_HIDDEN, OPTIONS_SLOT_VOCAB, OPTIONS_SLOT_EXPERTS,
-    OPTIONS_SLOT_MAX_HEADER, OPTIONS_SLOT_COUNT
+    OPTIONS_SLOT_MAX_HEADER, OPTIONS_SLOT_NODES, OPTIONS_SLOT_TENSOR_SPLIT, OPTIONS_SLOT_RUNTIME,
+    OPTIONS_SLOT_GPU_MEMORY, OPTIONS_SLOT_MARGIN, OPTIONS_SLOT_N_CPU_MOE,
+    OPTIONS_SLOT_RAM_BANDWIDTH, OPTIONS_SLOT_PRINT_COMMAND, OPTIONS_SLOT_COUNT
 } options_slot;
 
 /* Checks arg and sets it in *o: 0, or -1 with a message in err. */
@@ -162,12 +167,27 @@ static const options_row options_table[] = {
     { 0, "fit", NULL, "the fit on this machine (RAM and each GPU found)",
       OPTIONS_FIT, NULL, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
     { 0, "device", "D", "a device by name (rtx-4090, h100-sxm, m3-max-64, ...)\n"
-      "or size (24GiB, 16GB, up to @TiB); implies --fit;\nrepeatable, up to @ devices",
+      "or size (24GiB, 16GB, up to @TiB), or a rig of GPUs in\none machine: 2xrtx-3090, "
+      "rtx-4090+rtx-3090; implies\n--fit; repeatable, up to @ devices",
       OPTIONS_FIT_SCAN, optval_device, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_DEVICE,
       { OPTVAL_DEVICE_MAX_TIB, QUERY_TARGETS_MAX } },
-    { 0, "check", NULL, "exit 0 when it fits on the first device (this machine\n"
-      "when none is named), 1 when it does not", OPTIONS_IN(OPTIONS_MODE_FIT), NULL,
+    { 0, "nodes", "N", "each --device is a rig of N such machines (1 to @;\n"
+      "pipeline stages across them)", OPTIONS_FIT_SCAN, optval_rig_nodes, 0, OPTIONS_MODE_FIT,
+      OPTIONS_SEC_FIT, OPTIONS_SLOT_NODES, { RIG_NODES_MAX } },
+    { 0, "tensor-split", "A,B", "each GPU's share of the layers, for the rigs of that\n"
+      "many GPUs (as llama.cpp's, e.g. 3,1)", OPTIONS_FIT_SCAN, optval_rig_tensor_split, 0,
+      OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_TENSOR_SPLIT, { 0 } },
+    { 0, "runtime", "NAME", "what runs it: llama.cpp, ollama, vllm, sglang, mlx,\n"
+      "transformers (default: chosen per device, and shown)", OPTIONS_FIT_SCAN,
+      optval_rig_runtime, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_RUNTIME, { 0 } },
+    { 0, "check", NULL, "exit 0 when it fits (fits or tight) on the first\n"
+      "device, on every GPU of a rig (this machine when none\nis named), 1 when it does not "
+      "or only with offload", OPTIONS_IN(OPTIONS_MODE_FIT), NULL,
       OPTIONS_FLAG(check), OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_NONE, { 0 } },
+    { 0, "print-command", NULL, "the command that reproduces each answer (always\n"
+      "shown for rigs and offload; with -i: on exit)", OPTIONS_FIT, NULL,
+      OPTIONS_FLAG(print_command), OPTIONS_MODE_FIT, OPTIONS_SEC_FIT,
+      OPTIONS_SLOT_PRINT_COMMAND, { 0 } },
     { 0, "ctx", "N", "context tokens (4096, 8k, 128k; default @)", OPTIONS_FIT_SCAN, optval_ctx, 0,
       OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_CTX, { FIT_DEFAULT_CTX } },
     { 0, "batch", "N", "sequences sharing the device (1 to @; default @)", OPTIONS_FIT_SCAN,
@@ -186,6 +206,18 @@ static const options_row options_table[] = {
     { 0, "ram", "SIZE", "RAM a GPU's partial offload may spill into (default:\n"
       "this machine's usable RAM; 0: none; at most @TiB)", OPTIONS_FIT_SCAN, optval_ram, 0,
       OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_RAM, { OPTVAL_RAM_MAX_TIB } },
+    { 0, "gpu-memory", "SIZE", "each GPU's usable memory instead of its own (e.g.\n"
+      "26000MiB, as Apple's iogpu.wired_limit_mb)", OPTIONS_FIT_SCAN, optval_rig_gpu_memory, 0,
+      OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_GPU_MEMORY, { 0 } },
+    { 0, "margin", "SIZE", "memory best precision and largest context leave free\n"
+      "on each GPU (default: the runtime's; 0: none)", OPTIONS_FIT_SCAN, optval_rig_margin, 0,
+      OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_MARGIN, { 0 } },
+    { 0, "n-cpu-moe", "N", "the routed experts of N blocks in RAM (0 to @;\n"
+      "default: the fewest that fit)", OPTIONS_FIT_SCAN, optval_rig_n_cpu_moe, 0,
+      OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_N_CPU_MOE, { OPTVAL_RIG_N_CPU_MOE_MAX } },
+    { 0, "ram-bandwidth", "GBS", "RAM bandwidth in GB/s for what an offload keeps in\n"
+      "RAM (default @, DDR5-5600 dual channel)", OPTIONS_FIT_SCAN, optval_rig_ram_bandwidth, 0,
+      OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_RAM_BANDWIDTH, { SPLIT_RAM_BANDWIDTH_GBS } },
     { 0, "apple-share", "F", "share of unified memory Apple's GPU may use\n"
       "(@ by default; e.g. 0.9 or 90%)", OPTIONS_FIT | OPTIONS_IN(OPTIONS_MODE_LIST_DEVICES),
       optval_share, 0, OPTIONS_MODE_FIT, OPTIONS_SEC_FIT, OPTIONS_SLOT_SHARE,
@@ -514,7 +546,9 @@ int options_resolve(options *o, const models_catalog *c, char *err, size_t errsi
 {
     if (o->mode == OPTIONS_MODE_HELP || o->mode == OPTIONS_MODE_VERSION)
         return 0;
-    return optshape_resolve(o, c, err, errsize);
+    if (optval_rig_resolve(o, err, errsize) != 0 || optshape_resolve(o, c, err, errsize) != 0)
+        return -1;
+    return optval_rig_apply(o, err, errsize);
 }
 
 /* One row of --help: "  -p, --params SIZE     text", the text's lines
@@ -546,16 +580,9 @@ static void options_usage_row(FILE *fp, const options_row *r)
 
 void options_usage(FILE *fp)
 {
-    char p[OPTIONS_NUM_SIZE];
     size_t s, k;
 
-    (void)fprintf(fp, "Usage: quantscope [OPTION]... [MODEL]\n"
-                  "       quantscope --scan [FOLDER]...\n"
-                  "What does a model cost in memory at a given precision, and where does it fit?\n"
-                  "\n"
-                  "With no report option on a terminal, the interactive front end starts;\n"
-                  "otherwise the footprint table of a %sB model is printed.\n",
-                  optval_num(p, sizeof p, QUERY_DEFAULT_PARAMS / OPTVAL_PARAMS_PER_B));
+    options_help_intro(fp);
     for (s = 0; s < OPTIONS_SEC_COUNT; s++) {
         (void)fprintf(fp, "\n%s%s", options_section_titles[s],
                       options_section_titles[s][0] != '\0' ? "\n" : "");
@@ -563,21 +590,5 @@ void options_usage(FILE *fp)
             if ((size_t)options_table[k].section == s)
                 options_usage_row(fp, &options_table[k]);
     }
-    (void)fputs("\n"
-                "Each option applies only where it means something (e.g. --json not with -i);\n"
-                "a value option is given once, --device up to the limit above.\n"
-                "Footprint in GiB = params x bits / 8 / 1024^3 (weights only).\n"
-                "Exit status: 0 success; 1 output could not be written, the terminal failed,\n"
-                "or (with --check) it does not fit; 2 usage error; 128+N after signal N in\n"
-                "the front end.\n"
-                "\n"
-                "Examples:\n"
-                "  quantscope --table -p 70B\n"
-                "  quantscope -p llama-3.1-8b -f q4_k_m\n"
-                "  quantscope -p 7B --from fp16 --to 4 --json\n"
-                "  quantscope -p llama-3.1-70b -f q4_k_m --device rtx-4090 --device h100-sxm\n"
-                "  quantscope -p llama-3.1-8b -f q4_k_m --ctx 32k --check --device 8GB\n"
-                "  quantscope ~/models/Llama-3.1-8B-Instruct-Q4_K_M.gguf --json\n"
-                "  quantscope --scan ~/models\n",
-                fp);
+    options_help_outro(fp);
 }

@@ -20,8 +20,10 @@
  * exact word at fault and what is accepted. */
 int options_parse(int argc, char **argv, options *o, char *err, size_t errsize);
 
-/* Then, with every catalog loaded (the built-in one and a user's): looks
- * -p up in c and makes the shape of a bare size (optshape_resolve). Returns
+/* Then, with every catalog loaded (the built-in one and a user's): parses
+ * the rigs --device named (optval_rig_resolve), looks -p up in c and makes
+ * the shape of a bare size (optshape_resolve), then applies --nodes and
+ * --tensor-split to the targets (optval_rig_apply). Returns
  * 0, or -1 with one line in err. Nothing to do for --help and --version. */
 int options_resolve(options *o, const models_catalog *c, char *err, size_t errsize);
 

@@ -72,6 +72,16 @@ typedef struct {
     const char *family;         /* --family NAME */
     options_shape shape_arg;    /* as given */
     int have_shape;             /* some shape option given */
+    /* Rigs and runtimes (issue 11), applied to the targets by
+     * options_resolve (optval_rig_apply): --nodes N (0: not given) and
+     * --tensor-split's proportions (ntensor_split 0: not given). */
+    int nodes;
+    double tensor_split[RIG_GPUS_MAX];
+    int ntensor_split;
+    const char *tensor_split_arg;   /* as typed, for a message */
+    /* --print-command: with a fit report, the command that reproduces each
+     * target's answer; with -i, the selected row's, printed on exit. */
+    int print_command;
     /* The user's shape, made by options_resolve (the query points here). */
     qs_model shape;
     char shape_name[OPTIONS_SHAPE_NAME_SIZE];

@@ -37,9 +37,8 @@
 #define OPTVAL_SHARE_HINT \
     "expected a fraction in (0, 1] such as 0.75, or a percentage in (0, 100] such as 90%"
 
-/* "WHAT 'VALUE' (HINT)" with VALUE quoted; returns -1 for convenience. */
-static int optval_fail(char *err, size_t errsize, const char *what, const char *value,
-                       const char *hint)
+int optval_fail(char *err, size_t errsize, const char *what, const char *value,
+                const char *hint)
 {
     char q[QUOTE_SIZE];
 
@@ -47,9 +46,8 @@ static int optval_fail(char *err, size_t errsize, const char *what, const char *
     return -1;
 }
 
-/* "WHAT 'VALUE' out of range (HINT)"; returns -1. */
-static int optval_range(char *err, size_t errsize, const char *what, const char *value,
-                        const char *hint)
+int optval_range(char *err, size_t errsize, const char *what, const char *value,
+                 const char *hint)
 {
     char q[QUOTE_SIZE];
 
@@ -63,13 +61,8 @@ const char *optval_num(char *buf, size_t size, double v)
     return fmt_bits(buf, size, v, OPTVAL_DECIMALS);
 }
 
-/* Reads arg as [-]NUMBER UNIT, where UNIT is a suffix that `unit` accepts
- * after a 1 ("GiB" for parse_bytes, "B" or "" for parse_params). Returns -1
- * when arg does not have that shape; 1 when it has it but the number does
- * not read (an exponent out of a double's range); 0 with *value = the number
- * times the unit's scale (perhaps 0 or infinite) and *negative set. */
-static int optval_magnitude(const char *arg, int (*unit)(const char *, double *),
-                            double *value, int *negative)
+int optval_magnitude(const char *arg, int (*unit)(const char *, double *), double *value,
+                     int *negative)
 {
     char num[OPTVAL_NUMBER_SIZE], one[OPTVAL_UNIT_SIZE + 2];
     size_t n = 0, j;
@@ -100,8 +93,7 @@ static int optval_magnitude(const char *arg, int (*unit)(const char *, double *)
     return 0;
 }
 
-/* Writes "did you mean a, b, c? " for the n ids (nothing when n is 0). */
-static void optval_did_you_mean(char *buf, size_t size, const char *const *ids, size_t n)
+void optval_did_you_mean(char *buf, size_t size, const char *const *ids, size_t n)
 {
     size_t i, len;
 
@@ -295,9 +287,7 @@ int optval_kv_format(options *o, const char *arg, char *err, size_t errsize)
     return optval_fail(err, errsize, "unknown KV cache type", arg, hint);
 }
 
-/* A size that may be 0 ("0", "0GiB"), at most max_tib TiB, into *gib.
- * Returns 0, 1 when it is a size out of range, -1 when it is no size. */
-static int optval_size_or_none(const char *arg, double max_tib, double *gib)
+int optval_size_or_none(const char *arg, double max_tib, double *gib)
 {
     double v = 0.0, plain = -1.0;
     int negative, shape = optval_magnitude(arg, parse_bytes, &v, &negative);
@@ -314,9 +304,8 @@ static int optval_size_or_none(const char *arg, double max_tib, double *gib)
     return shape == 0 && !negative ? 1 : -1;
 }
 
-/* The message for a refused size-or-none option called what. */
-static int optval_size_refused(int why, const char *what, double max_tib, const char *arg,
-                               const char *examples, char *err, size_t errsize)
+int optval_size_refused(int why, const char *what, double max_tib, const char *arg,
+                        const char *examples, char *err, size_t errsize)
 {
     char hint[OPTVAL_HINT_SIZE], hi[OPTVAL_NUM_SIZE], word[OPTVAL_HINT_SIZE];
 
@@ -408,7 +397,9 @@ int optval_device(options *o, const char *arg, char *err, size_t errsize)
         (void)snprintf(hint, sizeof hint, "at most %d --device options", QUERY_TARGETS_MAX);
         return optval_fail(err, errsize, "too many devices at", arg, hint);
     }
-    if (devices_catalog_resolve(o->query.device_catalog, arg, &d) == 0) {
+    /* A rig ("2xrtx-3090", "rtx-4090+rtx-3090") waits, as a name does,
+     * for the user's catalogs (optval_rig_resolve). */
+    if (!rig_is_spec(arg) && devices_catalog_resolve(o->query.device_catalog, arg, &d) == 0) {
         v = d.capacity_gib * MEMORY_BYTES_PER_GIB;
         if (d.kind == DEV_KIND_CUSTOM && (v < min || v > max))
             return optval_range(err, errsize, "device size", arg, hint);
@@ -416,7 +407,7 @@ int optval_device(options *o, const char *arg, char *err, size_t errsize)
             return optval_fail(err, errsize, "no room for device", arg, "too many devices");
         return 0;
     }
-    shape = optval_magnitude(arg, parse_bytes, &v, &negative);
+    shape = rig_is_spec(arg) ? -1 : optval_magnitude(arg, parse_bytes, &v, &negative);
     if (shape == 0 && (negative || v == 0.0))
         return optval_fail(err, errsize, "invalid device size", arg,
                            "a size must be above 0, e.g. 24GiB");
@@ -445,8 +436,9 @@ int optval_resolve_devices(options *o, char *err, size_t errsize)
         qs_device *t = &q->devices[i];
         const qs_device *d;
 
-        /* A size stays what it is: no id reads as one (device_row.h). */
-        if (t->kind == DEV_KIND_CUSTOM && !optval_device_pending(t))
+        /* A size stays what it is: no id reads as one (device_row.h); and
+         * a rig what optval_rig_resolve made of it. */
+        if ((t->kind == DEV_KIND_CUSTOM && !optval_device_pending(t)) || q->rigs[i].ngpu > 0)
             continue;
         d = devices_catalog_find(q->device_catalog, t->id);
         if (d == NULL)

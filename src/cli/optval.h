@@ -77,7 +77,8 @@ int optval_overhead(options *o, const char *arg, char *err, size_t errsize);
 int optval_device(options *o, const char *arg, char *err, size_t errsize);
 int optval_share(options *o, const char *arg, char *err, size_t errsize);
 /* Then, with the user's catalogs loaded (options_resolve, through
- * optshape_resolve): each --device name looked up in
+ * optshape_resolve; the rigs parsed before, optval_rig_resolve, and
+ * left as they are): each --device name looked up in
  * o->query.device_catalog, so that a user's device is found and a user
  * row replaces a built-in device of its id. A name that is in no catalog
  * is refused: "unknown device 'NAME' (did you mean ...? expected ...)",
@@ -87,6 +88,30 @@ int optval_resolve_devices(options *o, char *err, size_t errsize);
 /* --ram: the RAM a GPU's partial offload may spill into, instead of this
  * machine's detected RAM (0: none). */
 int optval_ram(options *o, const char *arg, char *err, size_t errsize);
+
+/* Shared with optval_rig.c (the rig and runtime options).
+ * "WHAT 'VALUE' (HINT)" and "WHAT 'VALUE' out of range (HINT)" in err,
+ * VALUE quoted; each returns -1. */
+int optval_fail(char *err, size_t errsize, const char *what, const char *value,
+                const char *hint);
+int optval_range(char *err, size_t errsize, const char *what, const char *value,
+                 const char *hint);
+/* Reads arg as [-]NUMBER UNIT, where UNIT is a suffix that `unit` accepts
+ * after a 1 ("GiB" for parse_bytes, "B" or "" for parse_params). Returns -1
+ * when arg does not have that shape; 1 when it has it but the number does
+ * not read (an exponent out of a double's range); 0 with *value = the number
+ * times the unit's scale (perhaps 0 or infinite) and *negative set. */
+int optval_magnitude(const char *arg, int (*unit)(const char *, double *), double *value,
+                     int *negative);
+/* Writes "did you mean a, b, c? " for the n ids (nothing when n is 0). */
+void optval_did_you_mean(char *buf, size_t size, const char *const *ids, size_t n);
+/* A size that may be 0 ("0", "0GiB"), at most max_tib TiB, into *gib.
+ * Returns 0, 1 when it is a size out of range, -1 when it is no size. */
+int optval_size_or_none(const char *arg, double max_tib, double *gib);
+/* The message for a refused size-or-none option called what (why: what
+ * optval_size_or_none returned); returns -1. */
+int optval_size_refused(int why, const char *what, double max_tib, const char *arg,
+                        const char *examples, char *err, size_t errsize);
 
 /* A limit as messages and --help print it: at most two decimals, no
  * trailing zeros ("0.01", "64", "4096"); returns buf. */

@@ -9,6 +9,7 @@
 #include "cli/out.h"
 #include "cli/report_fit.h"
 #include "cli/report_kv.h"
+#include "cli/report_rig.h"
 #include "cli/report_stored.h"
 #include "model/formats.h"
 #include "model/kvcache.h"
@@ -93,6 +94,11 @@ static void report_fit_need_text(FILE *fp, const qs_query *q, const qs_plan *p)
 
 int report_fit_text(FILE *fp, const qs_query *q, const qs_plan *p)
 {
+    return report_fit_text_commands(fp, q, p, 0);
+}
+
+int report_fit_text_commands(FILE *fp, const qs_query *q, const qs_plan *p, int print_command)
+{
     size_t i;
 
     if (fp == NULL || q == NULL || p == NULL || !p->ok)
@@ -132,17 +138,28 @@ int report_fit_text(FILE *fp, const qs_query *q, const qs_plan *p)
     (void)fprintf(fp, "\nfits: total <= %.0f%% of usable memory; tight: <= %.0f%%; no fit: "
                       "above.\n", FIT_SHARE_FITS * FMT_PERCENT, FIT_SHARE_TIGHT * FMT_PERCENT);
     (void)fprintf(fp, "best: highest precision that is not \"no fit\"; max ctx: largest "
-                      "context\nthat is not \"no fit\" at %g bits, up to the model's maximum.\n",
+                      "context\nthat is not \"no fit\" at %g bits, up to the model's maximum;"
+                      " on a GPU both\nkeep the runtime's margin, in a format it loads.\n",
                   p->config.bits);
     if (p->any_tok_s)
         (void)fprintf(fp, "* decode ceiling, an upper bound: bandwidth / bytes read per "
                           "token\n  (active weights + KV cache).\n");
     if (p->any_offload)
-        (void)fprintf(fp, "offload: layers that fit on the GPU, the rest in %.2f GiB of RAM.\n",
+        (void)fprintf(fp, "offload layers: those on the GPU, the rest in %.2f GiB of RAM.\n",
                       q->ram_gib);
-    if (p->any_apple)
-        (void)fprintf(fp, "Apple: the GPU may use %.0f%% of unified memory.\n",
+    if (p->any_apple && q->apple_share > 0.0)
+        (void)fprintf(fp, "Apple: the GPU may use %.0f%% of unified memory (--apple-share).\n",
                       devices_apple_share(q->apple_share) * FMT_PERCENT);
+    else if (p->any_apple)
+        (void)fprintf(fp, "Apple: macOS lets the GPU use %.0f%% of unified memory up to %.0f GiB "
+                          "and %.0f%%\nabove (so an 8 GB Mac offers %.2f GiB); --apple-share or "
+                          "--gpu-memory to change.\n",
+                      DEVICE_ROW_APPLE_SMALL_SHARE * FMT_PERCENT, DEVICE_ROW_APPLE_RULE_GIB,
+                      DEVICE_ROW_APPLE_LARGE_SHARE * FMT_PERCENT,
+                      device_row_apple_share(8.0) * 8.0);
+    report_rig_legend(fp, p);
+    for (i = 0; i < p->ndevices; i++)
+        report_rig_text(fp, q, p, i, print_command);
     return out_finish(fp);
 }
 
@@ -237,6 +254,7 @@ int report_fit_json(FILE *fp, const qs_query *q, const qs_plan *p)
             json_number(&w, "decode_tokens_per_s_upper_bound", d->tok_s);
         else
             json_null(&w, "decode_tokens_per_s_upper_bound");
+        report_rig_json(&w, q, p, i);
         json_end_object(&w);
     }
     json_end_array(&w);

@@ -19,6 +19,11 @@
  * precision, largest context and decode ceiling (an upper bound). Nothing
  * is computed here: every figure is the plan's. */
 int report_fit_text(FILE *fp, const qs_query *q, const qs_plan *p);
+/* The same, then for each device answered by its split what each GPU
+ * holds (report_rig.h), with the command that reproduces each answer
+ * for every device when print_command is 1 (report_fit_text: 0). The JSON
+ * report has every device's command and split. */
+int report_fit_text_commands(FILE *fp, const qs_query *q, const qs_plan *p, int print_command);
 int report_fit_json(FILE *fp, const qs_query *q, const qs_plan *p);
 
 #endif

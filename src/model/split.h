@@ -109,8 +109,10 @@ typedef struct {
     int gpu_layers;            /* blocks on the GPUs; = blocks when all are */
     int n_cpu_moe;             /* blocks whose routed experts are in RAM; 0 none,
                                   -1 not a MoE model */
-    double ram_weights_gib;    /* weights the offload keeps in RAM (with the
-                                  embeddings when the runtime keeps them there) */
+    double ram_weights_gib;    /* what the offload keeps in RAM: the weights of
+                                  the blocks and experts there (and the
+                                  embeddings when the runtime keeps them
+                                  there), and the KV cache of the blocks there */
     int offload_fits;          /* 1: GPU + RAM hold it */
     /* Speed: the decode ceiling in tokens/s counting both bandwidths (GPU
      * for the bytes it holds, RAM for the rest); 0 when unknown. */

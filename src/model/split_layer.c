@@ -124,6 +124,8 @@ static void split_layer_fill(const split_work *k, int ngl, int ncpumoe, split_pl
     int b = w->blocks, start = b - ngl > 0 ? b - ngl : 0;
     int act = ngl < b + 1 ? ngl : b + 1, il, i, any_exp_ram = 0;
 
+    /* p may hold an earlier try of the offload search. */
+    p->gpu_bytes_per_token = 0.0;
     for (i = 0; i < k->n; i++) {
         split_slot *s = &p->slot[i];
 
@@ -148,7 +150,8 @@ static void split_layer_fill(const split_work *k, int ngl, int ncpumoe, split_pl
         double kv = w->kv_bytes[il] * ks;
 
         if (il < start || act < 1) {
-            ram_w += lb + eb;
+            /* A block on the CPU keeps its cache there too. */
+            ram_w += lb + eb + kv;
             ram_read += lb + eb * act_share + kv;
             continue;
         }
