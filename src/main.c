@@ -38,9 +38,6 @@
 /* -i on a terminal that cannot show a screen: the terminal failed. */
 #define EXIT_TERMINAL 1
 
-/* The row of this machine's GPUs when it has two or more (one rig). */
-#define MAIN_HOST_RIG_LABEL "this machine's GPUs"
-
 /* What main_fit found when there is no device to judge the fit on. */
 #define MAIN_NO_DEVICE (-1)
 /* Room for the path of a user catalog ($XDG_CONFIG_HOME/quantscope/models.tsv
@@ -103,29 +100,11 @@ static void main_detect(unsigned probe, host_info *info)
  * q: the devices' names point into it. */
 static void main_add_host(qs_query *q, const host_info *info, hostdev_set *set, int devices)
 {
-    qs_rig rig;
-    size_t i;
-
     (void)hostdev_from_catalog(info, q->device_catalog, set);
     query_set_host_ram(q, set->ram_gib);
-    if (!devices)
-        return;
     /* Its RAM first, then its GPUs: two or more are one rig, one row. */
-    memset(&rig, 0, sizeof rig);
-    rig.label = MAIN_HOST_RIG_LABEL;
-    rig.nodes = 1;
-    for (i = 0; i < set->n; i++) {
-        if (!set->devs[i].is_gpu || set->devs[i].kind == DEV_KIND_HOST) {
-            if (query_add_device(q, &set->devs[i], 1) != 0)
-                return;
-        } else if (rig.ngpu < RIG_GPUS_MAX) {
-            rig.gpu[rig.ngpu++] = set->devs[i];
-        }
-    }
-    if (rig.ngpu == 1)
-        (void)query_add_device(q, &rig.gpu[0], 1);
-    else if (rig.ngpu > 1)
-        (void)query_add_rig(q, &rig, 1);
+    if (devices)
+        (void)hostdev_add_to_query(q, set);
 }
 
 /* The fit report; *fits gets 1 when the first device fits or is tight

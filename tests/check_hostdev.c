@@ -109,6 +109,45 @@ START_TEST(test_ram_gib)
 }
 END_TEST
 
+/* Two GPUs are one rig row after the RAM, one GPU is itself, none adds
+ * the RAM alone; the plan answers the rig GPU by GPU. */
+START_TEST(test_host_rig)
+{
+    host_info info = info_with(20.0 * MEMORY_BYTES_PER_GIB, 2);
+    hostdev_set set;
+    qs_query q;
+    qs_rig tmp;
+    const qs_rig *r;
+
+    ck_assert_uint_eq(hostdev_from_info(&info, &set), 3);
+    query_init(&q);
+    ck_assert_int_eq(hostdev_add_to_query(&q, &set), 0);
+    ck_assert_uint_eq(q.ndevices, 2);
+    ck_assert_uint_eq(q.nhost, 2);
+    ck_assert_str_eq(q.devices[0].id, "host");
+    ck_assert_str_eq(q.devices[1].id, HOSTDEV_RIG_LABEL);
+    /* The row holds both GPUs' memory: 8 + 16 GiB. */
+    ck_assert(q.devices[1].capacity_gib == 24.0);
+    r = query_rig(&q, 1, &tmp);
+    ck_assert_int_eq(r->ngpu, 2);
+    ck_assert_int_eq(r->nodes, 1);
+    ck_assert(r->gpu[0].capacity_gib == 8.0);
+    ck_assert(r->gpu[1].capacity_gib == 16.0);
+    /* A named target stays behind this machine's rows. */
+    ck_assert_int_eq(query_add_device(&q, devices_find("rtx-4090"), 0), 0);
+    ck_assert_str_eq(q.devices[2].id, "rtx-4090");
+    ck_assert_int_eq(query_rig(&q, 2, &tmp)->ngpu, 1);
+    /* One GPU: a row of its own. */
+    info = info_with(20.0 * MEMORY_BYTES_PER_GIB, 1);
+    ck_assert_uint_eq(hostdev_from_info(&info, &set), 2);
+    query_init(&q);
+    ck_assert_int_eq(hostdev_add_to_query(&q, &set), 0);
+    ck_assert_uint_eq(q.ndevices, 2);
+    ck_assert_str_eq(q.devices[1].id, "gpu0");
+    ck_assert_int_eq(q.rigs[1].ngpu, 0);
+}
+END_TEST
+
 static Suite *hostdev_suite(void)
 {
     Suite *s = suite_create("hostdev");
@@ -119,6 +158,7 @@ static Suite *hostdev_suite(void)
     tcase_add_test(tc, test_gpus_one_by_one);
     tcase_add_test(tc, test_known_gpu_gets_bandwidth);
     tcase_add_test(tc, test_unknown_ram_and_empty_gpu);
+    tcase_add_test(tc, test_host_rig);
     suite_add_tcase(s, tc);
     return s;
 }

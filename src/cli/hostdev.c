@@ -59,3 +59,26 @@ size_t hostdev_from_catalog(const host_info *info, const devices_catalog *c, hos
     }
     return set->n;
 }
+
+int hostdev_add_to_query(qs_query *q, const hostdev_set *set)
+{
+    qs_rig rig;
+    size_t i;
+
+    memset(&rig, 0, sizeof rig);
+    rig.label = HOSTDEV_RIG_LABEL;
+    rig.nodes = 1;
+    for (i = 0; i < set->n; i++) {
+        if (!set->devs[i].is_gpu || set->devs[i].kind == DEV_KIND_HOST) {
+            if (query_add_device(q, &set->devs[i], 1) != 0)
+                return -1;
+        } else if (rig.ngpu < RIG_GPUS_MAX) {
+            rig.gpu[rig.ngpu++] = set->devs[i];
+        }
+    }
+    if (rig.ngpu == 1)
+        return query_add_device(q, &rig.gpu[0], 1);
+    if (rig.ngpu > 1)
+        return query_add_rig(q, &rig, 1);
+    return 0;
+}

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "model/devices.h"
+#include "model/query.h"
 #include "platform/host.h"
 
 #define HOSTDEV_MAX (1 + HOST_MAX_GPUS)
@@ -34,5 +35,15 @@ size_t hostdev_from_info(const host_info *info, hostdev_set *set);
 /* The same, the GPU names matched against catalog c (a user's rows first,
  * devices_catalog_match_name; NULL: the built-in table). */
 size_t hostdev_from_catalog(const host_info *info, const devices_catalog *c, hostdev_set *set);
+
+/* The label of this machine's GPUs when there are two or more: one rig. */
+#define HOSTDEV_RIG_LABEL "this machine's GPUs"
+
+/* Adds the set to q as this machine's devices (in front of the targets):
+ * its RAM and any device that is not a GPU one by one, then its GPUs: one
+ * alone as itself, two or more as one rig (HOSTDEV_RIG_LABEL, one
+ * machine; at most RIG_GPUS_MAX). set must outlive q (the names point
+ * into it). Returns 0, or -1 when q filled up. */
+int hostdev_add_to_query(qs_query *q, const hostdev_set *set);
 
 #endif
