@@ -274,9 +274,10 @@ static void report_rig_ram(FILE *fp, const qs_plan *p, const plan_device *d)
                        "%.2f\tGiB", s->n_cpu_moe, s->n_cpu_moe,
                        embd ? " and the token embeddings" : "", s->ram_weights_gib);
     else if (s->gpu_layers < blocks)
-        (void)snprintf(line, sizeof line, "in RAM: %d of %d blocks on the GPUs, the rest%s in "
-                       "RAM: %.2f\tGiB", s->gpu_layers, blocks,
-                       embd ? " and the token embeddings" : "", s->ram_weights_gib);
+        (void)snprintf(line, sizeof line, "in RAM: %d of %d blocks with their KV cache, the "
+                       "output layer%s: %.2f\tGiB (%d blocks on the GPU%s)",
+                       blocks - s->gpu_layers, blocks, embd ? " and the token embeddings" : "",
+                       s->ram_weights_gib, s->gpu_layers, s->nslots > 1 ? "s" : "");
     else
         (void)snprintf(line, sizeof line, "in RAM: token embeddings %.2f\tGiB (%s keeps them on "
                        "the CPU)", s->ram_weights_gib, rt);
