@@ -136,6 +136,49 @@ START_TEST(test_smallest_n_cpu_moe)
 }
 END_TEST
 
+/* plan_update rescales the block table when only the size of plain-bits
+ * weights moved, and gives plan_compute's answers to rounding. */
+START_TEST(test_plan_update)
+{
+    qs_query q;
+    qs_plan *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+    int i;
+
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    query_of(&q, "llama-3.1-70b", "q4_k_m", "rtx-3090");
+    ck_assert_int_eq(query_add_device(&q, devices_find("h100-sxm"), 0), 0);
+    q.ram_gib = 64.0;
+    query_set_weights(&q, NULL, 4.5);
+    ck_assert_int_eq(plan_compute(&q, a), 0);
+    ck_assert_int_eq(a->layers_table.ok, 1);
+    query_set_weights(&q, NULL, 3.25);
+    ck_assert_int_eq(plan_update(&q, a), 0);
+    ck_assert_int_eq(plan_compute(&q, b), 0);
+    for (i = 0; i < 80; i++)
+        ck_assert_double_eq_tol(a->layers_table.layer_bytes[i], b->layers_table.layer_bytes[i],
+                                1e-6 * b->layers_table.layer_bytes[i]);
+    ck_assert_double_eq_tol(a->layers_table.embd_bytes, b->layers_table.embd_bytes,
+                            1e-6 * b->layers_table.embd_bytes);
+    for (i = 0; i < 2; i++) {
+        ck_assert_int_eq(a->devices[i].fit.verdict, b->devices[i].fit.verdict);
+        ck_assert_int_eq(a->devices[i].split.gpu_layers, b->devices[i].split.gpu_layers);
+        ck_assert_ptr_eq(a->devices[i].best, b->devices[i].best);
+        ck_assert_int_eq(a->devices[i].max_ctx, b->devices[i].max_ctx);
+        ck_assert_double_eq_tol(a->devices[i].fit.headroom_gib, b->devices[i].fit.headroom_gib,
+                                1e-9);
+    }
+    /* A named format spreads its own way: made anew, the same as a fresh plan. */
+    query_set_weights(&q, formats_find("q4_k_m"), 0.0);
+    ck_assert_int_eq(plan_update(&q, a), 0);
+    ck_assert_int_eq(plan_compute(&q, b), 0);
+    ck_assert(a->layers_table.output_bytes == b->layers_table.output_bytes);
+    ck_assert(a->devices[0].fit.headroom_gib == b->devices[0].fit.headroom_gib);
+    free(a);
+    free(b);
+}
+END_TEST
+
 static Suite *measured_suite(void)
 {
     Suite *s = suite_create("split_measured");
@@ -143,6 +186,7 @@ static Suite *measured_suite(void)
 
     tcase_add_test(tc, test_measured_row1);
     tcase_add_test(tc, test_smallest_n_cpu_moe);
+    tcase_add_test(tc, test_plan_update);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -192,4 +192,13 @@ expect_usage_error "--ram-bandwidth with a unit" --ram-bandwidth 60GB/s
 expect_usage_error "--print-command with --scan" --scan --print-command
 expect_usage_error "--runtime with --table" --table --runtime vllm
 
+# --- a runtime named for a format it does not load says so ---------------------------
+run -p llama-3.1-8b -f q4_k_m --device rtx-4090 --runtime vllm
+expect_rc "vllm at Q4_K_M" 0
+expect_out "vllm does not load Q4_K_M" "note: vllm does not load Q4_K_M; this is its memory"
+run -p llama-3.1-8b -f q4_k_m --device rtx-4090 --runtime vllm --json
+expect_json "runtime_loads_format false" '.devices[0].runtime_loads_format == false'
+run -p llama-3.1-8b -f awq --device rtx-4090 --runtime vllm --json
+expect_json "vllm loads AWQ" '.devices[0].runtime_loads_format == true'
+
 finish

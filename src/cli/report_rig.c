@@ -360,6 +360,18 @@ static void report_rig_heading(FILE *fp, const qs_query *q, const plan_device *d
         (void)snprintf(line, sizeof line, "%s: %s (--runtime), %s: %s", d->device.id,
                        d->runtime->name, mode, report_rig_verdict(s));
     out_wrap(fp, line, 0, REPORT_RIG_INDENT, OUT_WIDTH);
+    /* A runtime named for a format it does not load still gets an answer:
+     * its memory at that size; it says so. */
+    if (!runtime_loads(d->runtime, q->format)) {
+        if (q->format != NULL)
+            (void)snprintf(line, sizeof line, "note: %s does not load %s; this is its memory "
+                           "at that size", d->runtime->name, q->format->name);
+        else
+            (void)snprintf(line, sizeof line, "note: %s takes named formats, not a bare bit "
+                           "width; this is its memory at that size", d->runtime->name);
+        (void)fprintf(fp, "%*s", REPORT_RIG_INDENT, "");
+        out_wrap(fp, line, REPORT_RIG_INDENT, REPORT_RIG_INDENT + 2, OUT_WIDTH);
+    }
 }
 
 void report_rig_text(FILE *fp, const qs_query *q, const qs_plan *p, size_t i, int print_command)
@@ -489,6 +501,7 @@ void report_rig_json(json_writer *w, const qs_query *q, const qs_plan *p, size_t
     r = i < q->ndevices && d->device.is_gpu ? query_rig(q, i, &tmp) : NULL;
     json_string(w, "runtime", d->runtime != NULL ? d->runtime->name : NULL);
     json_bool(w, "runtime_chosen", d->runtime != NULL && d->runtime_chosen);
+    json_bool(w, "runtime_loads_format", d->runtime != NULL && runtime_loads(d->runtime, q->format));
     if (r != NULL) {
         json_begin_object(w, "rig");
         json_int(w, "gpus", r->ngpu);

@@ -1,5 +1,6 @@
 /* plan.c - a query's answer, computed once for every face. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/kvcache.h"
@@ -184,15 +185,61 @@ static void plan_device_of(const qs_query *q, const qs_plan *p, size_t i, plan_d
     out->tok_s = tok > 0.0 ? tok : 0.0;
 }
 
-/* The model block by block at the query's weights and KV cache. */
-static void plan_layers(const qs_query *q, qs_plan *p)
+/* The bits the block table is spread by: a variable-rate format's rate,
+ * a named format's bits, or 0 for plain bits (every tensor alike, so the
+ * spread does not depend on them). */
+static double plan_layers_bits(const qs_query *q)
+{
+    if (q->format == NULL)
+        return 0.0;
+    return q->format->bits_hi > 0.0 ? q->rate : q->bits;
+}
+
+/* 1 when `key` describes the table q would get but for its total. */
+static int plan_layers_same(const qs_query *q, const qs_plan *p)
+{
+    return p->layers_table.ok && p->layers_key.shape == q->shape &&
+           p->layers_key.format == q->format && p->layers_key.bits == plan_layers_bits(q) &&
+           p->layers_key.ctx == q->ctx && p->layers_key.kv_bits == q->kv_bits &&
+           p->layers_key.batch == q->batch && p->layers_key.weights_bytes > 0.0;
+}
+
+/* Every weight figure of w times f. */
+static void plan_layers_rescale(wlayers *w, double f)
+{
+    int i;
+
+    w->embd_bytes *= f;
+    w->output_bytes *= f;
+    w->expert_tensor_max *= f;
+    for (i = 0; i < w->blocks && i < WLAYERS_MAX; i++) {
+        w->layer_bytes[i] *= f;
+        w->expert_bytes[i] *= f;
+    }
+}
+
+/* The model block by block at the query's weights and KV cache: `prev`,
+ * when it was spread the same way, rescaled; else made from the tensors. */
+static void plan_layers(const qs_query *q, qs_plan *p, const wlayers *prev, double prev_bytes)
 {
     wlayers *w = &p->layers_table;
+    double bytes = p->need.weights_gib * MEMORY_BYTES_PER_GIB;
 
+    p->layers_key.shape = q->shape;
+    p->layers_key.format = q->format;
+    p->layers_key.bits = plan_layers_bits(q);
+    p->layers_key.ctx = q->ctx;
+    p->layers_key.kv_bits = q->kv_bits;
+    p->layers_key.batch = q->batch;
+    p->layers_key.weights_bytes = bytes;
+    if (prev != NULL) {
+        *w = *prev;
+        plan_layers_rescale(w, bytes / prev_bytes);
+        return;
+    }
     if (q->shape == NULL ||
         wlayers_of(q->shape, q->format,
-                   q->format != NULL && q->format->bits_hi > 0.0 ? q->rate : q->bits,
-                   p->need.weights_gib * MEMORY_BYTES_PER_GIB,
+                   q->format != NULL && q->format->bits_hi > 0.0 ? q->rate : q->bits, bytes,
                    q->kv.ok ? &q->kv : NULL, q->ctx, q->kv_bits, q->batch,
                    p->need.kv_gib * MEMORY_BYTES_PER_GIB, w) != 0) {
         memset(w, 0, sizeof *w);
@@ -201,7 +248,34 @@ static void plan_layers(const qs_query *q, qs_plan *p)
     w->latent_kv = q->shape->arch.mla.kv_lora_rank > 0;
 }
 
+static int plan_compute_with(const qs_query *q, qs_plan *p, const wlayers *prev,
+                             double prev_bytes);
+
 int plan_compute(const qs_query *q, qs_plan *p)
+{
+    return plan_compute_with(q, p, NULL, 0.0);
+}
+
+int plan_update(const qs_query *q, qs_plan *p)
+{
+    wlayers *keep;
+    double bytes;
+    int rc;
+
+    if (!plan_layers_same(q, p))
+        return plan_compute(q, p);
+    keep = malloc(sizeof *keep);
+    if (keep == NULL)
+        return plan_compute(q, p);
+    *keep = p->layers_table;
+    bytes = p->layers_key.weights_bytes;
+    rc = plan_compute_with(q, p, keep, bytes);
+    free(keep);
+    return rc;
+}
+
+static int plan_compute_with(const qs_query *q, qs_plan *p, const wlayers *prev,
+                             double prev_bytes)
 {
     size_t i;
 
@@ -215,7 +289,7 @@ int plan_compute(const qs_query *q, qs_plan *p)
     p->layers = q->shape != NULL ? q->shape->arch.layers : 0;
     if (!p->need.ok)
         return -1;
-    plan_layers(q, p);
+    plan_layers(q, p, prev, prev_bytes);
     for (i = 0; i < q->ndevices && i < QUERY_DEVICES_MAX; i++) {
         plan_device *pd = &p->devices[p->ndevices++];
 

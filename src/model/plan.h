@@ -62,6 +62,17 @@ typedef struct {
     int any_rig;               /* some device is a rig */
     wlayers layers_table;      /* the model block by block at the query's
                                   weights and KV (ok 0 without architecture) */
+    /* What layers_table was made from, so that plan_update can rescale it
+     * when only the weights' size changed (the slider at plain bits). */
+    struct {
+        const qs_model *shape;
+        const qs_format *format;
+        double bits;           /* the bits it was spread by (a format's, a rate) */
+        long ctx;
+        double kv_bits;
+        int batch;
+        double weights_bytes;  /* the total it was scaled to */
+    } layers_key;
 } qs_plan;
 
 /* A cell of the table of every named precision on every device. */
@@ -76,6 +87,13 @@ typedef struct {
 /* The plan for q. Returns 0, or -1 (and p->ok 0) when q cannot be
  * evaluated (invalid sizes, context or overhead). */
 int plan_compute(const qs_query *q, qs_plan *p);
+
+/* The same for a p that holds an earlier plan (plan_compute's or this
+ * one's): when the model's block table would be spread the same way (the
+ * same shape, format, context, KV type and batch, and, but for plain
+ * bits, the same bits), it is rescaled instead of made anew from the
+ * tensor list. The answer is plan_compute's to rounding. */
+int plan_update(const qs_query *q, qs_plan *p);
 
 /* The need and verdict of named precision f on the query's device i, at
  * the query's context, batch and KV cache (no offload: the table compares
