@@ -236,7 +236,7 @@ static int main_interactive(options *o, models_catalog *catalog)
     host.catalog = catalog;
     host.bound = o->max_header;
     detect.ctx = &host;
-    status = tui_run(&o->query, &detect);
+    status = tui_run_print(&o->query, &detect, o->print_command);
     models_catalog_set_local(catalog, NULL, 0);
     free(host.local);
     files_scan_free(&host.scan);

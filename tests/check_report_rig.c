@@ -532,7 +532,7 @@ START_TEST(test_json_members)
     n = fread(out_buf, 1, sizeof out_buf - 1, fp);
     out_buf[n] = '\0';
     (void)fclose(fp);
-    ck_assert_ptr_nonnull(strstr(out_buf, "{\"runtime\":\"llama.cpp\",\"runtime_chosen\":false,"
+    ck_assert_ptr_nonnull(strstr(out_buf, "{\"runtime\":\"llama.cpp\",\"runtime_chosen\":false,\"runtime_loads_format\":true,"
                                           "\"rig\":{\"gpus\":2,\"nodes\":1},\"split\":{\"mode\":"
                                           "\"layer\",\"tp\":1,\"pp\":1,\"kv_replicas\":1,"
                                           "\"possible\":true,\"why\":null,\"verdict\":\"fits\""));
@@ -562,7 +562,7 @@ START_TEST(test_json_members)
     n = fread(out_buf, 1, sizeof out_buf - 1, fp);
     out_buf[n] = '\0';
     (void)fclose(fp);
-    ck_assert_ptr_nonnull(strstr(out_buf, "{\"runtime\":null,\"runtime_chosen\":false,\"rig\":"
+    ck_assert_ptr_nonnull(strstr(out_buf, "{\"runtime\":null,\"runtime_chosen\":false,\"runtime_loads_format\":false,\"rig\":"
                                           "{\"gpus\":2,\"nodes\":1},\"split\":null,\"command\":"));
 }
 END_TEST

@@ -12,9 +12,10 @@ if ! command -v jq >/dev/null 2>&1; then
     exit 77
 fi
 
-# verdict_of ID: --fit's verdict word for ID at plain 4.5 bits on an RTX 4090.
+# verdict_of ID: --fit's verdict word for ID at plain 4.5 bits on an RTX 4090
+# with no RAM to offload into (--ram 0: else a 70B "runs with offload").
 verdict_of() {
-    "$QUANTSCOPE" -p "$1" -b 4.5 --device rtx-4090 --fit --json </dev/null |
+    "$QUANTSCOPE" -p "$1" -b 4.5 --device rtx-4090 --ram 0 --fit --json </dev/null |
         jq -r '[.devices[] | select(.id == "rtx-4090") | .verdict][0]'
 }
 
@@ -40,7 +41,7 @@ v405=$(verdict_of llama-3.1-405b)
 [ "$v8" = fits ] && [ "$v70" = "no fit" ] && [ "$v405" = "no fit" ] && pass ||
     fail "--fit says 8B '$v8', 70B '$v70', 405B '$v405' on an RTX 4090 at 4.5 bits"
 
-tui_start 100 30 -- -i -p 7B -b 4.5 --device rtx-4090
+tui_start 100 30 -- -i -p 7B -b 4.5 --device rtx-4090 --ram 0
 tui_wait "start" "bpw"
 # the devices: Tab from the slider to them, End selects the last (RTX 4090)
 tui_keys Tab Tab Tab End

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/actions.h"
+#include "app/actions_rig.h"
 #include "app/ops.h"
 
 #define ACTIONS_N(a) (sizeof(a) / sizeof((a)[0]))
@@ -13,7 +14,8 @@ typedef enum {
     ACTIONS_HELP_PLAIN,        /* the text as it is */
     ACTIONS_HELP_STEP_DOWN,    /* the fine and coarse steps, down */
     ACTIONS_HELP_STEP_UP,      /* and up */
-    ACTIONS_HELP_ENDS          /* where Home/End go */
+    ACTIONS_HELP_ENDS,         /* where Home/End go */
+    ACTIONS_HELP_RUNTIME       /* the runtimes r cycles through */
 } actions_help_kind;
 
 typedef struct {
@@ -54,6 +56,8 @@ static void actions_cancel(app_state *s, const in_event *ev, int arg)
     (void)arg;
     if (s->entry != APP_ENTRY_NONE)
         ops_entry_drop(s);
+    else if (s->overlay == APP_OVERLAY_DEVICE)
+        actions_rig_cancel(s);
     else if (s->overlay == APP_OVERLAY_PICKER)
         ops_picker_close(s);
     else
@@ -129,6 +133,8 @@ static void actions_enter(app_state *s, const in_event *ev, int arg)
         ops_picker_open(s, '\0');
     else if (s->focus == APP_FOCUS_BASELINE)
         actions_baseline(s, ev, arg);
+    else if (s->focus == APP_FOCUS_DEVICES)
+        actions_rig_expand(s, ev, arg);
 }
 
 static void actions_type_value(app_state *s, const in_event *ev, int arg)
@@ -289,7 +295,7 @@ static const app_action actions_table_of[ACT_COUNT] = {
     [ACT_DOWN] = { ACT_DOWN, "device", actions_vertical, 1, ACTIONS_HELP_PLAIN,
                    "focus down; on the devices: the one below" },
     [ACT_ENTER] = { ACT_ENTER, "pick", actions_enter, 0, ACTIONS_HELP_PLAIN,
-                    "on the model: pick one; on the baseline: cycle it" },
+                    "on the model: pick one; on the baseline: cycle it; on a rig: its GPUs" },
     [ACT_TYPE_VALUE] = { ACT_TYPE_VALUE, "type", actions_type_value, 0, ACTIONS_HELP_PLAIN,
                          "type an exact value, then Enter (context: 8192, 8k)" },
     [ACT_PICKER] = { ACT_PICKER, "model", actions_picker, 0, ACTIONS_HELP_PLAIN,
@@ -342,6 +348,22 @@ static const app_action actions_table_of[ACT_COUNT] = {
                          "first / last row" },
     [ACT_TABLE_CLOSE] = { ACT_TABLE_CLOSE, "close", actions_table_close, 0, ACTIONS_HELP_PLAIN,
                           "close the table" },
+    [ACT_RIG] = { ACT_RIG, "GPUs", actions_rig_expand, 0, ACTIONS_HELP_PLAIN,
+                  "a rig: show / hide a row per GPU (what each holds)" },
+    [ACT_RUNTIME] = { ACT_RUNTIME, "runtime", actions_rig_runtime, 0, ACTIONS_HELP_RUNTIME, NULL },
+    [ACT_COMMAND] = { ACT_COMMAND, "command", actions_rig_command, 0, ACTIONS_HELP_PLAIN,
+                      "the command that runs the selected row (also --print-command)" },
+    [ACT_DEVICE_ADD] = { ACT_DEVICE_ADD, "add", actions_rig_add, 0, ACTIONS_HELP_PLAIN,
+                         "add a device (rtx-4090, 24GiB, 2xrtx-3090); remove the selected" },
+    [ACT_DEVICE_REMOVE] = { ACT_DEVICE_REMOVE, "remove", actions_rig_remove, 0,
+                            ACTIONS_HELP_PLAIN,
+                            "add a device (rtx-4090, 24GiB, 2xrtx-3090); remove the selected" },
+    [ACT_DEVICE_TEXT] = { ACT_DEVICE_TEXT, "type", actions_rig_text, 0, ACTIONS_HELP_PLAIN,
+                          "a device id, a size or a rig: rtx-4090+rtx-3090" },
+    [ACT_DEVICE_EDIT] = { ACT_DEVICE_EDIT, "edit", actions_rig_edit, 0, ACTIONS_HELP_PLAIN,
+                          "delete the last character" },
+    [ACT_DEVICE_APPLY] = { ACT_DEVICE_APPLY, "add", actions_rig_apply, 0, ACTIONS_HELP_PLAIN,
+                           "add the device typed as a target row" },
 };
 
 /* The keys every mode shares come first in each mode's list. */
@@ -381,6 +403,11 @@ static const app_binding actions_bindings[] = {
     { APP_MODE_MAIN, IN_KEY_CHAR, "b", 0, ACT_BASELINE, NULL },
     { APP_MODE_MAIN, IN_KEY_CHAR, "k", 0, ACT_KV, NULL },
     { APP_MODE_MAIN, IN_KEY_CHAR, "t", 0, ACT_TABLE, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "e", 0, ACT_RIG, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "r", 0, ACT_RUNTIME, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "c", 0, ACT_COMMAND, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "a", 0, ACT_DEVICE_ADD, NULL },
+    { APP_MODE_MAIN, IN_KEY_CHAR, "x", 0, ACT_DEVICE_REMOVE, NULL },
     /* a value being typed; any other key drops it and acts as on the main
      * screen (actions_lookup) */
     ACTIONS_QUIT_KEYS(APP_MODE_ENTRY),
@@ -422,6 +449,18 @@ static const app_binding actions_bindings[] = {
     { APP_MODE_HELP, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
     { APP_MODE_HELP, IN_KEY_CHAR, "?", 0, ACT_CANCEL, NULL },
     { APP_MODE_HELP, IN_KEY_F1, NULL, 0, ACT_CANCEL, NULL },
+    /* the device prompt: every printable character is text */
+    ACTIONS_QUIT_KEYS(APP_MODE_DEVICE),
+    { APP_MODE_DEVICE, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
+    { APP_MODE_DEVICE, IN_KEY_ENTER, NULL, 0, ACT_DEVICE_APPLY, NULL },
+    { APP_MODE_DEVICE, IN_KEY_BACKSPACE, NULL, 0, ACT_DEVICE_EDIT, NULL },
+    { APP_MODE_DEVICE, IN_KEY_CHAR, NULL, 0, ACT_DEVICE_TEXT, "text" },
+    /* the command box */
+    { APP_MODE_COMMAND, IN_KEY_CHAR, "q", 0, ACT_QUIT, NULL },
+    ACTIONS_QUIT_KEYS(APP_MODE_COMMAND),
+    { APP_MODE_COMMAND, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
+    { APP_MODE_COMMAND, IN_KEY_CHAR, "c", 0, ACT_CANCEL, NULL },
+    { APP_MODE_COMMAND, IN_KEY_CHAR, "r", 0, ACT_RUNTIME, NULL },
 };
 
 static const char *const actions_mode_names[APP_MODE_COUNT] = {
@@ -430,6 +469,8 @@ static const char *const actions_mode_names[APP_MODE_COUNT] = {
     [APP_MODE_PICKER] = "model picker",
     [APP_MODE_TABLE] = "table",
     [APP_MODE_HELP] = "help",
+    [APP_MODE_DEVICE] = "typing a device",
+    [APP_MODE_COMMAND] = "command box",
 };
 
 /* ---- lookup -------------------------------------------------------------- */
@@ -443,6 +484,10 @@ app_mode actions_mode(const app_state *s)
         return APP_MODE_HELP;
     case APP_OVERLAY_TABLE:
         return APP_MODE_TABLE;
+    case APP_OVERLAY_DEVICE:
+        return APP_MODE_DEVICE;
+    case APP_OVERLAY_COMMAND:
+        return APP_MODE_COMMAND;
     case APP_OVERLAY_NONE:
         break;
     }
@@ -468,7 +513,8 @@ static int actions_matches(const app_binding *b, const in_event *ev)
 /* The text actions a paste may reach: nothing else runs from a paste. */
 static int actions_takes_paste(app_action_id a)
 {
-    return a == ACT_ENTRY_TEXT || a == ACT_PICK_TEXT || a == ACT_TYPE_VALUE;
+    return a == ACT_ENTRY_TEXT || a == ACT_PICK_TEXT || a == ACT_DEVICE_TEXT ||
+           a == ACT_TYPE_VALUE;
 }
 
 app_action_id actions_lookup(app_mode m, const in_event *ev)
@@ -541,6 +587,9 @@ void actions_help_text(app_action_id a, char *buf, size_t size)
     case ACTIONS_HELP_ENDS:
         (void)snprintf(buf, size, "%g / %g bits; context %ld / max; first / last device",
                        APP_BITS_MIN, APP_BITS_MAX, APP_CTX_MIN);
+        break;
+    case ACTIONS_HELP_RUNTIME:
+        (void)snprintf(buf, size, "runtime: auto, %s", runtime_names());
         break;
     case ACTIONS_HELP_PLAIN:
         (void)snprintf(buf, size, "%s", act->help);

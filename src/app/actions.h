@@ -5,10 +5,12 @@
  * and one of bindings (mode, key, characters, modifiers, action), as vis'
  * config.def.h and tig's request list declare theirs. The help overlay,
  * the footer hints and the man page's key list are made from these tables
- * (tests/check_keys.c fails when the man page drifts). Conventions: q, F10
- * and Ctrl-C quit; Esc cancels an entry or closes an overlay and never
- * quits; ? and F1 open the help; / opens the model search; Alt+key is no
- * binding; pasted text only ever lands in an entry or the filter. */
+ * (tests/check_keys.c fails when the man page drifts); the handlers of the
+ * rig, runtime, command and device actions are actions_rig.c's.
+ * Conventions: q, F10 and Ctrl-C quit; Esc cancels an entry or closes an
+ * overlay and never quits; ? and F1 open the help; / opens the model
+ * search; Alt+key is no binding; pasted text only ever lands in an entry,
+ * the filter or the device prompt. */
 #ifndef QS_ACTIONS_H
 #define QS_ACTIONS_H
 
@@ -23,6 +25,8 @@ typedef enum {
     APP_MODE_PICKER,           /* the model picker */
     APP_MODE_TABLE,            /* the table overlay */
     APP_MODE_HELP,             /* the help overlay */
+    APP_MODE_DEVICE,           /* a device being typed (the prompt) */
+    APP_MODE_COMMAND,          /* the command box */
     APP_MODE_COUNT
 } app_mode;
 
@@ -68,6 +72,14 @@ typedef enum {
     ACT_TABLE_FIRST,
     ACT_TABLE_LAST,
     ACT_TABLE_CLOSE,
+    ACT_RIG,                   /* a rig's row per GPU: open / close */
+    ACT_RUNTIME,               /* the next runtime */
+    ACT_COMMAND,               /* the command box */
+    ACT_DEVICE_ADD,            /* the prompt for a device */
+    ACT_DEVICE_REMOVE,
+    ACT_DEVICE_TEXT,
+    ACT_DEVICE_EDIT,
+    ACT_DEVICE_APPLY,
     ACT_COUNT
 } app_action_id;
 
@@ -81,7 +93,7 @@ app_mode actions_mode(const app_state *s);
 
 /* The action bound to ev in mode m; ACT_COUNT when none is. Pasted
  * characters only ever match the text actions (ACT_ENTRY_TEXT,
- * ACT_PICK_TEXT, ACT_TYPE_VALUE). */
+ * ACT_PICK_TEXT, ACT_DEVICE_TEXT, ACT_TYPE_VALUE). */
 app_action_id actions_lookup(app_mode m, const in_event *ev);
 
 /* Runs action a on s. */

@@ -40,7 +40,9 @@ static void app_table_compute(app_state *s)
 
 void app_replan(app_state *s)
 {
-    (void)plan_compute(&s->query, &s->plan);  /* plan.ok says whether it could */
+    /* The plan before is kept: a step of the slider rescales its block
+     * table rather than making it anew (plan_update). */
+    (void)plan_update(&s->query, &s->plan);   /* plan.ok says whether it could */
     s->table_valid = 0;
     if (s->overlay == APP_OVERLAY_TABLE)
         app_table_compute(s);
@@ -68,6 +70,19 @@ void app_init(app_state *s, const qs_query *q, int cols, int rows)
 
 void app_requery(app_state *s, const qs_query *q)
 {
+    size_t old = s->query.nhost, i;
+
+    /* This machine's rows come in front of the targets: the rigs open
+     * among the targets move down with them (the selection stays a row
+     * index: the first row, this machine, until the user moves). */
+    if (q->nhost > old && q->ndevices <= QUERY_DEVICES_MAX) {
+        size_t by = q->nhost - old;
+
+        for (i = q->ndevices; i-- > q->nhost;)
+            s->rig_open[i] = s->rig_open[i - by];
+        for (i = old; i < q->nhost; i++)
+            s->rig_open[i] = 0;
+    }
     memcpy(&s->query, q, sizeof s->query);
     if (s->sel >= s->query.ndevices)
         s->sel = s->query.ndevices > 0 ? s->query.ndevices - 1 : 0;

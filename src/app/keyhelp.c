@@ -37,10 +37,10 @@ static const keyhelp_hint keyhelp_footer_main[APP_FOCUS_COUNT][KEYHELP_FOOTER_MA
                             { ACT_TYPE_VALUE, ACT_COUNT, "type" }, { ACT_KV, ACT_COUNT, NULL },
                             { ACT_FOCUS_NEXT, ACT_COUNT, NULL }, { ACT_TABLE, ACT_COUNT, NULL },
                             { ACT_HELP, ACT_COUNT, NULL }, KEYHELP_END },
-    [APP_FOCUS_DEVICES] = { { ACT_UP, ACT_DOWN, "device" },
-                            { ACT_STEP_DOWN, ACT_STEP_UP, "bits" },
-                            { ACT_FOCUS_NEXT, ACT_COUNT, NULL }, { ACT_KV, ACT_COUNT, NULL },
-                            { ACT_TABLE, ACT_COUNT, NULL }, { ACT_PICKER, ACT_COUNT, NULL },
+    [APP_FOCUS_DEVICES] = { { ACT_UP, ACT_DOWN, "device" }, { ACT_RIG, ACT_COUNT, NULL },
+                            { ACT_DEVICE_ADD, ACT_DEVICE_REMOVE, "add/remove" },
+                            { ACT_RUNTIME, ACT_COUNT, NULL }, { ACT_COMMAND, ACT_COUNT, NULL },
+                            { ACT_FOCUS_NEXT, ACT_COUNT, NULL },
                             { ACT_HELP, ACT_COUNT, NULL }, KEYHELP_END },
 };
 static const keyhelp_hint keyhelp_footer_modes[APP_MODE_COUNT][KEYHELP_FOOTER_MAX] = {
@@ -56,6 +56,10 @@ static const keyhelp_hint keyhelp_footer_modes[APP_MODE_COUNT][KEYHELP_FOOTER_MA
                          { ACT_QUIT, ACT_COUNT, NULL }, KEYHELP_END },
     [APP_MODE_HELP] = { { ACT_CANCEL, ACT_COUNT, NULL }, { ACT_QUIT, ACT_COUNT, NULL },
                         KEYHELP_END },
+    [APP_MODE_DEVICE] = { { ACT_DEVICE_APPLY, ACT_COUNT, NULL }, { ACT_CANCEL, ACT_COUNT, NULL },
+                          { ACT_DEVICE_EDIT, ACT_COUNT, NULL }, KEYHELP_END },
+    [APP_MODE_COMMAND] = { { ACT_CANCEL, ACT_COUNT, "close" }, { ACT_RUNTIME, ACT_COUNT, NULL },
+                           { ACT_QUIT, ACT_COUNT, NULL }, KEYHELP_END },
 };
 
 /* The name of a key for the help. */

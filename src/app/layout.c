@@ -31,7 +31,7 @@ _Static_assert(LAYOUT_FIT_ROWS_MAX == QUERY_DEVICES_MAX, "a row for every device
 #define LAYOUT_PICK_H_MAX 20
 #define LAYOUT_PICK_CHROME 4
 #define LAYOUT_HELP_W_MAX 74
-#define LAYOUT_HELP_H_MAX 18
+#define LAYOUT_HELP_H_MAX 28
 /* Screen edge kept free around an overlay. */
 #define LAYOUT_OVERLAY_MARGIN 2
 /* Hundredths: bits from the mouse are rounded to 1 / LAYOUT_BITS_SCALE. */
@@ -132,18 +132,28 @@ void layout_compute(int cols, int rows, app_layout *l)
 
 void layout_compute_for(int cols, int rows, int devices, app_layout *l)
 {
+    layout_compute_rows(cols, rows, devices, devices, l);
+}
+
+/* Clamped to 1 .. LAYOUT_FIT_ROWS_MAX. */
+static int layout_rows_clamp(int n)
+{
+    return n < 1 ? 1 : n > LAYOUT_FIT_ROWS_MAX ? LAYOUT_FIT_ROWS_MAX : n;
+}
+
+void layout_compute_rows(int cols, int rows, int devices, int fit_rows, app_layout *l)
+{
     int avail, y, gap_model = 0, gap_slider = 0, gap_numbers = 0, extra;
-    int ctx = 0, detail = 0, best = 0, need = 0;
+    int ctx = 0, detail = 0, best = 0, need = 0, rt = 0;
 
     memset(l, 0, sizeof *l);
-    if (devices < 1)
-        devices = 1;
-    if (devices > LAYOUT_FIT_ROWS_MAX)
-        devices = LAYOUT_FIT_ROWS_MAX;
+    devices = layout_rows_clamp(devices);
+    fit_rows = layout_rows_clamp(fit_rows);
     l->cols = cols;
     l->rows = rows;
     l->too_small = cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS;
     l->names_y = l->fit_title_y = l->fit_y = l->best_y = l->ctx_y = l->detail_y = -1;
+    l->rt_y = -1;
     l->need_y = -1;
     if (l->too_small) {
         l->title_y = l->model_y = l->knob_y = l->track_y = l->scale_y = -1;
@@ -173,7 +183,7 @@ void layout_compute_for(int cols, int rows, int devices, app_layout *l)
         avail--;
     }
     if (l->fit_n > 0) {
-        extra = layout_min(avail, devices - l->fit_n);
+        extra = layout_min(avail, fit_rows - l->fit_n);
         l->fit_n += extra;
         avail -= extra;
     }
@@ -183,6 +193,10 @@ void layout_compute_for(int cols, int rows, int devices, app_layout *l)
     }
     if (avail > 0) {
         gap_model = 1;
+        avail--;
+    }
+    if (avail > 0 && detail) {
+        rt = 1;
         avail--;
     }
     if (avail > 0) {
@@ -228,7 +242,9 @@ void layout_compute_for(int cols, int rows, int devices, app_layout *l)
         y += l->fit_n;
     }
     if (detail)
-        l->detail_y = y;
+        l->detail_y = y++;
+    if (rt)
+        l->rt_y = y;
     l->footer_y = rows - 1;
 
     /* Columns. */

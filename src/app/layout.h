@@ -3,10 +3,14 @@
  * Layer 2 (app): pure geometry, computed from the size alone so that the
  * view only draws and the mouse mapping can be tested. Rows that do not fit
  * are -1; the order of sacrifice when rows run short: the breakdown of the
- * need under the Fit line, then blank separators, then the best-precision
- * marker under the slider, then hardware rows (this machine stays), then
- * the named-precision labels, then the selected device's detail line; the
- * context line and this machine's row go last. A tall terminal shows every
+ * need under the Fit line, then the blanks above the numbers and the
+ * context, then the selected device's runtime line, then the blank after
+ * the model line, then the best-precision marker under the slider, then
+ * hardware rows (this machine stays), then the named-precision labels, then
+ * the selected device's detail line; the context line and this machine's
+ * row go last. (So the default 80x24 screen, nine devices, keeps the rows
+ * it had before the runtime line, which it has no room for: the detail
+ * line then names the runtime.) A tall terminal shows every
  * device and the breakdown. Columns are 0-based, ranges inclusive. */
 #ifndef QS_LAYOUT_H
 #define QS_LAYOUT_H
@@ -62,6 +66,8 @@ typedef struct {
     int fit_text_x;            /* "of  23.99 GiB  fits" after it; with no
                                   bar, "fits 16% of 23.99 GiB" */
     int detail_y;              /* the selected device's details; -1: no room */
+    int rt_y;                  /* under the details: the selected device's
+                                  runtime and split; -1: no room */
     int footer_y;
     /* picker overlay: box and its list rows */
     int pick_x, pick_y, pick_w, pick_h;
@@ -103,6 +109,11 @@ int layout_bits_to_col(double bits, int x0, int x1);
  * for `devices` hardware rows (this machine included; clamped to
  * 1 .. LAYOUT_FIT_ROWS_MAX). */
 void layout_compute_for(int cols, int rows, int devices, app_layout *l);
+
+/* layout_compute_for() for a device list of fit_rows rows (the devices and
+ * the sub-rows of the open rigs; clamped as devices is), `devices` the
+ * table's columns. */
+void layout_compute_rows(int cols, int rows, int devices, int fit_rows, app_layout *l);
 
 /* layout_compute_for() with LAYOUT_FIT_MAX devices. */
 void layout_compute(int cols, int rows, app_layout *l);

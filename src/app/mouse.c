@@ -55,12 +55,13 @@ static void mouse_press(app_state *s, const app_layout *l, const in_event *ev)
         ops_entry_drop(s);
         s->focus = APP_FOCUS_CONTEXT;
     } else if (l->fit_n > 0 && ev->y >= l->fit_y && ev->y < l->fit_y + l->fit_n) {
-        size_t n = s->query.ndevices;
-        size_t idx = layout_pick_top(s->sel, n, l->fit_n) + (size_t)(ev->y - l->fit_y);
-        if (idx < n) {
+        /* A device's row or one of its GPU rows selects the device. */
+        app_row row;
+
+        if (app_row_get(s, app_rows_top(s, l->fit_n) + (size_t)(ev->y - l->fit_y), &row) == 0) {
             ops_entry_drop(s);
             s->focus = APP_FOCUS_DEVICES;
-            s->sel = idx;
+            s->sel = row.dev;
         }
     }
 }
@@ -92,9 +93,12 @@ void mouse_apply(app_state *s, const in_event *ev)
         mouse_picker(s, &l, ev);
         return;
     case APP_OVERLAY_HELP:
+    case APP_OVERLAY_COMMAND:
         if (ev->action == IN_MOUSE_PRESS)
             s->overlay = APP_OVERLAY_NONE;
         return;
+    case APP_OVERLAY_DEVICE:
+        return;                        /* the prompt takes keys only */
     case APP_OVERLAY_TABLE:
         if (ev->action == IN_MOUSE_WHEEL_UP || ev->action == IN_MOUSE_WHEEL_DOWN)
             ops_table_scroll(s, ev->action == IN_MOUSE_WHEEL_UP ? -1 : 1);

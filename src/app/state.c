@@ -1,10 +1,10 @@
-/* state.c - what the front end derives from its state: the layout and the
- * table's extent. */
+/* state.c - what the front end derives from its state: the layout (the
+ * device list with the open rigs' sub-rows) and the table's extent. */
 #include "app/state.h"
 
 void app_layout_of(const app_state *s, app_layout *l)
 {
-    layout_compute_for(s->cols, s->rows, (int)s->query.ndevices, l);
+    layout_compute_rows(s->cols, s->rows, (int)s->query.ndevices, (int)app_rows(s, NULL, 0), l);
 }
 
 size_t app_table_rows(void)

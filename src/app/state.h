@@ -52,7 +52,11 @@
 #define APP_BASELINE_FP32_NAME "fp32"
 /* Typed text (a value entry, the picker filter) and message sizes, bytes. */
 #define APP_TEXT_MAX 24
-#define APP_MSG_MAX 96
+#define APP_MSG_MAX 160
+/* A device typed into the front end's prompt (a catalog id, a size, a rig
+ * spec such as "rtx-pro-6000-blackwell+rtx-pro-6000-blackwell"), bytes
+ * with the NUL: it is kept as the target's label (app_state.labels). */
+#define APP_DEVICE_TEXT_MAX 64
 /* Context: the least the keys go to, and the most for a bare size. */
 #define APP_CTX_MIN 256L
 #define APP_CTX_CAP 1048576L
@@ -72,7 +76,9 @@ typedef enum {
     APP_OVERLAY_NONE,
     APP_OVERLAY_PICKER,
     APP_OVERLAY_HELP,
-    APP_OVERLAY_TABLE
+    APP_OVERLAY_TABLE,
+    APP_OVERLAY_DEVICE,        /* the prompt for a device to add (footer line) */
+    APP_OVERLAY_COMMAND        /* the box with the selected row's command */
 } app_overlay;
 
 /* Where a typed number goes. */
@@ -102,6 +108,16 @@ typedef struct {
     int dragging;              /* 1 while button 1 drags the knob */
     int quit;                  /* 1 when the user asked to quit */
     int repaint;               /* 1 when a full repaint was asked (Ctrl-L) */
+    /* Rigs (app_rigs.c): the device being typed into the prompt (kept
+     * after a refusal, so that `a` brings it back to be mended), which
+     * device rows show a sub-row per GPU (by index into query.devices),
+     * and the text of the targets typed here: query.rigs[i].label and a
+     * size's device name point into labels[k] (a buffer is free when no
+     * device of the query points at it), so they live as long as the
+     * state. A state copied by value keeps pointing at the original's. */
+    char device_text[APP_DEVICE_TEXT_MAX];
+    unsigned char rig_open[QUERY_DEVICES_MAX];
+    char labels[QUERY_TARGETS_MAX][APP_DEVICE_TEXT_MAX];
     /* The answer: recomputed when the query changes. */
     qs_plan plan;
     /* The table overlay's cells, [format][device], while it is open. */
@@ -186,6 +202,51 @@ long app_pick_index_of(const app_state *s, const qs_model *m);
 
 /* The selected device's name, for the picker's title; NULL when none. */
 const char *app_pick_device_name(const app_state *s);
+
+/* ---- rigs, runtimes and devices (app_rigs.c) ----------------------------- */
+
+/* A row of the device list: device `dev`'s own row (slot -1), or slot
+ * `slot` of its split (a GPU, or a machine of a pipeline) when it is
+ * open. */
+typedef struct {
+    size_t dev;
+    int slot;
+} app_row;
+
+/* 1 when device i's row opens into sub-rows: a rig (plan.devices[i].rig)
+ * or a split of more than one slot. */
+int app_rig_expandable(const app_state *s, size_t i);
+
+/* The rows of the device list in order, into out (at most max; out may be
+ * NULL); returns how many there are in all. */
+size_t app_rows(const app_state *s, app_row *out, size_t max);
+
+/* Row k of the list into *out; 0, or -1 past the end. */
+int app_row_get(const app_state *s, size_t k, app_row *out);
+
+/* The first row shown when `visible` rows fit: the selected device's row in
+ * view, and its sub-rows too where they fit. */
+size_t app_rows_top(const app_state *s, int visible);
+
+/* Opens or closes the selected device's sub-rows (a message when it has
+ * none). */
+void app_rig_toggle(app_state *s);
+
+/* The query's runtime after `r` in the cycle auto -> each of runtime.h's
+ * table in order -> auto. */
+runtime_id app_runtime_next(runtime_id r);
+
+/* Adds the target `spec` names, as --device takes it: a rig spec
+ * (rig_is_spec: "2xrtx-3090", "rtx-4090+rtx-3090"), else a catalogued id
+ * or a size ("24GiB"); its text is kept in a label buffer. Returns 0 and
+ * selects it, or -1 with the reason in s->msg and the query unchanged
+ * (unknown device, with the nearest ids; no GPU in a rig; QUERY_TARGETS_MAX
+ * targets already). */
+int app_device_add(app_state *s, const char *spec);
+
+/* Removes the selected target (not one of this machine's rows). Returns 0,
+ * or -1 with a message. */
+int app_device_remove(app_state *s);
 
 /* ---- the table overlay --------------------------------------------------- */
 

@@ -153,7 +153,7 @@ int report_fit_text_commands(FILE *fp, const qs_query *q, const qs_plan *p, int 
     else if (p->any_apple)
         (void)fprintf(fp, "Apple: macOS lets the GPU use %.0f%% of unified memory up to %.0f GiB "
                           "and %.0f%%\nabove (so an 8 GB Mac offers %.2f GiB); --apple-share or "
-                          "--gpu-memory to change.\n",
+                          "--gpu-memory to\nchange.\n",
                       DEVICE_ROW_APPLE_SMALL_SHARE * FMT_PERCENT, DEVICE_ROW_APPLE_RULE_GIB,
                       DEVICE_ROW_APPLE_LARGE_SHARE * FMT_PERCENT,
                       device_row_apple_share(8.0) * 8.0);

@@ -44,7 +44,7 @@ static SCREEN *crt_screen;
 
 /* Colour pairs (foreground on the terminal's default background). */
 enum { CRT_PAIR_TITLE = 1, CRT_PAIR_KNOB, CRT_PAIR_FITS, CRT_PAIR_TIGHT, CRT_PAIR_NO_FIT,
-       CRT_PAIR_ERROR, CRT_PAIR_TICK, CRT_PAIR_BOX, CRT_PAIR_SELECTED };
+       CRT_PAIR_ERROR, CRT_PAIR_TICK, CRT_PAIR_BOX, CRT_PAIR_SELECTED, CRT_PAIR_OFFLOAD };
 
 /* Glyphs: UTF-8 and ASCII (same width: one column each, the arrow two in
  * ASCII, which the view allows for). */
@@ -204,7 +204,8 @@ static void crt_setup_colors(void)
         init_pair(CRT_PAIR_ERROR, COLOR_RED, bg) == ERR ||
         init_pair(CRT_PAIR_TICK, COLOR_CYAN, bg) == ERR ||
         init_pair(CRT_PAIR_BOX, COLOR_CYAN, bg) == ERR ||
-        init_pair(CRT_PAIR_SELECTED, COLOR_BLACK, COLOR_CYAN) == ERR)
+        init_pair(CRT_PAIR_SELECTED, COLOR_BLACK, COLOR_CYAN) == ERR ||
+        init_pair(CRT_PAIR_OFFLOAD, COLOR_MAGENTA, bg) == ERR)
         return;
     crt_colors_on = 1;
 }
@@ -515,6 +516,8 @@ int crt_attr(crt_role role)
             return COLOR_PAIR(CRT_PAIR_BOX);
         case CRT_SELECTED:
             return COLOR_PAIR(CRT_PAIR_SELECTED) | A_BOLD;
+        case CRT_OFFLOAD:
+            return COLOR_PAIR(CRT_PAIR_OFFLOAD) | A_BOLD;
         default:
             return A_NORMAL;
         }
@@ -533,6 +536,8 @@ int crt_attr(crt_role role)
     case CRT_NO_FIT:
     case CRT_ERROR:
         return A_REVERSE | A_BOLD;
+    case CRT_OFFLOAD:
+        return A_UNDERLINE | A_BOLD;   /* between tight (bold) and no fit (reverse) */
     case CRT_DIM:
         return A_DIM;
     default:

@@ -67,6 +67,7 @@ typedef enum {
     CRT_ERROR,
     CRT_BOX,
     CRT_SELECTED,      /* the picker's selected row */
+    CRT_OFFLOAD,       /* the verdict "offload": runs with part of it in RAM */
     CRT_ROLE_COUNT
 } crt_role;
 

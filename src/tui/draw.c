@@ -269,7 +269,10 @@ crt_role draw_verdict_role(fit_verdict v)
         return CRT_FITS;
     case FIT_TIGHT:
         return CRT_TIGHT;
-    default:
-        return CRT_NO_FIT;
+    case FIT_OFFLOAD:
+        return CRT_OFFLOAD;
+    case FIT_NO_FIT:
+        break;
     }
+    return CRT_NO_FIT;
 }

@@ -36,7 +36,8 @@ void draw_fill(int y, int x, int n, crt_role role);
  * meaning. */
 int draw_live_attr(crt_role role);
 
-/* The colour role of a verdict: CRT_FITS, CRT_TIGHT or CRT_NO_FIT. */
+/* The colour role of a verdict: CRT_FITS, CRT_TIGHT, CRT_OFFLOAD or
+ * CRT_NO_FIT (each verdict is also drawn as its word). */
 crt_role draw_verdict_role(fit_verdict v);
 
 /* A box with a title in its top border, its inside blanked. */

@@ -21,5 +21,9 @@ void frame_draw(const app_state *s)
         screen_picker_draw(s, &l);
     else if (s->overlay == APP_OVERLAY_HELP)
         screen_help_draw(s, &l);
+    else if (s->overlay == APP_OVERLAY_COMMAND)
+        screen_command_draw(s, &l);
+    else if (s->overlay == APP_OVERLAY_DEVICE)
+        screen_rig_prompt(s, &l);
 }
 

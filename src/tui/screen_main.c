@@ -19,6 +19,8 @@
 #include "model/memory.h"
 
 #define VIEW_MAIN_BUF 160
+/* Speeds below this many tokens/s are shown with one decimal. */
+#define VIEW_MAIN_TOK_S_WHOLE 10.0
 /* Ticks drawn on a row, at most. */
 #define VIEW_MAIN_TICKS 24
 
@@ -287,7 +289,7 @@ static void screen_main_fit_row(const app_layout *l, int y, const qs_plan *p,
             char layers[VIEW_MAIN_BUF];
             (void)snprintf(layers, sizeof layers, "%d/%d layers on GPU", r->gpu_layers,
                            p->layers);
-            draw_text_attr(y, l->fit_bar_x, cells, draw_live_attr(CRT_TIGHT), layers);
+            draw_text_attr(y, l->fit_bar_x, cells, draw_live_attr(CRT_OFFLOAD), layers);
         } else {
             double fill = r->share < 1.0 ? r->share : 1.0;
             full = (int)lround(fill * cells);
@@ -322,14 +324,29 @@ static void screen_main_piece(int y, int *x, int cols, crt_role role, const char
     *x = draw_text(y, *x + 2, -1, role, piece);
 }
 
+/* The decode ceiling as a piece: "up to 21 tok/s" (one decimal below
+ * VIEW_MAIN_TOK_S_WHOLE, where an offload's speeds are). */
+static void screen_main_speed(int y, int *x, int cols, const plan_device *d)
+{
+    char buf[VIEW_MAIN_BUF];
+
+    if (!(d->tok_s > 0.0))
+        return;
+    (void)snprintf(buf, sizeof buf, "up to %.*f tok/s", d->tok_s < VIEW_MAIN_TOK_S_WHOLE ? 1 : 0,
+                   d->tok_s);
+    screen_main_piece(y, x, cols, CRT_NORMAL, buf);
+}
+
 /* The selected device's details: best precision, largest context, headroom
  * and the decode ceiling; pieces that do not fit whole are left out, the
- * least important (the speed) first. */
-static void screen_main_detail(const app_layout *l, const qs_query *q, const plan_device *d)
+ * least important (the speed) first. With offload, what stays in RAM and
+ * the speed with it (both bandwidths, the plan's) lead. */
+static void screen_main_detail(const app_layout *l, const qs_query *q, const qs_plan *p,
+                               const plan_device *d)
 {
     char buf[VIEW_MAIN_BUF];
     long model_max = q->model != NULL ? q->model->ctx : 0;
-    int x, y = l->detail_y;
+    int x, y = l->detail_y, offload;
 
     if (y < 0)
         return;
@@ -338,6 +355,12 @@ static void screen_main_detail(const app_layout *l, const qs_query *q, const pla
     if (!d->fit.ok) {
         screen_main_piece(y, &x, l->cols, CRT_DIM, "RAM unknown: no answers");
         return;
+    }
+    /* With offload, what is in RAM and the speed that costs come first. */
+    offload = screen_rig_offload(buf, sizeof buf, p, d);
+    if (offload) {
+        screen_main_piece(y, &x, l->cols, CRT_OFFLOAD, buf);
+        screen_main_speed(y, &x, l->cols, d);
     }
     if (d->best != NULL) {
         (void)snprintf(buf, sizeof buf, "best %s", d->best->name);
@@ -360,9 +383,12 @@ static void screen_main_detail(const app_layout *l, const qs_query *q, const pla
     else
         (void)snprintf(buf, sizeof buf, "%.1f GiB short", -d->fit.headroom_gib);
     screen_main_piece(y, &x, l->cols, CRT_NORMAL, buf);
-    if (d->tok_s > 0.0) {
-        (void)snprintf(buf, sizeof buf, "up to %.0f tok/s", d->tok_s);
-        screen_main_piece(y, &x, l->cols, CRT_NORMAL, buf);
+    if (!offload)
+        screen_main_speed(y, &x, l->cols, d);
+    /* No room for the runtime line: its name here, where it fits. */
+    if (l->rt_y < 0 && d->runtime != NULL) {
+        (void)snprintf(buf, sizeof buf, "via %s", d->runtime->name);
+        screen_main_piece(y, &x, l->cols, CRT_DIM, buf);
     }
 }
 
@@ -462,13 +488,25 @@ static void screen_main_fit(const app_state *s, const app_layout *l)
         return;
     screen_main_need(s, l);
 
-    top = layout_pick_top(s->sel, n, l->fit_n);
-    for (i = top; i < n && (int)(i - top) < l->fit_n; i++)
-        screen_main_fit_row(l, l->fit_y + (int)(i - top), p, &p->devices[i], i == s->sel,
-                            focused);
+    /* The rows: each device's, and under an open rig one per GPU. */
+    top = app_rows_top(s, l->fit_n);
+    for (i = 0; (int)i < l->fit_n; i++) {
+        app_row row;
+        int y = l->fit_y + (int)i;
+
+        if (app_row_get(s, top + i, &row) != 0 || row.dev >= n)
+            break;
+        if (row.slot >= 0) {
+            screen_rig_slot_row(l, y, &p->devices[row.dev], row.slot);
+            continue;
+        }
+        screen_main_fit_row(l, y, p, &p->devices[row.dev], row.dev == s->sel, focused);
+        screen_rig_marker(s, l, y, row.dev);
+    }
     if (s->sel >= n)
         return;
-    screen_main_detail(l, &s->query, &p->devices[s->sel]);
+    screen_main_detail(l, &s->query, p, &p->devices[s->sel]);
+    screen_rig_runtime(s, l);
     screen_main_best(l, &p->devices[s->sel]);
 }
 

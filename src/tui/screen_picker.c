@@ -15,10 +15,11 @@
 /* A row: the selection mark and a space, the name, a space, the
  * parameters (VIEW_PICKER_PARAMS_W), a space, "local" or blank
  * (VIEW_PICKER_LOCAL_W), a space, the verdict (VIEW_PICKER_VERDICT_W:
- * "no fit"); the name takes what is left, at least VIEW_PICKER_NAME_MIN. */
+ * "offload", the longest word); the name takes what is left, at least
+ * VIEW_PICKER_NAME_MIN. */
 #define VIEW_PICKER_PARAMS_W 10
 #define VIEW_PICKER_LOCAL_W 5
-#define VIEW_PICKER_VERDICT_W 6
+#define VIEW_PICKER_VERDICT_W 7
 #define VIEW_PICKER_FIXED_W (2 + 1 + VIEW_PICKER_PARAMS_W + 1 + VIEW_PICKER_LOCAL_W + 1 + \
                              VIEW_PICKER_VERDICT_W)
 #define VIEW_PICKER_NAME_MIN 8

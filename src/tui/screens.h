@@ -26,4 +26,22 @@ void screen_help_draw(const app_state *s, const app_layout *l);
  * precision as a row, the devices as columns. */
 void screen_table_draw(const app_state *s, const app_layout *l);
 
+/* screen_rig.c: rigs and runtimes on the main screen. Slot `slot` of
+ * device d's split as a sub-row at y (its GPU or machine, the layers it
+ * holds, its total of its usable GiB, its verdict word); the "+" / "-"
+ * that marks device i's row as one that opens; the selected device's
+ * runtime and split on l->rt_y; the device prompt on the footer line. */
+void screen_rig_slot_row(const app_layout *l, int y, const plan_device *d, int slot);
+void screen_rig_marker(const app_state *s, const app_layout *l, int y, size_t i);
+void screen_rig_runtime(const app_state *s, const app_layout *l);
+void screen_rig_prompt(const app_state *s, const app_layout *l);
+
+/* screen_rig.c: what an offload keeps in RAM, for the detail line
+ * ("experts of 24 blocks in RAM", "45 of 80 blocks on the GPU"); returns
+ * 1, or 0 (buf "") when d does not run with offload. */
+int screen_rig_offload(char *buf, size_t size, const qs_plan *p, const plan_device *d);
+
+/* screen_command.c: the box with the selected row's command line. */
+void screen_command_draw(const app_state *s, const app_layout *l);
+
 #endif

@@ -18,6 +18,7 @@
 
 #include "app/app.h"
 #include "app/input.h"
+#include "cli/report_command.h"
 #include "tui/crt.h"
 #include "tui/tui.h"
 #include "tui/frame.h"
@@ -127,7 +128,26 @@ static void tui_detect_now(app_state *s, const tui_detect *detect)
         app_requery(s, &q);
 }
 
+/* After the terminal is restored: the selected row's command on stdout. */
+static void tui_print_command(const app_state *s)
+{
+    char cmd[REPORT_COMMAND_SIZE];
+
+    if (s->sel >= s->plan.ndevices ||
+        report_command(cmd, sizeof cmd, &s->query, &s->plan.devices[s->sel]) != 0) {
+        (void)fprintf(stderr, "quantscope: no command for the selected row\n");
+        return;
+    }
+    if (printf("%s\n", cmd) < 0 || fflush(stdout) != 0)
+        (void)fprintf(stderr, "quantscope: write error: %s\n", strerror(errno));
+}
+
 int tui_run(const qs_query *q, const tui_detect *detect)
+{
+    return tui_run_print(q, detect, 0);
+}
+
+int tui_run_print(const qs_query *q, const tui_detect *detect, int print_command)
 {
     app_state s;
     input_decoder dec;
@@ -197,5 +217,7 @@ int tui_run(const qs_query *q, const tui_detect *detect)
     crt_done();
     if (s.quit)
         crt_quit_final();              /* a quit is final until the exit */
+    if (print_command && status == TUI_EXIT_OK)
+        tui_print_command(&s);
     return status;
 }

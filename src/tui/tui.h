@@ -49,4 +49,11 @@ typedef struct {
  * it. Returns one of the statuses above. */
 int tui_run(const qs_query *q, const tui_detect *detect);
 
+/* tui_run(), and with print_command 1 (--print-command), after a normal
+ * quit (TUI_EXIT_OK) and once the terminal is restored, the command line
+ * that reproduces the selected row's answer (cli/report_command.h) on
+ * stdout, one line; nothing on the other exits. A command that cannot be
+ * made is said on stderr, the status stays. */
+int tui_run_print(const qs_query *q, const tui_detect *detect, int print_command);
+
 #endif
