@@ -82,7 +82,8 @@ START_TEST(test_errors_name_the_word)
     REFUSED("option '-t' takes no value (got '-t=5')", "-t=5");
     REFUSED("option '--a' is ambiguous: --all-formats, --apple-share", "--a");
     REFUSED("option '--f' is ambiguous: --family, --format, --from, --fit", "--f", "4");
-    REFUSED("option '--l' is ambiguous: --layers, --list-models, --list-devices, --list-formats",
+    REFUSED("option '--l' is ambiguous: --layers, --list-models, --list-devices, --list-formats, "
+                      "--lora-targets, --lesson",
             "--l");
     REFUSED("option '--ctx' needs a value: --ctx N", "--ctx");
     REFUSED("option '-p' needs a value: -p SIZE", "-t", "-p");

@@ -9,7 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/theme.h"
 #include "model/query.h"
+#include "model/serve.h"
 
 typedef enum {
     OPTIONS_MODE_DEFAULT,       /* no report option: TUI on a terminal, else the table */
@@ -23,6 +25,9 @@ typedef enum {
     OPTIONS_MODE_LIST_FORMATS,  /* --list-formats */
     OPTIONS_MODE_HOST,          /* --host */
     OPTIONS_MODE_SCAN,          /* --scan [DIR...]: the models found, by fit */
+    OPTIONS_MODE_SERVE,         /* a workload option or --compare: the serving plan */
+    OPTIONS_MODE_TRAIN,         /* --train: the fine-tuning memory */
+    OPTIONS_MODE_ROUNDING,      /* --demo-rounding */
     OPTIONS_MODE_HELP,
     OPTIONS_MODE_VERSION
 } options_mode;
@@ -82,6 +87,18 @@ typedef struct {
     /* --print-command: with a fit report, the command that reproduces each
      * target's answer; with -i, the selected row's, printed on exit. */
     int print_command;
+    /* Issue 12: --compare's formats (ncompare 0: not given) and its rule
+     * (--max-quality-loss, percent); --markdown, --csv; --demo-rounding's
+     * --seed (seed_given 0: the demo's own); --lesson and --theme. */
+    const qs_format *compare[SERVE_COMPARE_MAX];
+    size_t ncompare;
+    double max_loss_pct;
+    int markdown, csv;
+    unsigned long seed;
+    int seed_given;
+    int lesson;
+    app_theme theme;
+    int theme_given;
     /* The user's shape, made by options_resolve (the query points here). */
     qs_model shape;
     char shape_name[OPTIONS_SHAPE_NAME_SIZE];

@@ -29,6 +29,14 @@ void query_init(qs_query *q)
     q->margin_gib = -1.0;
     q->n_cpu_moe = -1;
     q->ram_bandwidth_gbs = 0.0;
+    q->serve.peak_factor = WORKLOAD_PEAK_FACTOR;
+    q->serve.prompt_tokens = WORKLOAD_PROMPT_TOKENS;
+    q->serve.output_tokens = WORKLOAD_OUTPUT_TOKENS;
+    q->train.mode = TRAIN_NONE;
+    q->train.rank = WORKLOAD_TRAIN_RANK;
+    q->train.seq = WORKLOAD_TRAIN_SEQ;
+    q->train.micro_batch = WORKLOAD_TRAIN_MICRO_BATCH;
+    q->train.grad_checkpointing = -1;
 }
 
 /* A named format's bits for the query's model, at `rate` when it is a

@@ -19,6 +19,7 @@
 #include "model/models.h"
 #include "model/rig.h"
 #include "model/runtime.h"
+#include "model/workload.h"
 
 /* Devices one query can hold: this machine's RAM and each of its GPUs
  * (1 + HOST_MAX_GPUS = 17) and the targets named after them (at most
@@ -99,6 +100,9 @@ typedef struct {
                                   largest context; < 0: the runtime's */
     int n_cpu_moe;             /* --n-cpu-moe N; -1: the smallest that fits */
     double ram_bandwidth_gbs;  /* RAM bandwidth for offloaded weights; 0: assumed */
+    /* Serving and fine-tuning (issue 12, workload.h). */
+    qs_serve_ask serve;
+    qs_train_ask train;
 } qs_query;
 
 /* The defaults: 7B at FP16 against an FP16 baseline, FIT_DEFAULT_CTX
