@@ -230,13 +230,17 @@ static int main_interactive(options *o, models_catalog *catalog)
     static const tui_detect detect_fn = { main_detect_host, NULL };
     main_host_ctx host;
     tui_detect detect = detect_fn;
+    tui_options opt = { 0, 0, APP_THEME_DEFAULT };
     int status;
 
     memset(&host, 0, sizeof host);
     host.catalog = catalog;
     host.bound = o->max_header;
     detect.ctx = &host;
-    status = tui_run_print(&o->query, &detect, o->print_command);
+    opt.print_command = o->print_command;
+    opt.lesson = o->lesson;
+    opt.theme = o->theme;
+    status = tui_run_opts(&o->query, &detect, &opt);
     models_catalog_set_local(catalog, NULL, 0);
     free(host.local);
     files_scan_free(&host.scan);

@@ -415,7 +415,7 @@ START_TEST(test_help_lines)
     size_t i, n;
     int m;
 
-    ck_assert_uint_eq(keyhelp_count(APP_MODE_MAIN), 23);
+    ck_assert_uint_eq(keyhelp_count(APP_MODE_MAIN), 27);
     ck_assert_int_eq(keyhelp_line(APP_MODE_MAIN, 0, keys, sizeof keys, text, sizeof text),
                      0);
     ck_assert_str_eq(keys, "q Ctrl+C F10");
@@ -485,7 +485,7 @@ START_TEST(test_footers)
         [APP_FOCUS_BASELINE] = "Left/Right base  b cycle  0-9 . type  Tab focus  t table  ? help",
         [APP_FOCUS_CONTEXT] = "Left/Right halve/double  0-9 . type  k KV  Tab focus  t table  "
                               "? help",
-        [APP_FOCUS_DEVICES] = "Up/Down device  e GPUs  a/x add/remove  r runtime  c command  "
+        [APP_FOCUS_DEVICES] = "Up/Down device  e GPUs  a/x add/remove  r runtime  C command  "
                               "Tab focus  ? help",
     };
     char buf[ACTIONS_TEXT_MAX * 2];

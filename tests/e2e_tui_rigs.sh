@@ -53,8 +53,8 @@ tui_wait_gone "e closes it" "GPU 0 rtx-3090"
 
 # the command box: what --print-command gives for this row
 cmd=$(fitj 2xrtx-3090 '.devices[0].command' --ctx 8k)
-tui_keys c
-tui_wait "c opens the command box" "Command: 2xrtx-3090, llama.cpp"
+tui_keys C
+tui_wait "C opens the command box" "Command: 2xrtx-3090, llama.cpp"
 tui_wait "the box runs llama-server" "llama-server -m llama-3.1-70b-Q4_K_M.gguf -c 8192"
 case "$cmd" in
 *"--tensor-split 41,40"*) tui_wait "the split in the box" "--tensor-split 41,40" ;;
@@ -68,9 +68,9 @@ tui_keys r
 tui_wait "r: llama.cpp, set" "runtime  llama.cpp (set)"
 tui_keys r r
 tui_wait "r r: vllm" "runtime  vllm (set)  tensor parallel TP=2"
-tui_keys c
+tui_keys C
 tui_wait "vllm's command" "vllm serve llama-3.1-70b --tensor-parallel-size 2"
-tui_keys c
+tui_keys C
 tui_keys r r r r
 tui_wait "back to auto" "runtime  llama.cpp (chosen)"
 

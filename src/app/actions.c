@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "app/actions.h"
+#include "app/actions_lesson.h"
 #include "app/actions_rig.h"
+#include "app/actions_view.h"
 #include "app/ops.h"
 
 #define ACTIONS_N(a) (sizeof(a) / sizeof((a)[0]))
@@ -60,6 +62,8 @@ static void actions_cancel(app_state *s, const in_event *ev, int arg)
         actions_rig_cancel(s);
     else if (s->overlay == APP_OVERLAY_PICKER)
         ops_picker_close(s);
+    else if (s->overlay == APP_OVERLAY_NONE && s->lesson)
+        actions_lesson_leave(s);
     else
         s->overlay = APP_OVERLAY_NONE;
 }
@@ -364,103 +368,22 @@ static const app_action actions_table_of[ACT_COUNT] = {
                           "delete the last character" },
     [ACT_DEVICE_APPLY] = { ACT_DEVICE_APPLY, "add", actions_rig_apply, 0, ACTIONS_HELP_PLAIN,
                            "add the device typed as a target row" },
-};
-
-/* The keys every mode shares come first in each mode's list. */
-#define ACTIONS_QUIT_KEYS(m)                                                                  \
-    { m, IN_KEY_CTRL_C, NULL, 0, ACT_QUIT, NULL }, { m, IN_KEY_F10, NULL, 0, ACT_QUIT, NULL }, \
-    { m, IN_KEY_CTRL_L, NULL, 0, ACT_REPAINT, NULL }
-
-static const app_binding actions_bindings[] = {
-    /* the main screen */
-    { APP_MODE_MAIN, IN_KEY_CHAR, "q", 0, ACT_QUIT, NULL },
-    ACTIONS_QUIT_KEYS(APP_MODE_MAIN),
-    { APP_MODE_MAIN, IN_KEY_CHAR, "?", 0, ACT_HELP, NULL },
-    { APP_MODE_MAIN, IN_KEY_F1, NULL, 0, ACT_HELP, NULL },
-    { APP_MODE_MAIN, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
-    { APP_MODE_MAIN, IN_KEY_LEFT, NULL, 0, ACT_STEP_DOWN, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "h", 0, ACT_STEP_DOWN, NULL },
-    { APP_MODE_MAIN, IN_KEY_RIGHT, NULL, 0, ACT_STEP_UP, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "l", 0, ACT_STEP_UP, NULL },
-    { APP_MODE_MAIN, IN_KEY_PGDN, NULL, 0, ACT_NAMED_DOWN, NULL },
-    { APP_MODE_MAIN, IN_KEY_LEFT, NULL, IN_MOD_SHIFT, ACT_NAMED_DOWN, "Shift/Ctrl+Left" },
-    { APP_MODE_MAIN, IN_KEY_LEFT, NULL, IN_MOD_CTRL, ACT_NAMED_DOWN, "" },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "H", 0, ACT_NAMED_DOWN, NULL },
-    { APP_MODE_MAIN, IN_KEY_PGUP, NULL, 0, ACT_NAMED_UP, NULL },
-    { APP_MODE_MAIN, IN_KEY_RIGHT, NULL, IN_MOD_SHIFT, ACT_NAMED_UP, "Shift/Ctrl+Right" },
-    { APP_MODE_MAIN, IN_KEY_RIGHT, NULL, IN_MOD_CTRL, ACT_NAMED_UP, "" },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "L", 0, ACT_NAMED_UP, NULL },
-    { APP_MODE_MAIN, IN_KEY_HOME, NULL, 0, ACT_HOME, NULL },
-    { APP_MODE_MAIN, IN_KEY_END, NULL, 0, ACT_END, NULL },
-    { APP_MODE_MAIN, IN_KEY_TAB, NULL, 0, ACT_FOCUS_NEXT, NULL },
-    { APP_MODE_MAIN, IN_KEY_BTAB, NULL, 0, ACT_FOCUS_PREV, NULL },
-    { APP_MODE_MAIN, IN_KEY_UP, NULL, 0, ACT_UP, NULL },
-    { APP_MODE_MAIN, IN_KEY_DOWN, NULL, 0, ACT_DOWN, NULL },
-    { APP_MODE_MAIN, IN_KEY_ENTER, NULL, 0, ACT_ENTER, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "0123456789.", 0, ACT_TYPE_VALUE, "0-9 ." },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "m", 0, ACT_PICKER, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "/", 0, ACT_SEARCH, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "b", 0, ACT_BASELINE, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "k", 0, ACT_KV, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "t", 0, ACT_TABLE, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "e", 0, ACT_RIG, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "r", 0, ACT_RUNTIME, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "c", 0, ACT_COMMAND, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "a", 0, ACT_DEVICE_ADD, NULL },
-    { APP_MODE_MAIN, IN_KEY_CHAR, "x", 0, ACT_DEVICE_REMOVE, NULL },
-    /* a value being typed; any other key drops it and acts as on the main
-     * screen (actions_lookup) */
-    ACTIONS_QUIT_KEYS(APP_MODE_ENTRY),
-    { APP_MODE_ENTRY, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
-    { APP_MODE_ENTRY, IN_KEY_ENTER, NULL, 0, ACT_ENTRY_APPLY, NULL },
-    { APP_MODE_ENTRY, IN_KEY_BACKSPACE, NULL, 0, ACT_ENTRY_EDIT, NULL },
-    { APP_MODE_ENTRY, IN_KEY_CHAR, "0123456789.kK", 0, ACT_ENTRY_TEXT, "0-9 . k" },
-    /* the model picker */
-    ACTIONS_QUIT_KEYS(APP_MODE_PICKER),
-    { APP_MODE_PICKER, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
-    { APP_MODE_PICKER, IN_KEY_CHAR, NULL, 0, ACT_PICK_TEXT, "text" },
-    { APP_MODE_PICKER, IN_KEY_BACKSPACE, NULL, 0, ACT_PICK_EDIT, NULL },
-    { APP_MODE_PICKER, IN_KEY_UP, NULL, 0, ACT_PICK_UP, NULL },
-    { APP_MODE_PICKER, IN_KEY_BTAB, NULL, 0, ACT_PICK_UP, NULL },
-    { APP_MODE_PICKER, IN_KEY_DOWN, NULL, 0, ACT_PICK_DOWN, NULL },
-    { APP_MODE_PICKER, IN_KEY_TAB, NULL, 0, ACT_PICK_DOWN, NULL },
-    { APP_MODE_PICKER, IN_KEY_PGUP, NULL, 0, ACT_PICK_PAGE_UP, NULL },
-    { APP_MODE_PICKER, IN_KEY_PGDN, NULL, 0, ACT_PICK_PAGE_DOWN, NULL },
-    { APP_MODE_PICKER, IN_KEY_HOME, NULL, 0, ACT_PICK_FIRST, NULL },
-    { APP_MODE_PICKER, IN_KEY_END, NULL, 0, ACT_PICK_LAST, NULL },
-    { APP_MODE_PICKER, IN_KEY_ENTER, NULL, 0, ACT_PICK_CHOOSE, NULL },
-    { APP_MODE_PICKER, IN_KEY_CTRL_F, NULL, 0, ACT_PICK_FITS, NULL },
-    { APP_MODE_PICKER, IN_KEY_F2, NULL, 0, ACT_PICK_FITS, NULL },
-    /* the table overlay */
-    { APP_MODE_TABLE, IN_KEY_CHAR, "q", 0, ACT_QUIT, NULL },
-    ACTIONS_QUIT_KEYS(APP_MODE_TABLE),
-    { APP_MODE_TABLE, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
-    { APP_MODE_TABLE, IN_KEY_CHAR, "t", 0, ACT_TABLE_CLOSE, NULL },
-    { APP_MODE_TABLE, IN_KEY_CHAR, "k", 0, ACT_KV, NULL },
-    { APP_MODE_TABLE, IN_KEY_UP, NULL, 0, ACT_TABLE_UP, NULL },
-    { APP_MODE_TABLE, IN_KEY_DOWN, NULL, 0, ACT_TABLE_DOWN, NULL },
-    { APP_MODE_TABLE, IN_KEY_PGUP, NULL, 0, ACT_TABLE_PAGE_UP, NULL },
-    { APP_MODE_TABLE, IN_KEY_PGDN, NULL, 0, ACT_TABLE_PAGE_DOWN, NULL },
-    { APP_MODE_TABLE, IN_KEY_HOME, NULL, 0, ACT_TABLE_FIRST, NULL },
-    { APP_MODE_TABLE, IN_KEY_END, NULL, 0, ACT_TABLE_LAST, NULL },
-    /* the help overlay: any other key closes it too (actions_lookup) */
-    { APP_MODE_HELP, IN_KEY_CHAR, "q", 0, ACT_QUIT, NULL },
-    ACTIONS_QUIT_KEYS(APP_MODE_HELP),
-    { APP_MODE_HELP, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
-    { APP_MODE_HELP, IN_KEY_CHAR, "?", 0, ACT_CANCEL, NULL },
-    { APP_MODE_HELP, IN_KEY_F1, NULL, 0, ACT_CANCEL, NULL },
-    /* the device prompt: every printable character is text */
-    ACTIONS_QUIT_KEYS(APP_MODE_DEVICE),
-    { APP_MODE_DEVICE, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
-    { APP_MODE_DEVICE, IN_KEY_ENTER, NULL, 0, ACT_DEVICE_APPLY, NULL },
-    { APP_MODE_DEVICE, IN_KEY_BACKSPACE, NULL, 0, ACT_DEVICE_EDIT, NULL },
-    { APP_MODE_DEVICE, IN_KEY_CHAR, NULL, 0, ACT_DEVICE_TEXT, "text" },
-    /* the command box */
-    { APP_MODE_COMMAND, IN_KEY_CHAR, "q", 0, ACT_QUIT, NULL },
-    ACTIONS_QUIT_KEYS(APP_MODE_COMMAND),
-    { APP_MODE_COMMAND, IN_KEY_ESC, NULL, 0, ACT_CANCEL, NULL },
-    { APP_MODE_COMMAND, IN_KEY_CHAR, "c", 0, ACT_CANCEL, NULL },
-    { APP_MODE_COMMAND, IN_KEY_CHAR, "r", 0, ACT_RUNTIME, NULL },
+    [ACT_CLASSIC] = { ACT_CLASSIC, "classic", actions_lesson_classic, 0, ACTIONS_HELP_PLAIN,
+                      "the track's ticks: FP32, FP16, INT8, INT4, INT2 only / all" },
+    [ACT_THEME] = { ACT_THEME, "theme", actions_lesson_theme, 0, ACTIONS_HELP_PLAIN,
+                    "theme: default -> projector -> light -> mono" },
+    [ACT_LESSON_NEXT] = { ACT_LESSON_NEXT, "next", actions_lesson_step, 1, ACTIONS_HELP_PLAIN,
+                          "the lesson's next stop" },
+    [ACT_LESSON_PREV] = { ACT_LESSON_PREV, "back", actions_lesson_step, -1, ACTIONS_HELP_PLAIN,
+                          "the lesson's previous stop" },
+    [ACT_PIN] = { ACT_PIN, "pin", actions_view_pin, 0, ACTIONS_HELP_PLAIN,
+                  "pin this configuration and compare the next with it / unpin" },
+    [ACT_ROUNDING] = { ACT_ROUNDING, "rounding", actions_view_rounding, 0, ACTIONS_HELP_PLAIN,
+                       "what rounding does to weights at these bits: open / close" },
+    [ACT_TABLE_SORT] = { ACT_TABLE_SORT, "sort", actions_view_table_sort, 0,
+                         ACTIONS_HELP_PLAIN, "sort: by bits, by need, by name" },
+    [ACT_TABLE_APPLY] = { ACT_TABLE_APPLY, "use", actions_view_table_apply, 0,
+                          ACTIONS_HELP_PLAIN, "use the selected row's precision" },
 };
 
 static const char *const actions_mode_names[APP_MODE_COUNT] = {
@@ -471,6 +394,8 @@ static const char *const actions_mode_names[APP_MODE_COUNT] = {
     [APP_MODE_HELP] = "help",
     [APP_MODE_DEVICE] = "typing a device",
     [APP_MODE_COMMAND] = "command box",
+    [APP_MODE_LESSON] = "lesson",
+    [APP_MODE_ROUNDING] = "rounding panel",
 };
 
 /* ---- lookup -------------------------------------------------------------- */
@@ -488,58 +413,14 @@ app_mode actions_mode(const app_state *s)
         return APP_MODE_DEVICE;
     case APP_OVERLAY_COMMAND:
         return APP_MODE_COMMAND;
+    case APP_OVERLAY_ROUNDING:
+        return APP_MODE_ROUNDING;
     case APP_OVERLAY_NONE:
         break;
     }
-    return s->entry != APP_ENTRY_NONE ? APP_MODE_ENTRY : APP_MODE_MAIN;
-}
-
-/* 1 when binding b matches ev. A character binding with chars NULL matches
- * any printable character; Shift is part of a character, not a modifier. */
-static int actions_matches(const app_binding *b, const in_event *ev)
-{
-    int mods = ev->mods;
-
-    if (b->key != ev->key)
-        return 0;
-    if (ev->key == IN_KEY_CHAR) {
-        mods &= ~IN_MOD_SHIFT;
-        if (b->chars != NULL && (ev->ch == '\0' || strchr(b->chars, ev->ch) == NULL))
-            return 0;
-    }
-    return mods == b->mods;
-}
-
-/* The text actions a paste may reach: nothing else runs from a paste. */
-static int actions_takes_paste(app_action_id a)
-{
-    return a == ACT_ENTRY_TEXT || a == ACT_PICK_TEXT || a == ACT_DEVICE_TEXT ||
-           a == ACT_TYPE_VALUE;
-}
-
-app_action_id actions_lookup(app_mode m, const in_event *ev)
-{
-    const app_binding *any = NULL;
-    size_t i;
-
-    for (i = 0; i < ACTIONS_N(actions_bindings); i++) {
-        const app_binding *b = &actions_bindings[i];
-
-        if (b->mode != m || !actions_matches(b, ev))
-            continue;
-        if (b->key == IN_KEY_CHAR && b->chars == NULL) {
-            any = b;                   /* only when nothing more specific is */
-            continue;
-        }
-        if (ev->paste && !actions_takes_paste(b->action))
-            break;                     /* never a command: only text below */
-        return b->action;
-    }
-    if (any != NULL)
-        return any->action;
-    if (ev->paste && ev->key == IN_KEY_CHAR && m == APP_MODE_MAIN)
-        return ACT_TYPE_VALUE;         /* a paste on a value starts an entry */
-    return ACT_COUNT;
+    if (s->entry != APP_ENTRY_NONE)
+        return APP_MODE_ENTRY;
+    return s->lesson ? APP_MODE_LESSON : APP_MODE_MAIN;
 }
 
 void actions_run(app_state *s, app_action_id a, const in_event *ev)
@@ -554,16 +435,6 @@ const char *actions_mode_name(app_mode m)
 }
 
 /* ---- what the help, the footer and the man page read ------------------- */
-
-size_t actions_binding_count(void)
-{
-    return ACTIONS_N(actions_bindings);
-}
-
-const app_binding *actions_binding(size_t i)
-{
-    return i < ACTIONS_N(actions_bindings) ? &actions_bindings[i] : NULL;
-}
 
 const char *actions_hint(app_action_id a)
 {

@@ -27,6 +27,8 @@ typedef enum {
     APP_MODE_HELP,             /* the help overlay */
     APP_MODE_DEVICE,           /* a device being typed (the prompt) */
     APP_MODE_COMMAND,          /* the command box */
+    APP_MODE_LESSON,           /* the lesson walk (--lesson) */
+    APP_MODE_ROUNDING,         /* the rounding panel */
     APP_MODE_COUNT
 } app_mode;
 
@@ -80,6 +82,15 @@ typedef enum {
     ACT_DEVICE_TEXT,
     ACT_DEVICE_EDIT,
     ACT_DEVICE_APPLY,
+    /* Issue 12: the lesson (actions_lesson.c) and the views (actions_view.c). */
+    ACT_CLASSIC,               /* the classic track: FP32 .. INT2 only */
+    ACT_THEME,                 /* the next theme */
+    ACT_LESSON_NEXT,           /* the lesson's next / previous stop */
+    ACT_LESSON_PREV,
+    ACT_PIN,                   /* pin the configuration / unpin */
+    ACT_ROUNDING,              /* the rounding panel: open / close */
+    ACT_TABLE_SORT,            /* the table's next sort order */
+    ACT_TABLE_APPLY,           /* the table's row becomes the precision */
     ACT_COUNT
 } app_action_id;
 

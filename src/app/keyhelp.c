@@ -60,6 +60,11 @@ static const keyhelp_hint keyhelp_footer_modes[APP_MODE_COUNT][KEYHELP_FOOTER_MA
                           { ACT_DEVICE_EDIT, ACT_COUNT, NULL }, KEYHELP_END },
     [APP_MODE_COMMAND] = { { ACT_CANCEL, ACT_COUNT, "close" }, { ACT_RUNTIME, ACT_COUNT, NULL },
                            { ACT_QUIT, ACT_COUNT, NULL }, KEYHELP_END },
+    [APP_MODE_LESSON] = { { ACT_LESSON_NEXT, ACT_COUNT, "next" }, { ACT_LESSON_PREV, ACT_COUNT, "back" },
+                          { ACT_THEME, ACT_COUNT, NULL }, { ACT_CANCEL, ACT_COUNT, "leave" },
+                          { ACT_QUIT, ACT_COUNT, NULL }, KEYHELP_END },
+    [APP_MODE_ROUNDING] = { { ACT_STEP_DOWN, ACT_STEP_UP, "bits" }, { ACT_CANCEL, ACT_COUNT, "close" },
+                            { ACT_QUIT, ACT_COUNT, NULL }, KEYHELP_END },
 };
 
 /* The name of a key for the help. */

@@ -94,6 +94,7 @@ void mouse_apply(app_state *s, const in_event *ev)
         return;
     case APP_OVERLAY_HELP:
     case APP_OVERLAY_COMMAND:
+    case APP_OVERLAY_ROUNDING:
         if (ev->action == IN_MOUSE_PRESS)
             s->overlay = APP_OVERLAY_NONE;
         return;

@@ -34,6 +34,7 @@
 
 #include "app/input.h"
 #include "app/layout.h"
+#include "app/theme.h"
 #include "model/plan.h"
 #include "model/query.h"
 
@@ -78,7 +79,8 @@ typedef enum {
     APP_OVERLAY_HELP,
     APP_OVERLAY_TABLE,
     APP_OVERLAY_DEVICE,        /* the prompt for a device to add (footer line) */
-    APP_OVERLAY_COMMAND        /* the box with the selected row's command */
+    APP_OVERLAY_COMMAND,       /* the box with the selected row's command */
+    APP_OVERLAY_ROUNDING       /* the rounding panel (d) */
 } app_overlay;
 
 /* Where a typed number goes. */
@@ -118,11 +120,27 @@ typedef struct {
     char device_text[APP_DEVICE_TEXT_MAX];
     unsigned char rig_open[QUERY_DEVICES_MAX];
     char labels[QUERY_TARGETS_MAX][APP_DEVICE_TEXT_MAX];
+    /* Issue 12, the lesson (actions_lesson.c): the theme (T), the classic
+     * track (c: ticks at FP32, FP16, INT8, INT4, INT2 only), the lesson
+     * walk (--lesson; lesson 0: off) at its stop. */
+    app_theme theme;
+    int classic;
+    int lesson;
+    int lesson_stop;
+    /* LESSON fields BEGIN (further fields of the lesson go here) */
+    /* LESSON fields END */
+    /* Issue 12, the views (actions_view.c): the table's sort order (s). */
+    int table_sort;
+    /* VIEW fields BEGIN (further fields of the views go here) */
+    /* VIEW fields END */
     /* The answer: recomputed when the query changes. */
     qs_plan plan;
     /* The table overlay's cells, [format][device], while it is open. */
     plan_cell table[APP_TABLE_ROWS_MAX][QUERY_DEVICES_MAX];
     int table_valid;
+    /* VIEW snapshot BEGIN (what the views keep that is not compared per
+     * event, such as a pinned query and its plan) */
+    /* VIEW snapshot END */
 } app_state;
 
 /* A row of the model picker: a bare size (model NULL) or a catalog model;

@@ -561,3 +561,8 @@ int crt_colors(void)
 {
     return crt_colors_on;
 }
+
+void crt_set_theme(app_theme t)
+{
+    (void)t;
+}

@@ -22,6 +22,8 @@
 #ifndef QS_CRT_H
 #define QS_CRT_H
 
+#include "app/theme.h"
+
 /* Mouse reporting: button-motion (1002) with SGR coordinates (1006). */
 #define CRT_MOUSE_ON "\033[?1002h\033[?1006h"
 #define CRT_MOUSE_OFF "\033[?1006l\033[?1002l"
@@ -155,6 +157,10 @@ void crt_resume(void);
 /* Attributes for a role: colour pairs when colours are on, otherwise
  * bold / reverse / underline so that nothing depends on colour. */
 int crt_attr(crt_role role);
+
+/* The theme crt_attr's roles follow from now on (app/theme.h); colour is
+ * still never used where NO_COLOR or the terminal forbid it. */
+void crt_set_theme(app_theme t);
 
 /* A glyph in UTF-8 when the locale's codeset is UTF-8, else ASCII. */
 const char *crt_glyph(crt_glyph_id g);

@@ -18,7 +18,9 @@
 
 #include "app/app.h"
 #include "app/input.h"
+#include "app/actions_lesson.h"
 #include "cli/report_command.h"
+#include "cli/reproduce.h"
 #include "tui/crt.h"
 #include "tui/tui.h"
 #include "tui/frame.h"
@@ -55,6 +57,7 @@ static void tui_draw(app_state *s)
         (void)clearok(curscr, TRUE);
         s->repaint = 0;
     }
+    crt_set_theme(s->theme);
     (void)erase();
     frame_draw(s);
     (void)wnoutrefresh(stdscr);
@@ -142,12 +145,35 @@ static void tui_print_command(const app_state *s)
         (void)fprintf(stderr, "quantscope: write error: %s\n", strerror(errno));
 }
 
+/* After the terminal is restored: the quantscope command of the screen. */
+static void tui_print_reproduce(const app_state *s)
+{
+    char cmd[REPRODUCE_SIZE];
+
+    if (reproduce_command(cmd, sizeof cmd, &s->query) != 0) {
+        (void)fprintf(stderr, "quantscope: the command line of this screen is too long\n");
+        return;
+    }
+    if (printf("%s\n", cmd) < 0 || fflush(stdout) != 0)
+        (void)fprintf(stderr, "quantscope: write error: %s\n", strerror(errno));
+}
+
 int tui_run(const qs_query *q, const tui_detect *detect)
 {
-    return tui_run_print(q, detect, 0);
+    tui_options opt = { 0, 0, APP_THEME_DEFAULT };
+
+    return tui_run_opts(q, detect, &opt);
 }
 
 int tui_run_print(const qs_query *q, const tui_detect *detect, int print_command)
+{
+    tui_options opt = { 0, 0, APP_THEME_DEFAULT };
+
+    opt.print_command = print_command;
+    return tui_run_opts(q, detect, &opt);
+}
+
+int tui_run_opts(const qs_query *q, const tui_detect *detect, const tui_options *opt)
 {
     app_state s;
     input_decoder dec;
@@ -158,6 +184,9 @@ int tui_run_print(const qs_query *q, const tui_detect *detect, int print_command
         return TUI_EXIT_SETUP;
     crt_size(&cols, &rows);
     app_init(&s, q, cols, rows);
+    s.theme = opt->theme;
+    if (opt->lesson)
+        actions_lesson_start(&s);
     input_init(&dec);
 
     for (;;) {
@@ -217,7 +246,9 @@ int tui_run_print(const qs_query *q, const tui_detect *detect, int print_command
     crt_done();
     if (s.quit)
         crt_quit_final();              /* a quit is final until the exit */
-    if (print_command && status == TUI_EXIT_OK)
+    if (status == TUI_EXIT_OK)
+        tui_print_reproduce(&s);
+    if (opt->print_command && status == TUI_EXIT_OK)
         tui_print_command(&s);
     return status;
 }

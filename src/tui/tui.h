@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "app/theme.h"
 #include "model/query.h"
 
 /* tui_run()'s exit statuses, each a process exit status:
@@ -55,5 +56,19 @@ int tui_run(const qs_query *q, const tui_detect *detect);
  * stdout, one line; nothing on the other exits. A command that cannot be
  * made is said on stderr, the status stays. */
 int tui_run_print(const qs_query *q, const tui_detect *detect, int print_command);
+
+/* What the command line asks of the front end (issue 12). */
+typedef struct {
+    int print_command;         /* --print-command: the runtime's command too */
+    int lesson;                /* --lesson: start the lesson walk */
+    app_theme theme;           /* --theme */
+} tui_options;
+
+/* tui_run_print(q, detect, opt->print_command) starting in opt's theme
+ * and, with opt->lesson, in the lesson walk; after a normal quit, once the
+ * terminal is restored, the quantscope command line that reproduces the
+ * screen (cli/reproduce.h) on stdout, then with print_command the
+ * runtime's. */
+int tui_run_opts(const qs_query *q, const tui_detect *detect, const tui_options *opt);
 
 #endif
