@@ -24,6 +24,9 @@
 #include "files/load.h"
 #include "files/scan.h"
 #include "cli/report_scan.h"
+#include "cli/report_rounding.h"
+#include "cli/report_serve.h"
+#include "model/rounding.h"
 #include "platform/fileread.h"
 #include "model/plan.h"
 #include "model/query.h"
@@ -132,6 +135,31 @@ static int main_fit(options *o, int *fits)
                                            plan.devices[0].fit.verdict == FIT_TIGHT);
     return o->json ? report_fit_json(stdout, q, &plan)
                    : report_fit_text_commands(stdout, q, &plan, o->print_command);
+}
+
+/* The serving plan (or, with --compare, the comparison of formats) on
+ * the named devices, else on this machine's GPUs. Returns 0, or -1 on a
+ * write error. */
+static int main_serve(options *o)
+{
+    qs_query *q = &o->query;
+    int named = q->ndevices > 0, rc;
+    host_info info;
+    hostdev_set host;
+    qs_plan *plan;
+    tab_style style = tab_style_of(o->markdown, o->csv);
+
+    main_detect(named ? MAIN_PROBE_RAM : MAIN_PROBE_ALL, &info);
+    main_add_host(q, &info, &host, !named);
+    if (o->ncompare > 0)
+        return report_compare(stdout, q, o->compare, o->ncompare, o->max_loss_pct, o->json,
+                              style);
+    plan = malloc(sizeof *plan);
+    if (plan == NULL)
+        return -1;
+    rc = plan_compute(q, plan) != 0 ? -1 : report_serve(stdout, q, plan, o->json, style);
+    free(plan);
+    return rc;
 }
 
 static int main_host(const options *o)
@@ -399,7 +427,8 @@ static int main_run(options *o, models_catalog *catalog, char *term, size_t term
         }
         return status;
     case OPTIONS_MODE_DEFAULT:
-        if (!o->json && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+        if (!o->json && !o->markdown && !o->csv && isatty(STDIN_FILENO) &&
+            isatty(STDOUT_FILENO)) {
             status = main_interactive(o, catalog);
             if (status != TUI_EXIT_SETUP)
                 return status;
@@ -423,7 +452,18 @@ static int main_run(options *o, models_catalog *catalog, char *term, size_t term
             return status;
         return main_close_stdout() != 0 || status != 0 ? EXIT_OUTPUT : 0;
     }
-    status = o->mode == OPTIONS_MODE_FIT ? main_fit(o, &fits) : main_report(o);
+    if (o->mode == OPTIONS_MODE_ROUNDING) {
+        status = report_rounding(stdout, o->have_bits ? o->query.bits : ROUNDING_BITS_DEFAULT,
+                                 o->seed_given ? o->seed : ROUNDING_SEED, o->json,
+                                 tab_style_of(o->markdown, o->csv));
+        if (status == EXIT_USAGE)
+            return status;
+        return main_close_stdout() != 0 || status != 0 ? EXIT_OUTPUT : 0;
+    }
+    if (o->mode == OPTIONS_MODE_SERVE)
+        status = main_serve(o);
+    else
+        status = o->mode == OPTIONS_MODE_FIT ? main_fit(o, &fits) : main_report(o);
     if (o->mode == OPTIONS_MODE_FIT && o->check && fits == MAIN_NO_DEVICE) {
         (void)fprintf(stderr, "quantscope: nothing to check on this machine (no RAM or GPU "
                               "found): name a device with --device, e.g. --device 24GiB\n");

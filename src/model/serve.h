@@ -25,6 +25,7 @@
 
 #include "model/formats.h"
 #include "model/plan.h"
+#include "model/quality.h"
 #include "model/query.h"
 
 /* Formats one comparison takes. */
@@ -33,7 +34,25 @@
  * loss (a choice: the lesson's "a loss users will not notice"). */
 #define SERVE_MAX_LOSS_DEFAULT_PCT 1.0
 /* Room for a recommendation's and a dominant assumption's sentence. */
-#define SERVE_TEXT_MAX 256
+#define SERVE_TEXT_MAX 512
+
+/* The roofline's efficiencies (shared/reference/devices-serving-2026.md
+ * 3.3 and 3.4). Decode reads memory at 75-87 % of peak on GPUs running 16-
+ * and 8-bit weights, with a fixed few ms a step on top: the reference
+ * suggests t = bytes / (0.85 x BW) + 1-3 ms (a suggestion: the fit is not
+ * done, so both are UNVERIFIED and shown as assumed). Prefill and large
+ * batches reach 35-55 % of the dense tensor peak (TensorRT-LLM 46 % and
+ * 54 %): 0.5. */
+#define SERVE_BW_EFFICIENCY 0.85
+#define SERVE_STEP_OVERHEAD_S 0.002
+#define SERVE_COMPUTE_EFFICIENCY 0.5
+/* Days in a month for a monthly cost: 365.25 / 12. */
+#define SERVE_DAYS_PER_MONTH (365.25 / 12.0)
+#define SERVE_SECONDS_PER_DAY 86400.0
+#define SERVE_HOURS_PER_DAY 24.0
+/* Below this share of what the replicas sustain, the always-on price of
+ * the GPUs is what a month costs, whatever the format (a choice: half). */
+#define SERVE_IDLE_SHARE 0.5
 
 /* Where a GPU-hour price came from. */
 typedef enum {
@@ -46,6 +65,7 @@ typedef struct {
     int ok;                    /* 0: not evaluable (why says) */
     char why[SERVE_TEXT_MAX];
     size_t device;             /* the query's device index answered */
+    const qs_runtime *runtime; /* what serves it (the plan's for the device) */
     int fits;                  /* 1: the weights and one request fit the rig */
     int gpus;                  /* GPUs of one replica (rig) */
     /* Memory. */
@@ -69,7 +89,12 @@ typedef struct {
     double step_s;             /* the step: the slower bound + step overhead */
     int compute_bound;         /* 1: the compute bound set the step */
     double tok_s_per_request;  /* 1 / step_s */
-    double tok_s_aggregate;    /* concurrency / step_s */
+    double tok_s_aggregate;    /* batch / step_s: what the peak load gets */
+    /* At capacity: max_concurrency requests decoding at once. */
+    double step_capacity_s;
+    double tok_s_per_request_capacity;
+    double tok_s_capacity;     /* max_concurrency / step_capacity_s */
+    double request_capacity_s; /* a request's time at capacity */
     double prefill_s;          /* the prompt of one request */
     double ttft_s;             /* time to first token */
     double request_s;          /* ttft + output tokens x step */
@@ -99,7 +124,8 @@ int serve_compute(const qs_query *q, const qs_plan *p, size_t i, serve_result *r
 
 typedef struct {
     const qs_format *format;
-    double loss_pct;           /* the sourced quality loss (formats.h), or -1 unknown */
+    double loss_pct;           /* the sourced quality loss (quality.h), or -1 unknown */
+    const quality_row *quality;  /* its row: metric, model, source; NULL unknown */
     serve_result serve;
 } serve_row;
 

@@ -43,5 +43,6 @@ int screen_rig_offload(char *buf, size_t size, const qs_plan *p, const plan_devi
 
 /* screen_command.c: the box with the selected row's command line. */
 void screen_command_draw(const app_state *s, const app_layout *l);
+void screen_rounding_draw(const app_state *s, const app_layout *l); /* the rounding panel (d) */
 
 #endif
