@@ -423,22 +423,22 @@ START_TEST(test_command_box)
     static const char *const t[] = { "2xrtx-3090" };
     app_state s = rigs_state(t, 1, 80, 24);
 
-    ck_assert_int_eq(type(&s, "c"), APP_REDO_DRAW);
+    ck_assert_int_eq(type(&s, "C"), APP_REDO_DRAW);
     ck_assert_int_eq(s.overlay, APP_OVERLAY_COMMAND);
     ck_assert_int_eq(actions_mode(&s), APP_MODE_COMMAND);
-    type(&s, "c");
+    type(&s, "C");
     ck_assert_int_eq(s.overlay, APP_OVERLAY_NONE);
-    type(&s, "c");
+    type(&s, "C");
     key(&s, IN_KEY_ESC, 0);
     ck_assert_int_eq(s.overlay, APP_OVERLAY_NONE);
     /* r changes the runtime under the box; a click closes it; q quits */
-    type(&s, "c");
+    type(&s, "C");
     type(&s, "r");
     ck_assert_int_eq(s.query.runtime, RUNTIME_LLAMACPP);
     ck_assert_int_eq(s.overlay, APP_OVERLAY_COMMAND);
     mouse(&s, IN_MOUSE_PRESS, 0, 1, 1);
     ck_assert_int_eq(s.overlay, APP_OVERLAY_NONE);
-    type(&s, "c");
+    type(&s, "C");
     type(&s, "k");                                      /* not a key of the box */
     ck_assert_int_eq(s.overlay, APP_OVERLAY_COMMAND);
     type(&s, "q");
@@ -469,7 +469,7 @@ START_TEST(test_rig_keys_help)
     ck_assert_str_eq(keyhelp_footer(APP_MODE_COMMAND, APP_FOCUS_SLIDER, buf, sizeof buf),
                      "Esc close  r runtime  q quit");
     ck_assert_str_eq(keyhelp_footer(APP_MODE_MAIN, APP_FOCUS_DEVICES, buf, sizeof buf),
-                     "Up/Down device  e GPUs  a/x add/remove  r runtime  c command  Tab focus  "
+                     "Up/Down device  e GPUs  a/x add/remove  r runtime  C command  Tab focus  "
                      "? help");
     ck_assert_uint_le(strlen(buf), 80);
 }

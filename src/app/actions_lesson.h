@@ -11,12 +11,16 @@
 
 void actions_lesson_classic(app_state *s, const in_event *ev, int arg);
 void actions_lesson_theme(app_state *s, const in_event *ev, int arg);
-/* arg: +1 the next stop, -1 the previous. */
+/* arg: +1 the next stop, -1 the previous (clamped to the first and the
+ * last, lesson.h); the query becomes the stop's model and format, so that
+ * every number on the screen is the model layer's for it. */
 void actions_lesson_step(app_state *s, const in_event *ev, int arg);
 
-/* Starts the lesson walk at its first stop (tui.c, for --lesson). */
+/* Starts the lesson walk at its first stop (tui.c, for --lesson) and
+ * recomputes the plan for it. */
 void actions_lesson_start(app_state *s);
-/* Leaves the lesson walk for the main screen (Esc). */
+/* Leaves the lesson walk for the main screen (Esc), which shows the last
+ * stop's query. */
 void actions_lesson_leave(app_state *s);
 
 #endif

@@ -1,11 +1,22 @@
 /* actions_view.c - the views' actions (actions_view.h). */
 #include "app/actions_view.h"
+#include "app/ops.h"
 
+/* p: the query and its plan as they are now, kept to compare with what
+ * comes next (the main screen shows both, screen_pin.c); p again lets go. */
 void actions_view_pin(app_state *s, const in_event *ev, int arg)
 {
-    (void)s;
     (void)ev;
     (void)arg;
+    if (s->pinned) {
+        s->pinned = 0;
+        ops_msg(s, "unpinned");
+        return;
+    }
+    s->pin_query = s->query;
+    s->pin_plan = s->plan;
+    s->pinned = 1;
+    ops_msg(s, "pinned: change the model, the bits or the context to compare (p unpins)");
 }
 
 void actions_view_rounding(app_state *s, const in_event *ev, int arg)

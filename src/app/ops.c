@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/lesson.h"
 #include "app/ops.h"
 #include "model/parse.h"
 
@@ -85,6 +86,13 @@ void ops_step(app_state *s, int dir, int named)
     }
     if (s->focus == APP_FOCUS_CONTEXT && !named) {
         q->ctx = app_ctx_step(q->ctx, dir, app_ctx_max(s));
+        return;
+    }
+    if (s->classic && !base) {
+        /* the classic track: every step goes to the next of its stops */
+        f = lesson_classic_step(v, dir);
+        if (f != NULL)
+            ops_set_bits(s, f, f->bits);
         return;
     }
     if (named) {

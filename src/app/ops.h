@@ -27,7 +27,9 @@ void ops_set_model(app_state *s, const qs_model *m, double params);
 void ops_step_model(app_state *s, int dir);
 
 /* A fine (named 0) or named step of the focused value: the model, the
- * bits, the baseline or the context. */
+ * bits, the baseline or the context. On the classic track (s->classic)
+ * a step of the bits, fine or named, goes to the next classic precision
+ * (lesson_classic_step). */
 void ops_step(app_state *s, int dir, int named);
 
 /* Moves the focus by dir controls, round. */

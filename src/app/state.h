@@ -132,6 +132,8 @@ typedef struct {
     /* Issue 12, the views (actions_view.c): the table's sort order (s). */
     int table_sort;
     /* VIEW fields BEGIN (further fields of the views go here) */
+    int pinned;                /* 1 while a configuration is pinned (p):
+                                  pin_query and pin_plan below hold it */
     /* VIEW fields END */
     /* The answer: recomputed when the query changes. */
     qs_plan plan;
@@ -140,6 +142,9 @@ typedef struct {
     int table_valid;
     /* VIEW snapshot BEGIN (what the views keep that is not compared per
      * event, such as a pinned query and its plan) */
+    qs_query pin_query;        /* the pinned question and its answer, as
+                                  they were when p was pressed */
+    qs_plan pin_plan;
     /* VIEW snapshot END */
 } app_state;
 

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "cli/report_command.h"
+#include "cli/shword.h"
 #include "model/kvcache.h"
 #include "model/stored.h"
 
@@ -39,65 +40,7 @@
 #define REPORT_COMMAND_NO_NAME "MODEL"
 /* Room for one word before it is quoted (a number, a list). */
 #define REPORT_COMMAND_WORD_SIZE 256
-/* Bytes that never need quoting in sh (POSIX 2.2: none of them is special). */
-#define REPORT_COMMAND_PLAIN "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.,/:@%+="
-/* The first printable and the first non-ASCII byte, and DEL. */
-#define REPORT_COMMAND_PRINT_MIN 0x20
-#define REPORT_COMMAND_DEL 0x7f
 
-typedef struct {
-    char *buf;
-    size_t size, len;
-    int over;                  /* 1: something did not fit */
-} report_command_out;
-
-static void report_command_put(report_command_out *o, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-
-    if (o->over)
-        return;
-    va_start(ap, fmt);
-    n = vsnprintf(o->buf + o->len, o->size - o->len, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (size_t)n >= o->size - o->len) {
-        o->over = 1;
-        return;
-    }
-    o->len += (size_t)n;
-}
-
-/* " WORD", shell-quoted: as it is when every byte is plain, else in single
- * quotes ('\'' for a quote), else (a control or non-ASCII byte) as
- * $'...' with \xHH escapes. */
-static void report_command_word(report_command_out *o, const char *w)
-{
-    const unsigned char *p;
-    int printable = 1;
-
-    if (w[0] != '\0' && strspn(w, REPORT_COMMAND_PLAIN) == strlen(w)) {
-        report_command_put(o, " %s", w);
-        return;
-    }
-    for (p = (const unsigned char *)w; *p != '\0'; p++)
-        if (*p < REPORT_COMMAND_PRINT_MIN || *p >= REPORT_COMMAND_DEL)
-            printable = 0;
-    report_command_put(o, printable ? " '" : " $'");
-    for (p = (const unsigned char *)w; *p != '\0'; p++) {
-        if (printable && *p == '\'')
-            report_command_put(o, "'\\''");
-        else if (printable)
-            report_command_put(o, "%c", *p);
-        else if (*p == '\'' || *p == '\\')
-            report_command_put(o, "\\%c", *p);
-        else if (*p < REPORT_COMMAND_PRINT_MIN || *p >= REPORT_COMMAND_DEL)
-            report_command_put(o, "\\x%02x", *p);
-        else
-            report_command_put(o, "%c", *p);
-    }
-    report_command_put(o, "'");
-}
 
 const qs_runtime *report_command_runtime(const qs_query *q, const plan_device *d)
 {
@@ -124,7 +67,7 @@ int report_command_placeholder(const qs_query *q, const plan_device *d)
 }
 
 /* The model's word: the stored path, or the placeholder (report_command.h). */
-static void report_command_model(report_command_out *o, const qs_query *q, const plan_device *d,
+static void report_command_model(shword_out *o, const qs_query *q, const plan_device *d,
                                  const qs_runtime *rt)
 {
     const char *id = q->model != NULL ? q->model->id : REPORT_COMMAND_NO_NAME;
@@ -133,7 +76,7 @@ static void report_command_model(report_command_out *o, const qs_query *q, const
     size_t k;
 
     if (!report_command_placeholder(q, d)) {
-        report_command_word(o, q->model->stored->path);
+        shword_word(o, q->model->stored->path);
         return;
     }
     if (rt->id == RUNTIME_LLAMACPP)
@@ -147,7 +90,7 @@ static void report_command_model(report_command_out *o, const qs_query *q, const
     for (k = 0; rt->id == RUNTIME_OLLAMA && word[k] != '\0'; k++)
         if (word[k] >= 'A' && word[k] <= 'Z')
             word[k] = (char)(word[k] - 'A' + 'a');
-    report_command_word(o, word);
+    shword_word(o, word);
 }
 
 static long report_command_gcd(long a, long b)
@@ -163,7 +106,7 @@ static long report_command_gcd(long a, long b)
 
 int report_command_tensor_split(char *buf, size_t size, const split_plan *s)
 {
-    report_command_out o = { buf, size, 0, 0 };
+    shword_out o = { buf, size, 0, 0 };
     long g = 0, v;
     int i;
 
@@ -178,7 +121,7 @@ int report_command_tensor_split(char *buf, size_t size, const split_plan *s)
         return -1;
     for (i = 0; i < s->nslots; i++) {
         v = ((long)s->slot[i].layers + s->slot[i].output) / g;
-        report_command_put(&o, "%s%ld", i > 0 ? "," : "", v);
+        shword_put(&o, "%s%ld", i > 0 ? "," : "", v);
     }
     if (o.over) {
         buf[0] = '\0';
@@ -200,7 +143,7 @@ static int report_command_ngl(const qs_query *q, const plan_device *d)
     return layers + 1 > REPORT_COMMAND_NGL_ALL ? REPORT_COMMAND_NGL_MORE : REPORT_COMMAND_NGL_ALL;
 }
 
-static void report_command_llamacpp(report_command_out *o, const qs_query *q,
+static void report_command_llamacpp(shword_out *o, const qs_query *q,
                                     const plan_device *d, const qs_runtime *rt)
 {
     const split_plan *s = &d->split;
@@ -208,66 +151,66 @@ static void report_command_llamacpp(report_command_out *o, const qs_query *q,
     char ts[REPORT_COMMAND_WORD_SIZE];
     int n, machines;
 
-    report_command_put(o, "%s -m", rt->program);
+    shword_put(o, "%s -m", rt->program);
     report_command_model(o, q, d, rt);
-    report_command_put(o, " -c %ld -ngl %d", q->ctx * (long)q->batch,
+    shword_put(o, " -c %ld -ngl %d", q->ctx * (long)q->batch,
                        report_command_ngl(q, d));
     if (s->ok && s->n_cpu_moe > 0)
-        report_command_put(o, " --n-cpu-moe %d", s->n_cpu_moe);
+        shword_put(o, " --n-cpu-moe %d", s->n_cpu_moe);
     if (report_command_tensor_split(ts, sizeof ts, s) == 0)
-        report_command_put(o, " --split-mode layer --tensor-split %s", ts);
+        shword_put(o, " --split-mode layer --tensor-split %s", ts);
     /* Machines past the first: llama.cpp's RPC servers (placeholders). */
     for (n = 0, machines = 1; s->ok && s->mode == SPLIT_MODE_LAYER && n < s->nslots; n++)
         if (s->slot[n].node + 1 > machines)
             machines = s->slot[n].node + 1;
     for (n = 1; n < machines; n++)
-        report_command_put(o, "%sHOST%d:%d", n > 1 ? "," : " --rpc ", n, REPORT_COMMAND_RPC_PORT);
+        shword_put(o, "%sHOST%d:%d", n > 1 ? "," : " --rpc ", n, REPORT_COMMAND_RPC_PORT);
     if (q->batch > 1)
-        report_command_put(o, " -np %d", q->batch);
+        shword_put(o, " -np %d", q->batch);
     if (kv != NULL && q->kv_bits != KV_BITS_F16)
-        report_command_put(o, " -ctk %s -ctv %s", kv, kv);
+        shword_put(o, " -ctk %s -ctv %s", kv, kv);
 }
 
-static void report_command_ollama(report_command_out *o, const qs_query *q,
+static void report_command_ollama(shword_out *o, const qs_query *q,
                                   const plan_device *d, const qs_runtime *rt)
 {
     const char *kv = kvcache_name_from_bits(q->kv_bits);
 
-    report_command_put(o, "OLLAMA_CONTEXT_LENGTH=%ld", q->ctx);
+    shword_put(o, "OLLAMA_CONTEXT_LENGTH=%ld", q->ctx);
     if (q->batch > 1)
-        report_command_put(o, " OLLAMA_NUM_PARALLEL=%d", q->batch);
+        shword_put(o, " OLLAMA_NUM_PARALLEL=%d", q->batch);
     if (kv != NULL && (q->kv_bits == KV_BITS_Q8_0 || q->kv_bits == KV_BITS_Q4_0))
-        report_command_put(o, " OLLAMA_FLASH_ATTENTION=1 OLLAMA_KV_CACHE_TYPE=%s", kv);
-    report_command_put(o, " %s serve & %s run", rt->program, rt->program);
+        shword_put(o, " OLLAMA_FLASH_ATTENTION=1 OLLAMA_KV_CACHE_TYPE=%s", kv);
+    shword_put(o, " %s serve & %s run", rt->program, rt->program);
     report_command_model(o, q, d, rt);
 }
 
 /* vLLM and SGLang: the parallel degrees from the split (1 without one). */
-static void report_command_serving(report_command_out *o, const qs_query *q,
+static void report_command_serving(shword_out *o, const qs_query *q,
                                    const plan_device *d, const qs_runtime *rt)
 {
     const split_plan *s = &d->split;
     int tp = s->ok && s->tp > 0 ? s->tp : 1, pp = s->ok && s->pp > 0 ? s->pp : 1;
     int vllm = rt->id == RUNTIME_VLLM;
 
-    report_command_put(o, "%s", vllm ? "vllm serve" : "python -m sglang.launch_server --model-path");
+    shword_put(o, "%s", vllm ? "vllm serve" : "python -m sglang.launch_server --model-path");
     report_command_model(o, q, d, rt);
-    report_command_put(o, vllm ? " --tensor-parallel-size %d" : " --tp %d", tp);
+    shword_put(o, vllm ? " --tensor-parallel-size %d" : " --tp %d", tp);
     if (pp > 1)
-        report_command_put(o, vllm ? " --pipeline-parallel-size %d" : " --pp-size %d", pp);
-    report_command_put(o, vllm ? " --max-model-len %ld --gpu-memory-utilization %g"
+        shword_put(o, vllm ? " --pipeline-parallel-size %d" : " --pp-size %d", pp);
+    shword_put(o, vllm ? " --max-model-len %ld --gpu-memory-utilization %g"
                                : " --context-length %ld --mem-fraction-static %g",
                        q->ctx, rt->utilization);
     if (q->batch > 1)
-        report_command_put(o, vllm ? " --max-num-seqs %d" : " --max-running-requests %d",
+        shword_put(o, vllm ? " --max-num-seqs %d" : " --max-running-requests %d",
                            q->batch);
     if (q->kv_bits < KV_BITS_F16)
-        report_command_put(o, vllm ? " --kv-cache-dtype fp8" : " --kv-cache-dtype fp8_e4m3");
+        shword_put(o, vllm ? " --kv-cache-dtype fp8" : " --kv-cache-dtype fp8_e4m3");
 }
 
 int report_command(char *buf, size_t size, const qs_query *q, const plan_device *d)
 {
-    report_command_out o = { buf, size, 0, 0 };
+    shword_out o = { buf, size, 0, 0 };
     const qs_runtime *rt;
 
     if (buf == NULL || size == 0)
@@ -290,13 +233,13 @@ int report_command(char *buf, size_t size, const qs_query *q, const plan_device 
         report_command_serving(&o, q, d, rt);
         break;
     case RUNTIME_MLX:
-        report_command_put(&o, "mlx_lm.server --model");
+        shword_put(&o, "mlx_lm.server --model");
         report_command_model(&o, q, d, rt);
         break;
     default:
         /* transformers: the model as argv[1], so that no path is spliced
          * into Python source. */
-        report_command_put(&o, "python -c 'import sys; from transformers import pipeline; "
+        shword_put(&o, "python -c 'import sys; from transformers import pipeline; "
                            "p = pipeline(\"text-generation\", model=sys.argv[1], "
                            "device_map=\"auto\"); print(p(\"Hello\")[0][\"generated_text\"])'");
         report_command_model(&o, q, d, rt);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "tui/crt.h"
+#include "tui/crt_theme.h"
 
 #define CRT_MS_PER_S 1000
 #define CRT_NS_PER_MS 1000000L
@@ -39,12 +40,7 @@ static int crt_handlers;        /* 1 while our handlers are installed */
 static int crt_suspended;       /* 1 from crt_suspend() to crt_resume() */
 static int crt_modes_on;        /* 1 while mouse reporting and paste are on */
 static int crt_utf8_on;
-static int crt_colors_on;
 static SCREEN *crt_screen;
-
-/* Colour pairs (foreground on the terminal's default background). */
-enum { CRT_PAIR_TITLE = 1, CRT_PAIR_KNOB, CRT_PAIR_FITS, CRT_PAIR_TIGHT, CRT_PAIR_NO_FIT,
-       CRT_PAIR_ERROR, CRT_PAIR_TICK, CRT_PAIR_BOX, CRT_PAIR_SELECTED, CRT_PAIR_OFFLOAD };
 
 /* Glyphs: UTF-8 and ASCII (same width: one column each, the arrow two in
  * ASCII, which the view allows for). */
@@ -179,37 +175,6 @@ static void crt_restore_handlers(void)
     crt_handlers = 0;
 }
 
-/* NO_COLOR (https://no-color.org/): set and not empty disables colour. */
-static int crt_no_color(void)
-{
-    const char *v = getenv("NO_COLOR");
-
-    return v != NULL && v[0] != '\0';
-}
-
-static void crt_setup_colors(void)
-{
-    short bg = COLOR_BLACK;
-
-    crt_colors_on = 0;
-    if (!has_colors() || crt_no_color() || start_color() == ERR)
-        return;
-    if (use_default_colors() == OK)
-        bg = -1;
-    if (init_pair(CRT_PAIR_TITLE, COLOR_CYAN, bg) == ERR ||
-        init_pair(CRT_PAIR_KNOB, COLOR_YELLOW, bg) == ERR ||
-        init_pair(CRT_PAIR_FITS, COLOR_GREEN, bg) == ERR ||
-        init_pair(CRT_PAIR_TIGHT, COLOR_YELLOW, bg) == ERR ||
-        init_pair(CRT_PAIR_NO_FIT, COLOR_RED, bg) == ERR ||
-        init_pair(CRT_PAIR_ERROR, COLOR_RED, bg) == ERR ||
-        init_pair(CRT_PAIR_TICK, COLOR_CYAN, bg) == ERR ||
-        init_pair(CRT_PAIR_BOX, COLOR_CYAN, bg) == ERR ||
-        init_pair(CRT_PAIR_SELECTED, COLOR_BLACK, COLOR_CYAN) == ERR ||
-        init_pair(CRT_PAIR_OFFLOAD, COLOR_MAGENTA, bg) == ERR)
-        return;
-    crt_colors_on = 1;
-}
-
 /* Mouse reporting and bracketed paste on or off, written past curses:
  * curses' own output is flushed first (doupdate() before this call, or
  * endwin()) so that the order on the wire is right. Off is written only
@@ -329,7 +294,7 @@ int crt_init(void)
      * (no civis) gets it parked in the corner as before. */
     if (curs_set(0) != ERR)
         (void)leaveok(stdscr, TRUE);
-    crt_setup_colors();
+    crt_theme_setup();
     /* Send the set-up (and a blank screen) before the mouse and paste
      * modes go on. */
     (void)wnoutrefresh(stdscr);
@@ -482,69 +447,6 @@ void crt_resume(void)
     crt_modes(1);
 }
 
-int crt_attr(crt_role role)
-{
-    if (crt_colors_on) {
-        switch (role) {
-        case CRT_TITLE:
-            return COLOR_PAIR(CRT_PAIR_TITLE) | A_BOLD;
-        case CRT_LABEL:
-            return A_BOLD;
-        case CRT_FOCUS:
-            return A_REVERSE | A_BOLD;
-        case CRT_VALUE:
-            return A_BOLD;
-        case CRT_KNOB:
-            return COLOR_PAIR(CRT_PAIR_KNOB) | A_BOLD;
-        case CRT_TRACK:
-            return A_NORMAL;
-        case CRT_TICK:
-            return COLOR_PAIR(CRT_PAIR_TICK);
-        case CRT_CURRENT:
-            return COLOR_PAIR(CRT_PAIR_KNOB) | A_BOLD;
-        case CRT_DIM:
-            return A_DIM;
-        case CRT_FITS:
-            return COLOR_PAIR(CRT_PAIR_FITS) | A_BOLD;
-        case CRT_TIGHT:
-            return COLOR_PAIR(CRT_PAIR_TIGHT) | A_BOLD;
-        case CRT_NO_FIT:
-            return COLOR_PAIR(CRT_PAIR_NO_FIT) | A_BOLD;
-        case CRT_ERROR:
-            return COLOR_PAIR(CRT_PAIR_ERROR) | A_BOLD;
-        case CRT_BOX:
-            return COLOR_PAIR(CRT_PAIR_BOX);
-        case CRT_SELECTED:
-            return COLOR_PAIR(CRT_PAIR_SELECTED) | A_BOLD;
-        case CRT_OFFLOAD:
-            return COLOR_PAIR(CRT_PAIR_OFFLOAD) | A_BOLD;
-        default:
-            return A_NORMAL;
-        }
-    }
-    switch (role) {
-    case CRT_TITLE:
-    case CRT_LABEL:
-    case CRT_VALUE:
-    case CRT_CURRENT:
-    case CRT_TIGHT:
-        return A_BOLD;
-    case CRT_FOCUS:
-    case CRT_SELECTED:
-        return A_REVERSE;
-    case CRT_KNOB:
-    case CRT_NO_FIT:
-    case CRT_ERROR:
-        return A_REVERSE | A_BOLD;
-    case CRT_OFFLOAD:
-        return A_UNDERLINE | A_BOLD;   /* between tight (bold) and no fit (reverse) */
-    case CRT_DIM:
-        return A_DIM;
-    default:
-        return A_NORMAL;
-    }
-}
-
 const char *crt_glyph(crt_glyph_id g)
 {
     if ((int)g < 0 || g >= CRT_G_COUNT)
@@ -555,14 +457,4 @@ const char *crt_glyph(crt_glyph_id g)
 int crt_utf8(void)
 {
     return crt_utf8_on;
-}
-
-int crt_colors(void)
-{
-    return crt_colors_on;
-}
-
-void crt_set_theme(app_theme t)
-{
-    (void)t;
 }

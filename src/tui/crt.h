@@ -165,7 +165,12 @@ void crt_set_theme(app_theme t);
 /* A glyph in UTF-8 when the locale's codeset is UTF-8, else ASCII. */
 const char *crt_glyph(crt_glyph_id g);
 
-/* 1 when glyphs are UTF-8; 1 when colours are in use. */
+/* 1 when the theme keeps bold on what changes on every step (the knob's
+ * label, the figures: draw_live_attr), as the projector does. */
+int crt_live_bold(void);
+
+/* 1 when glyphs are UTF-8; 1 when colours are in use (the mono theme
+ * uses none). */
 int crt_utf8(void);
 int crt_colors(void);
 

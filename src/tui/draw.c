@@ -237,7 +237,7 @@ int draw_live_attr(crt_role role)
 {
     int a = crt_attr(role);
 
-    return crt_colors() ? a & ~(int)A_BOLD : a;
+    return crt_colors() && !crt_live_bold() ? a & ~(int)A_BOLD : a;
 }
 
 void draw_box(int y, int x, int h, int w, const char *title)

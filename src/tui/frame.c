@@ -16,8 +16,13 @@ void frame_draw(const app_state *s)
         screen_table_draw(s, &l);        /* the whole screen */
         return;
     }
-    screen_main_draw(s, &l);
-    if (s->overlay == APP_OVERLAY_PICKER)
+    if (s->lesson)
+        screen_lesson_draw(s, &l);       /* the lesson walk, in place of the main screen */
+    else
+        screen_main_draw(s, &l);
+    if (s->overlay == APP_OVERLAY_ROUNDING)
+        screen_rounding_draw(s, &l);
+    else if (s->overlay == APP_OVERLAY_PICKER)
         screen_picker_draw(s, &l);
     else if (s->overlay == APP_OVERLAY_HELP)
         screen_help_draw(s, &l);

@@ -140,7 +140,8 @@ static void screen_main_slider(const app_state *s, const app_layout *l)
     /* named precisions under the scale; the knob's nearest stands out (in
      * colour, without bold: it moves with the knob; its name is in the
      * knob's label too) */
-    n = layout_name_ticks(l, ticks, VIEW_MAIN_TICKS);
+    n = s->classic ? screen_lesson_classic_ticks(l, ticks, VIEW_MAIN_TICKS)
+                   : layout_name_ticks(l, ticks, VIEW_MAIN_TICKS);
     for (i = 0; i < n; i++)
         draw_text_attr(l->names_y, ticks[i].x, -1,
                        near != NULL && strcmp(near->name, ticks[i].label) == 0
@@ -523,15 +524,24 @@ static void screen_main_footer_draw(const app_state *s, const app_layout *l)
 
 void screen_main_draw(const app_state *s, const app_layout *l)
 {
-    int right = (int)strlen(screen_main_title_right);
+    int right = (int)strlen(screen_main_title_right), x;
 
+    char theme[VIEW_MAIN_BUF];
+
+    /* the theme by name, beside the keys, when it is not the default */
+    theme[0] = '\0';
+    if (s->theme != APP_THEME_DEFAULT)
+        (void)snprintf(theme, sizeof theme, "theme %s  ", app_theme_name(s->theme));
+    right += (int)strlen(theme);
     draw_text(l->title_y, 0, l->cols - right - 1, CRT_TITLE, screen_main_title);
-    draw_text(l->title_y, l->cols - right, -1, CRT_DIM, screen_main_title_right);
+    x = draw_text(l->title_y, l->cols - right, -1, CRT_DIM, theme);
+    draw_text(l->title_y, x, -1, CRT_DIM, screen_main_title_right);
     screen_main_model(s, l);
     screen_main_slider(s, l);
     screen_main_numbers(s, l);
     screen_main_ctx(s, l);
     screen_main_fit(s, l);
+    screen_pin_draw(s, l);
     screen_main_footer_draw(s, l);
 }
 

@@ -45,4 +45,14 @@ int screen_rig_offload(char *buf, size_t size, const qs_plan *p, const plan_devi
 void screen_command_draw(const app_state *s, const app_layout *l);
 void screen_rounding_draw(const app_state *s, const app_layout *l); /* the rounding panel (d) */
 
+/* screen_lesson.c: the lesson walk's stop (--lesson), in place of the main
+ * screen; and the classic track's names under the slider (c: FP32, FP16,
+ * INT8, INT4, INT2 at their columns), as layout_name_ticks gives ticks. */
+void screen_lesson_draw(const app_state *s, const app_layout *l);
+size_t screen_lesson_classic_ticks(const app_layout *l, layout_tick *out, size_t max);
+
+/* screen_pin.c: with a configuration pinned (p), the pinned one beside
+ * the current one on the main screen, with their differences. */
+void screen_pin_draw(const app_state *s, const app_layout *l);
+
 #endif

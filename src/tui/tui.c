@@ -150,7 +150,7 @@ static void tui_print_reproduce(const app_state *s)
 {
     char cmd[REPRODUCE_SIZE];
 
-    if (reproduce_command(cmd, sizeof cmd, &s->query) != 0) {
+    if (reproduce_command_theme(cmd, sizeof cmd, &s->query, app_theme_name(s->theme)) != 0) {
         (void)fprintf(stderr, "quantscope: the command line of this screen is too long\n");
         return;
     }
