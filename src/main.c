@@ -26,6 +26,7 @@
 #include "cli/report_scan.h"
 #include "cli/report_rounding.h"
 #include "cli/report_serve.h"
+#include "cli/report_train.h"
 #include "model/rounding.h"
 #include "platform/fileread.h"
 #include "model/plan.h"
@@ -456,6 +457,13 @@ static int main_run(options *o, models_catalog *catalog, char *term, size_t term
         status = report_rounding(stdout, o->have_bits ? o->query.bits : ROUNDING_BITS_DEFAULT,
                                  o->seed_given ? o->seed : ROUNDING_SEED, o->json,
                                  tab_style_of(o->markdown, o->csv));
+        if (status == EXIT_USAGE)
+            return status;
+        return main_close_stdout() != 0 || status != 0 ? EXIT_OUTPUT : 0;
+    }
+    if (o->mode == OPTIONS_MODE_TRAIN) {
+        status = report_train(stdout, &o->query, NULL, o->json,
+                              tab_style_of(o->markdown, o->csv));
         if (status == EXIT_USAGE)
             return status;
         return main_close_stdout() != 0 || status != 0 ? EXIT_OUTPUT : 0;

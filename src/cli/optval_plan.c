@@ -23,26 +23,6 @@
 /* Names offered for an unknown format of --compare. */
 #define OPTVAL_PLAN_SUGGESTIONS 3
 
-/* A value's words, in the order of its enum (index 0 is the enum's
- * "default" or "none", not typed). */
-static const char *const optval_plan_train_names[] = { NULL, "full", "lora", "qlora" };
-static const char *const optval_plan_target_names[] = { NULL, "attention", "mlp", "all" };
-static const char *const optval_plan_optimizer_names[] = {
-    NULL, "adamw", "adamw8bit", "paged-adamw", "sgd"
-};
-
-#define OPTVAL_PLAN_COUNT(a) (sizeof (a) / sizeof (a)[0])
-
-/* The index of `arg` among names[1..n-1] (any case); 0 when none. */
-static size_t optval_plan_word(const char *arg, const char *const *names, size_t n)
-{
-    size_t i;
-
-    for (i = 1; i < n; i++)
-        if (strcasecmp(arg, names[i]) == 0)
-            return i;
-    return 0;
-}
 
 /* A positive decimal up to max into *out, else the message ("invalid
  * NOUN" or "NOUN ... out of range"). */
@@ -223,13 +203,9 @@ int optval_plan_max_loss(options *o, const char *arg, char *err, size_t errsize)
 
 int optval_plan_train(options *o, const char *arg, char *err, size_t errsize)
 {
-    size_t i = optval_plan_word(arg, optval_plan_train_names,
-                                OPTVAL_PLAN_COUNT(optval_plan_train_names));
-
-    if (i == 0)
+    if (workload_mode_find(arg, &o->query.train.mode) != 0)
         return optval_fail(err, errsize, "unknown fine-tuning method", arg,
                            "expected full, lora or qlora");
-    o->query.train.mode = (train_mode)i;
     return 0;
 }
 
@@ -246,13 +222,9 @@ int optval_plan_rank(options *o, const char *arg, char *err, size_t errsize)
 
 int optval_plan_targets(options *o, const char *arg, char *err, size_t errsize)
 {
-    size_t i = optval_plan_word(arg, optval_plan_target_names,
-                                OPTVAL_PLAN_COUNT(optval_plan_target_names));
-
-    if (i == 0)
+    if (workload_targets_find(arg, &o->query.train.targets) != 0)
         return optval_fail(err, errsize, "unknown LoRA targets", arg,
                            "expected attention, mlp or all");
-    o->query.train.targets = (train_targets)i;
     return 0;
 }
 
@@ -288,13 +260,9 @@ int optval_plan_checkpointing(options *o, const char *arg, char *err, size_t err
 
 int optval_plan_optimizer(options *o, const char *arg, char *err, size_t errsize)
 {
-    size_t i = optval_plan_word(arg, optval_plan_optimizer_names,
-                                OPTVAL_PLAN_COUNT(optval_plan_optimizer_names));
-
-    if (i == 0)
+    if (workload_optimizer_find(arg, &o->query.train.optimizer) != 0)
         return optval_fail(err, errsize, "unknown optimizer", arg,
                            "expected adamw, adamw8bit, paged-adamw or sgd");
-    o->query.train.optimizer = (train_optimizer)i;
     return 0;
 }
 
@@ -320,22 +288,4 @@ int optval_plan_theme(options *o, const char *arg, char *err, size_t errsize)
     }
     (void)snprintf(hint, sizeof hint, "expected %s", app_theme_names());
     return optval_fail(err, errsize, "unknown theme", arg, hint);
-}
-
-const char *optval_plan_train_name(train_mode m)
-{
-    return (size_t)m < OPTVAL_PLAN_COUNT(optval_plan_train_names) ? optval_plan_train_names[m]
-                                                                   : NULL;
-}
-
-const char *optval_plan_targets_name(train_targets t)
-{
-    return (size_t)t < OPTVAL_PLAN_COUNT(optval_plan_target_names) ? optval_plan_target_names[t]
-                                                                    : NULL;
-}
-
-const char *optval_plan_optimizer_name(train_optimizer opt)
-{
-    return (size_t)opt < OPTVAL_PLAN_COUNT(optval_plan_optimizer_names)
-               ? optval_plan_optimizer_names[opt] : NULL;
 }

@@ -41,10 +41,5 @@ int optval_plan_optimizer(options *o, const char *arg, char *err, size_t errsize
 int optval_plan_seed(options *o, const char *arg, char *err, size_t errsize);
 int optval_plan_theme(options *o, const char *arg, char *err, size_t errsize);
 
-/* The names --train, --lora-targets and --optimizer take, by value
- * (NULL out of range): for the reports. */
-const char *optval_plan_train_name(train_mode m);
-const char *optval_plan_targets_name(train_targets t);
-const char *optval_plan_optimizer_name(train_optimizer opt);
 
 #endif

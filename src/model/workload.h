@@ -75,4 +75,16 @@ typedef struct {
     train_optimizer optimizer;
 } qs_train_ask;
 
+/* The word of each value ("qlora", "attention", "paged-adamw"; index 0,
+ * the default: "none", "default"); NULL out of range. */
+const char *workload_mode_word(train_mode m);
+const char *workload_targets_word(train_targets t);
+const char *workload_optimizer_word(train_optimizer o);
+
+/* The value a typed word names (any case; the default is not typed).
+ * Returns 0 with *out set, or -1. */
+int workload_mode_find(const char *w, train_mode *out);
+int workload_targets_find(const char *w, train_targets *out);
+int workload_optimizer_find(const char *w, train_optimizer *out);
+
 #endif
