@@ -259,7 +259,7 @@ static int main_interactive(options *o, models_catalog *catalog)
     static const tui_detect detect_fn = { main_detect_host, NULL };
     main_host_ctx host;
     tui_detect detect = detect_fn;
-    tui_options opt = { 0, 0, APP_THEME_DEFAULT };
+    tui_options opt = { 0, 0, THEME_DEFAULT };
     int status;
 
     memset(&host, 0, sizeof host);

@@ -49,6 +49,7 @@ START_TEST(test_start)
     app_state s = fresh_model("llama-3.1-8b", 4.5);
 
     actions_lesson_start(&s);
+    app_replan(&s);
     ck_assert_int_eq(s.lesson, 1);
     ck_assert_int_eq(s.lesson_stop, 0);
     ck_assert_ptr_null(s.query.model);
@@ -148,17 +149,17 @@ START_TEST(test_theme)
 {
     app_state s = fresh(16.0);
 
-    ck_assert_int_eq(s.theme, APP_THEME_DEFAULT);
+    ck_assert_int_eq(s.theme, THEME_DEFAULT);
     type(&s, "T");
-    ck_assert_int_eq(s.theme, APP_THEME_PROJECTOR);
+    ck_assert_int_eq(s.theme, THEME_PROJECTOR);
     ck_assert_str_eq(s.msg, "theme: projector (T: next)");
     type(&s, "T");
-    ck_assert_int_eq(s.theme, APP_THEME_LIGHT);
+    ck_assert_int_eq(s.theme, THEME_LIGHT);
     actions_lesson_start(&s);
     type(&s, "T");
-    ck_assert_int_eq(s.theme, APP_THEME_MONO);
+    ck_assert_int_eq(s.theme, THEME_MONO);
     type(&s, "T");
-    ck_assert_int_eq(s.theme, APP_THEME_DEFAULT);
+    ck_assert_int_eq(s.theme, THEME_DEFAULT);
 }
 END_TEST
 

@@ -2,7 +2,6 @@
 #include <stdio.h>
 
 #include "app/actions_lesson.h"
-#include "app/app.h"
 #include "app/lesson.h"
 #include "app/ops.h"
 
@@ -21,8 +20,8 @@ void actions_lesson_theme(app_state *s, const in_event *ev, int arg)
 
     (void)ev;
     (void)arg;
-    s->theme = app_theme_next(s->theme);
-    (void)snprintf(buf, sizeof buf, "theme: %s (T: next)", app_theme_name(s->theme));
+    s->theme = theme_next(s->theme);
+    (void)snprintf(buf, sizeof buf, "theme: %s (T: next)", theme_name(s->theme));
     ops_msg(s, buf);
 }
 
@@ -49,7 +48,6 @@ void actions_lesson_start(app_state *s)
 {
     s->lesson = 1;
     actions_lesson_apply(s, 0);
-    app_replan(s);
 }
 
 void actions_lesson_leave(app_state *s)

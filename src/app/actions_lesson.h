@@ -16,8 +16,8 @@ void actions_lesson_theme(app_state *s, const in_event *ev, int arg);
  * every number on the screen is the model layer's for it. */
 void actions_lesson_step(app_state *s, const in_event *ev, int arg);
 
-/* Starts the lesson walk at its first stop (tui.c, for --lesson) and
- * recomputes the plan for it. */
+/* Starts the lesson walk at its first stop (tui.c, for --lesson); the
+ * caller recomputes the plan for it (app_replan). */
 void actions_lesson_start(app_state *s);
 /* Leaves the lesson walk for the main screen (Esc), which shows the last
  * stop's query. */

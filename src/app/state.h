@@ -34,7 +34,7 @@
 
 #include "app/input.h"
 #include "app/layout.h"
-#include "app/theme.h"
+#include "model/theme.h"
 #include "model/plan.h"
 #include "model/query.h"
 
@@ -123,7 +123,7 @@ typedef struct {
     /* Issue 12, the lesson (actions_lesson.c): the theme (T), the classic
      * track (c: ticks at FP32, FP16, INT8, INT4, INT2 only), the lesson
      * walk (--lesson; lesson 0: off) at its stop. */
-    app_theme theme;
+    qs_theme theme;
     int classic;
     int lesson;
     int lesson_stop;

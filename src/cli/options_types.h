@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "app/theme.h"
+#include "model/theme.h"
 #include "model/query.h"
 #include "model/serve.h"
 
@@ -97,7 +97,7 @@ typedef struct {
     unsigned long seed;
     int seed_given;
     int lesson;
-    app_theme theme;
+    qs_theme theme;
     int theme_given;
     /* The user's shape, made by options_resolve (the query points here). */
     qs_model shape;

@@ -282,10 +282,10 @@ int optval_plan_theme(options *o, const char *arg, char *err, size_t errsize)
 {
     char hint[OPTVAL_PLAN_HINT_SIZE];
 
-    if (app_theme_find(arg, &o->theme) == 0) {
+    if (theme_find(arg, &o->theme) == 0) {
         o->theme_given = 1;
         return 0;
     }
-    (void)snprintf(hint, sizeof hint, "expected %s", app_theme_names());
+    (void)snprintf(hint, sizeof hint, "expected %s", theme_names());
     return optval_fail(err, errsize, "unknown theme", arg, hint);
 }

@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include "tui/crt.h"
-#include "tui/crt_theme.h"
 
 #define CRT_MS_PER_S 1000
 #define CRT_NS_PER_MS 1000000L

@@ -22,7 +22,7 @@
 #ifndef QS_CRT_H
 #define QS_CRT_H
 
-#include "app/theme.h"
+#include "model/theme.h"
 
 /* Mouse reporting: button-motion (1002) with SGR coordinates (1006). */
 #define CRT_MOUSE_ON "\033[?1002h\033[?1006h"
@@ -158,12 +158,18 @@ void crt_resume(void);
  * bold / reverse / underline so that nothing depends on colour. */
 int crt_attr(crt_role role);
 
-/* The theme crt_attr's roles follow from now on (app/theme.h); colour is
+/* The theme crt_attr's roles follow from now on (model/theme.h); colour is
  * still never used where NO_COLOR or the terminal forbid it. */
-void crt_set_theme(app_theme t);
+void crt_set_theme(qs_theme t);
 
 /* A glyph in UTF-8 when the locale's codeset is UTF-8, else ASCII. */
 const char *crt_glyph(crt_glyph_id g);
+
+/* Inside the terminal layer (crt_theme.c, called by crt_init after
+ * newterm()): finds whether colour may be used (the terminal has it,
+ * NO_COLOR is unset or empty, start_color() works) and sets the current
+ * theme's colour pairs. No other file calls it. */
+void crt_theme_setup(void);
 
 /* 1 when the theme keeps bold on what changes on every step (the knob's
  * label, the figures: draw_live_attr), as the projector does. */

@@ -1,5 +1,5 @@
 /* crt_theme.c - the attributes of each role in each theme (crt.h,
- * app/theme.h).
+ * model/theme.h).
  *
  * default: the colours the front end always had, on the terminal's own
  * background. projector: no dim text anywhere (a projector washes it out),
@@ -18,7 +18,6 @@
 #include <stdlib.h>
 
 #include "tui/crt.h"
-#include "tui/crt_theme.h"
 
 /* Colour pairs. CRT_PAIR_NORMAL is the light theme's background. */
 enum { CRT_PAIR_TITLE = 1, CRT_PAIR_KNOB, CRT_PAIR_FITS, CRT_PAIR_TIGHT, CRT_PAIR_NO_FIT,
@@ -86,7 +85,7 @@ static const crt_theme_colors crt_theme_light = {
 static int crt_theme_can;       /* 1: colour may be used (terminal, NO_COLOR) */
 static int crt_theme_own;       /* 1: the terminal's own colours exist */
 static int crt_colors_on;       /* 1: colour is in use now (can, and the theme) */
-static app_theme crt_theme_now = APP_THEME_DEFAULT;
+static qs_theme crt_theme_now = THEME_DEFAULT;
 
 /* NO_COLOR (https://no-color.org/): set and not empty disables colour. */
 static int crt_theme_no_color(void)
@@ -104,24 +103,24 @@ static short crt_theme_color(short c, short fallback)
 /* Sets the pairs of theme t (colour on), or leaves colour off (mono, or
  * when colour may not be used); the light theme's background on the
  * screen. */
-static void crt_theme_apply(app_theme t)
+static void crt_theme_apply(qs_theme t)
 {
-    const crt_theme_colors *c = t == APP_THEME_PROJECTOR ? &crt_theme_projector
-                                : t == APP_THEME_LIGHT   ? &crt_theme_light
+    const crt_theme_colors *c = t == THEME_PROJECTOR ? &crt_theme_projector
+                                : t == THEME_LIGHT   ? &crt_theme_light
                                                          : &crt_theme_default;
     int i;
 
     crt_colors_on = 0;
     if (stdscr != NULL)
         (void)bkgdset((chtype)' ');
-    if (!crt_theme_can || t == APP_THEME_MONO)
+    if (!crt_theme_can || t == THEME_MONO)
         return;
     for (i = 1; i < CRT_PAIR_COUNT; i++)
         if (init_pair((short)i, crt_theme_color(c->fg[i], COLOR_WHITE),
                       crt_theme_color(c->bg[i], COLOR_BLACK)) == ERR)
             return;
     crt_colors_on = 1;
-    if (t == APP_THEME_LIGHT && stdscr != NULL)
+    if (t == THEME_LIGHT && stdscr != NULL)
         (void)bkgdset((chtype)' ' | (chtype)COLOR_PAIR(CRT_PAIR_NORMAL));
 }
 
@@ -135,9 +134,9 @@ void crt_theme_setup(void)
     crt_theme_apply(crt_theme_now);
 }
 
-void crt_set_theme(app_theme t)
+void crt_set_theme(qs_theme t)
 {
-    if ((unsigned)t >= (unsigned)APP_THEME_COUNT || t == crt_theme_now)
+    if ((unsigned)t >= (unsigned)THEME_COUNT || t == crt_theme_now)
         return;
     crt_theme_now = t;
     crt_theme_apply(t);
@@ -150,7 +149,7 @@ int crt_colors(void)
 
 int crt_live_bold(void)
 {
-    return crt_theme_now == APP_THEME_PROJECTOR;
+    return crt_theme_now == THEME_PROJECTOR;
 }
 
 /* The default theme's roles in colour. */
@@ -241,9 +240,9 @@ int crt_attr(crt_role role)
 {
     int a = crt_colors_on ? crt_theme_attr_color(role) : crt_theme_attr_mono(role);
 
-    if (crt_theme_now == APP_THEME_PROJECTOR)
+    if (crt_theme_now == THEME_PROJECTOR)
         a = crt_theme_attr_projector(role, a);
-    else if (crt_theme_now == APP_THEME_LIGHT && crt_colors_on) {
+    else if (crt_theme_now == THEME_LIGHT && crt_colors_on) {
         if (role == CRT_DIM)
             a = A_NORMAL;              /* dim black on white is grey: too faint */
         /* cells are copied as they are (draw.c): each carries the white */

@@ -153,7 +153,7 @@ void screen_lesson_draw(const app_state *s, const app_layout *l)
     if (st == NULL)
         return;
     (void)snprintf(buf, sizeof buf, "stop %d of %zu  theme %s", s->lesson_stop + 1,
-                   lesson_stop_count(), app_theme_name(s->theme));
+                   lesson_stop_count(), theme_name(s->theme));
     right = (int)strlen(buf);
     draw_text(0, 0, l->cols - right - 1, CRT_TITLE, "quantscope  the lesson: one model, five precisions");
     draw_text(0, l->cols - right, -1, CRT_NORMAL, buf);

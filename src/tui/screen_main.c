@@ -530,8 +530,8 @@ void screen_main_draw(const app_state *s, const app_layout *l)
 
     /* the theme by name, beside the keys, when it is not the default */
     theme[0] = '\0';
-    if (s->theme != APP_THEME_DEFAULT)
-        (void)snprintf(theme, sizeof theme, "theme %s  ", app_theme_name(s->theme));
+    if (s->theme != THEME_DEFAULT)
+        (void)snprintf(theme, sizeof theme, "theme %s  ", theme_name(s->theme));
     right += (int)strlen(theme);
     draw_text(l->title_y, 0, l->cols - right - 1, CRT_TITLE, screen_main_title);
     x = draw_text(l->title_y, l->cols - right, -1, CRT_DIM, theme);

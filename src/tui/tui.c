@@ -150,7 +150,7 @@ static void tui_print_reproduce(const app_state *s)
 {
     char cmd[REPRODUCE_SIZE];
 
-    if (reproduce_command_theme(cmd, sizeof cmd, &s->query, app_theme_name(s->theme)) != 0) {
+    if (reproduce_command_theme(cmd, sizeof cmd, &s->query, theme_name(s->theme)) != 0) {
         (void)fprintf(stderr, "quantscope: the command line of this screen is too long\n");
         return;
     }
@@ -160,14 +160,14 @@ static void tui_print_reproduce(const app_state *s)
 
 int tui_run(const qs_query *q, const tui_detect *detect)
 {
-    tui_options opt = { 0, 0, APP_THEME_DEFAULT };
+    tui_options opt = { 0, 0, THEME_DEFAULT };
 
     return tui_run_opts(q, detect, &opt);
 }
 
 int tui_run_print(const qs_query *q, const tui_detect *detect, int print_command)
 {
-    tui_options opt = { 0, 0, APP_THEME_DEFAULT };
+    tui_options opt = { 0, 0, THEME_DEFAULT };
 
     opt.print_command = print_command;
     return tui_run_opts(q, detect, &opt);
@@ -185,8 +185,10 @@ int tui_run_opts(const qs_query *q, const tui_detect *detect, const tui_options 
     crt_size(&cols, &rows);
     app_init(&s, q, cols, rows);
     s.theme = opt->theme;
-    if (opt->lesson)
+    if (opt->lesson) {
         actions_lesson_start(&s);
+        app_replan(&s);
+    }
     input_init(&dec);
 
     for (;;) {

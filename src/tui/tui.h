@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "app/theme.h"
+#include "model/theme.h"
 #include "model/query.h"
 
 /* tui_run()'s exit statuses, each a process exit status:
@@ -61,7 +61,7 @@ int tui_run_print(const qs_query *q, const tui_detect *detect, int print_command
 typedef struct {
     int print_command;         /* --print-command: the runtime's command too */
     int lesson;                /* --lesson: start the lesson walk */
-    app_theme theme;           /* --theme */
+    qs_theme theme;           /* --theme */
 } tui_options;
 
 /* tui_run_print(q, detect, opt->print_command) starting in opt's theme

@@ -62,7 +62,7 @@ sources_list() {
         @src/model/tokenizers_data.c $gguf $formats $models" ;;
     options) echo "src/cli/options.c src/cli/optval.c src/cli/optshape.c src/cli/quote.c
         src/cli/optval_rig.c src/cli/options_help.c src/model/rig.c src/model/runtime.c
-        src/cli/options_table.c src/cli/optval_plan.c src/app/theme.c
+        src/cli/options_table.c src/cli/optval_plan.c src/model/theme.c src/model/workload.c
         src/model/split_layer.c src/model/split_tp.c src/model/wlayers.c
         src/cli/fmt.c src/model/query.c src/model/plan.c src/model/fit.c src/model/kvcache.c
         src/model/kvarch.c src/model/exact.c src/model/stored.c src/model/layouts.c
