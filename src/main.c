@@ -135,7 +135,8 @@ static int main_fit(options *o, int *fits)
         *fits = plan.devices[0].fit.ok && (plan.devices[0].fit.verdict == FIT_FITS ||
                                            plan.devices[0].fit.verdict == FIT_TIGHT);
     return o->json ? report_fit_json(stdout, q, &plan)
-                   : report_fit_text_commands(stdout, q, &plan, o->print_command);
+                   : report_fit_tab(stdout, q, &plan, o->print_command,
+                                    tab_style_of(o->markdown, o->csv));
 }
 
 /* The serving plan (or, with --compare, the comparison of formats) on
@@ -176,6 +177,7 @@ static int main_report(const options *o)
     const qs_query *q = &o->query;
     report_model m = { q->params, q->model ? q->model->name : NULL, &q->exact, q->model,
                        o->tensors };
+    tab_style style = tab_style_of(o->markdown, o->csv);
 
     switch (o->mode) {
     case OPTIONS_MODE_FOOTPRINT:
@@ -187,18 +189,18 @@ static int main_report(const options *o)
                                              q->bits, q->format);
     case OPTIONS_MODE_LIST_MODELS:
         return o->json ? report_list_models_json(stdout, q->catalog, o->filter)
-                       : report_list_models_text(stdout, q->catalog, o->filter);
+                       : report_list_models_tab(stdout, q->catalog, o->filter, style);
     case OPTIONS_MODE_LIST_DEVICES:
         return o->json ? report_list_device_catalog_json(stdout, q->device_catalog, q->apple_share)
-                       : report_list_device_catalog_text(stdout, q->device_catalog,
-                                                         q->apple_share);
+                       : report_list_device_catalog_tab(stdout, q->device_catalog,
+                                                        q->apple_share, style);
     case OPTIONS_MODE_LIST_FORMATS:
-        return o->json ? report_list_formats_json(stdout) : report_list_formats_text(stdout);
+        return o->json ? report_list_formats_json(stdout) : report_list_formats_tab(stdout, style);
     case OPTIONS_MODE_HOST:
         return main_host(o);
     default:
         return o->json ? report_table_json(stdout, &m, o->all_formats)
-                       : report_table_text(stdout, &m, o->all_formats);
+                       : report_table_tab(stdout, &m, o->all_formats, style);
     }
 }
 
@@ -377,7 +379,8 @@ static int main_scan(options *o)
     }
     report_scan_sort(rows, n);
     status = o->json ? report_scan_json(stdout, &o->query, rows, n)
-                     : report_scan_text(stdout, &o->query, rows, n);
+                     : report_scan_tab(stdout, &o->query, rows, n,
+                                       tab_style_of(o->markdown, o->csv));
     free(rows);
     files_scan_free(&res);
     return status;

@@ -4,12 +4,14 @@
  * which out_finish checks at the end of each report. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/fmt.h"
 #include "cli/json.h"
 #include "cli/out.h"
 #include "cli/report.h"
 #include "cli/report_file.h"
+#include "cli/tab.h"
 #include "model/formats.h"
 #include "model/memory.h"
 
@@ -72,6 +74,74 @@ int report_table_text(FILE *fp, const report_model *m, int all_formats)
     if (m->exact != NULL && m->exact->model != NULL)
         (void)fputs("Named formats at their exact size for this model, tensor by tensor: "
                     "bits =\nbytes x 8 / params.\n", fp);
+    return out_finish(fp);
+}
+
+/* The columns of the footprint table in Markdown and CSV: the text's. */
+static const struct {
+    const char *head;
+    tab_align align;
+} report_table_cols[] = {
+    { "precision", TAB_LEFT }, { "bits", TAB_RIGHT }, { "GiB", TAB_RIGHT },
+    { "GB", TAB_RIGHT },       { "vs FP16", TAB_RIGHT }, { "quality", TAB_LEFT },
+};
+#define REPORT_TABLE_NCOLS (sizeof report_table_cols / sizeof report_table_cols[0])
+
+static void report_table_build(tab *t, const report_model *m, int all_formats)
+{
+    size_t i;
+
+    tab_init(t);
+    for (i = 0; i < REPORT_TABLE_NCOLS; i++)
+        (void)tab_col(t, report_table_cols[i].head, report_table_cols[i].align);
+    for (i = 0; i < formats_count(); i++) {
+        const qs_format *f = formats_get(i);
+        double gib, bits;
+        char b[32];
+
+        if (!report_row_wanted(f, all_formats))
+            continue;
+        if (tab_row(t) != 0)
+            break;
+        bits = exact_bits(m->exact, f);
+        gib = memory_footprint_gib(m->params, bits);
+        (void)tab_cell(t, "%s", f->name);
+        (void)tab_cell(t, "%s", fmt_bits(b, sizeof b, bits, REPORT_BITS_DECIMALS));
+        (void)tab_cell(t, "%.2f", gib);
+        (void)tab_cell(t, "%.2f", memory_gib_to_gb(gib));
+        (void)tab_cell(t, "%.2fx", REPORT_REFERENCE_BITS / bits);
+        (void)tab_cell(t, "%s", f->quality);
+    }
+}
+
+int report_table_tab(FILE *fp, const report_model *m, int all_formats, tab_style style)
+{
+    char label[REPORT_LABEL_SIZE];
+    tab *t;
+
+    if (style == TAB_STYLE_TEXT)
+        return report_table_text(fp, m, all_formats);
+    if (fp == NULL || m == NULL)
+        return -1;
+    t = malloc(sizeof *t);
+    if (t == NULL)
+        return -1;
+    report_table_build(t, m, all_formats);
+    if (style == TAB_STYLE_MARKDOWN) {
+        (void)fprintf(fp, "**%s", fmt_model(label, sizeof label, m->label, m->params));
+        if (m->label)
+            (void)fprintf(fp, ", %.0f parameters", m->params);
+        (void)fputs("**\n\n", fp);
+    }
+    tab_print(t, style, 0, fp);
+    free(t);
+    if (style == TAB_STYLE_MARKDOWN) {
+        (void)fputs("\nWeights only: GiB = params x bits / 8 / 1024^3; GB = 10^9 bytes.", fp);
+        if (m->exact != NULL && m->exact->model != NULL)
+            (void)fputs(" Named formats at their exact size for this model, tensor by tensor: "
+                        "bits = bytes x 8 / params.", fp);
+        (void)fputc('\n', fp);
+    }
     return out_finish(fp);
 }
 

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "cli/tab.h"
 #include "model/exact.h"
 #include "model/formats.h"
 
@@ -25,6 +26,12 @@ typedef struct {
  * when all_formats): GiB, GB, times smaller than FP16, quality note. */
 int report_table_text(FILE *fp, const report_model *m, int all_formats);
 int report_table_json(FILE *fp, const report_model *m, int all_formats);
+/* The same table in `style`: TAB_STYLE_TEXT is report_table_text's
+ * output byte for byte; Markdown: the model in bold, the table, the
+ * notes as a paragraph; CSV: the table alone (precision, bits, GiB, GB,
+ * vs FP16, quality; the numbers as in the text). Returns 0, or -1 on a
+ * write error or no memory. */
+int report_table_tab(FILE *fp, const report_model *m, int all_formats, tab_style style);
 
 /* The footprint of one configuration; fmt is the named precision or NULL. */
 int report_footprint_text(FILE *fp, const report_model *m, double bits, const qs_format *fmt);

@@ -3,6 +3,7 @@
  * fprintf/fputc/snprintf results are ignored: a failed write sets fp's
  * error flag, which out_finish checks at the end of each report. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/fmt.h"
 #include "cli/json.h"
@@ -11,6 +12,7 @@
 #include "cli/report_kv.h"
 #include "cli/report_rig.h"
 #include "cli/report_stored.h"
+#include "cli/tab.h"
 #include "model/formats.h"
 #include "model/kvcache.h"
 #include "model/memory.h"
@@ -160,6 +162,135 @@ int report_fit_text_commands(FILE *fp, const qs_query *q, const qs_plan *p, int 
     report_rig_legend(fp, p);
     for (i = 0; i < p->ndevices; i++)
         report_rig_text(fp, q, p, i, print_command);
+    return out_finish(fp);
+}
+
+/* The devices' table in Markdown and CSV: the text's columns, a header
+ * each with its unit. */
+static const struct {
+    const char *head;
+    tab_align align;
+} report_fit_cols[] = {
+    { "device", TAB_LEFT },   { "usable GiB", TAB_RIGHT }, { "share", TAB_RIGHT },
+    { "fit", TAB_LEFT },      { "headroom GiB", TAB_RIGHT }, { "offload layers", TAB_RIGHT },
+    { "best format", TAB_LEFT }, { "max ctx tokens", TAB_RIGHT }, { "tok/s*", TAB_RIGHT },
+};
+#define REPORT_FIT_NCOLS (sizeof report_fit_cols / sizeof report_fit_cols[0])
+/* The fit cell of a device whose capacity is not usable (its other cells
+ * after the device's are "-"), and the fit column's index. */
+#define REPORT_FIT_UNUSABLE "not usable"
+#define REPORT_FIT_COL_FIT 3
+
+static void report_fit_devices_tab(tab *t, const qs_plan *p)
+{
+    size_t i, k;
+
+    tab_init(t);
+    for (k = 0; k < REPORT_FIT_NCOLS; k++)
+        (void)tab_col(t, report_fit_cols[k].head, report_fit_cols[k].align);
+    for (i = 0; i < p->ndevices; i++) {
+        const plan_device *d = &p->devices[i];
+        char share[16], tp[24];
+
+        if (tab_row(t) != 0)
+            break;
+        (void)tab_cell(t, "%s", d->device.id);
+        if (!d->fit.ok) {
+            for (k = 1; k < REPORT_FIT_NCOLS; k++)
+                (void)tab_cell(t, "%s", k == REPORT_FIT_COL_FIT ? REPORT_FIT_UNUSABLE : "-");
+            continue;
+        }
+        report_fit_share(share, sizeof share, d->fit.share);
+        report_fit_tps(tp, sizeof tp, d->tok_s);
+        (void)tab_cell(t, "%.2f", d->fit.usable_gib);
+        (void)tab_cell(t, "%s", share);
+        (void)tab_cell(t, "%s", fit_verdict_word(d->fit.verdict));
+        (void)tab_cell(t, "%.2f", d->fit.headroom_gib);
+        if (d->fit.gpu_layers >= 0)
+            (void)tab_cell(t, "%d/%d", d->fit.gpu_layers, p->layers);
+        else
+            (void)tab_cell(t, "-");
+        (void)tab_cell(t, "%s", d->best ? d->best->name : "none");
+        if (d->max_ctx >= 0)
+            (void)tab_cell(t, "%ld", d->max_ctx);
+        else
+            (void)tab_cell(t, "-");
+        (void)tab_cell(t, "%s", tp);
+    }
+}
+
+/* Markdown: the model line in bold and the need as a table (part, GiB). */
+static void report_fit_need_markdown(FILE *fp, tab *t, const qs_query *q, const qs_plan *p)
+{
+    const fit_config *c = &p->config;
+    const fit_need *n = &p->need;
+    char pr[32], kvt[32];
+
+    (void)fprintf(fp, "**%s: %s parameters at ", query_model_label(q),
+                  fmt_params(pr, sizeof pr, c->params));
+    if (p->format != NULL)
+        (void)fprintf(fp, "%s, ", p->format->name);
+    (void)fprintf(fp, "%g bits per weight**", c->bits);
+    if (c->model != NULL)
+        (void)fprintf(fp, "; context %ld tokens, KV cache %s, batch %d", c->ctx,
+                      fmt_kv_type(kvt, sizeof kvt, c->kv_bits), c->batch);
+    (void)fputs("\n\n", fp);
+    tab_init(t);
+    (void)tab_col(t, "part", TAB_LEFT);
+    (void)tab_col(t, "GiB", TAB_RIGHT);
+    (void)tab_row(t);
+    (void)tab_cell(t, "weights");
+    (void)tab_cell(t, "%.2f", n->weights_gib);
+    (void)tab_row(t);
+    (void)tab_cell(t, "KV cache");
+    if (n->kv_known)
+        (void)tab_cell(t, "%.2f", n->kv_gib);
+    else
+        (void)tab_cell(t, "-");
+    (void)tab_row(t);
+    (void)tab_cell(t, "overhead");
+    (void)tab_cell(t, "%.2f", n->overhead_gib);
+    (void)tab_row(t);
+    (void)tab_cell(t, "total");
+    (void)tab_cell(t, "%.2f", n->total_gib);
+    tab_print(t, TAB_STYLE_MARKDOWN, 0, fp);
+}
+
+int report_fit_tab(FILE *fp, const qs_query *q, const qs_plan *p, int print_command,
+                   tab_style style)
+{
+    tab *t;
+
+    if (style == TAB_STYLE_TEXT)
+        return report_fit_text_commands(fp, q, p, print_command);
+    if (fp == NULL || q == NULL || p == NULL || !p->ok)
+        return -1;
+    t = malloc(sizeof *t);
+    if (t == NULL)
+        return -1;
+    if (style == TAB_STYLE_MARKDOWN)
+        report_fit_need_markdown(fp, t, q, p);
+    if (p->ndevices > 0) {
+        if (style == TAB_STYLE_MARKDOWN)
+            (void)fputc('\n', fp);
+        report_fit_devices_tab(t, p);
+        tab_print(t, style, 0, fp);
+    }
+    free(t);
+    if (style == TAB_STYLE_MARKDOWN && p->ndevices > 0) {
+        (void)fprintf(fp, "\nfits: total <= %.0f%% of usable memory; tight: <= %.0f%%; "
+                      "no fit: above. best: highest precision that is not \"no fit\"; "
+                      "max ctx: largest context that is not \"no fit\" at %g bits.",
+                      FIT_SHARE_FITS * FMT_PERCENT, FIT_SHARE_TIGHT * FMT_PERCENT,
+                      p->config.bits);
+        if (p->any_tok_s)
+            (void)fputs(" \\* decode ceiling, an upper bound: bandwidth / bytes read per "
+                        "token.", fp);
+        if (p->any_offload)
+            (void)fprintf(fp, " offload layers: those on the GPU, the rest in %.2f GiB of RAM.",
+                          q->ram_gib);
+        (void)fputc('\n', fp);
+    }
     return out_finish(fp);
 }
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "cli/tab.h"
 #include "model/plan.h"
 #include "model/query.h"
 
@@ -25,5 +26,15 @@ int report_fit_text(FILE *fp, const qs_query *q, const qs_plan *p);
  * report has every device's command and split. */
 int report_fit_text_commands(FILE *fp, const qs_query *q, const qs_plan *p, int print_command);
 int report_fit_json(FILE *fp, const qs_query *q, const qs_plan *p);
+/* The fit in `style` (tab.h): TAB_STYLE_TEXT is report_fit_text_commands
+ * (print_command) byte for byte. Markdown: the model line in bold, the
+ * need as a table of two columns (part, GiB), then the devices' table;
+ * CSV: the devices' table alone (device, usable GiB, share, fit, headroom
+ * GiB, offload layers, best format, max ctx tokens, tok/s*: the numbers
+ * as in the text; a device whose capacity is not usable has "-" cells and
+ * the fit "not usable"). Neither has the split of a rig (--json does);
+ * print_command is then not used. */
+int report_fit_tab(FILE *fp, const qs_query *q, const qs_plan *p, int print_command,
+                   tab_style style);
 
 #endif

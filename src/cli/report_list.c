@@ -5,12 +5,14 @@
  * flag, which out_finish checks at the end of each report. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/fmt.h"
 #include "cli/json.h"
 #include "cli/out.h"
 #include "cli/quote.h"
 #include "cli/report_list.h"
+#include "cli/tab.h"
 #include "model/devices.h"
 #include "model/formats.h"
 #include "model/kvarch.h"
@@ -33,6 +35,8 @@
 #define REPORT_LIST_TFLOPS_DIGITS 4
 /* 10 to the power of a digit count. */
 #define REPORT_LIST_BASE 10.0
+/* Room for the paragraph under a Markdown table. */
+#define REPORT_LIST_NOTE_SIZE 512
 
 /* The f16 KV cache of one token in bytes (batch 1), the fixed states
  * included. */
@@ -321,4 +325,165 @@ int report_list_formats_json(FILE *fp)
     }
     json_end_array(&w);
     return out_finish_json(&w, fp);
+}
+
+/* A table's column: its header and alignment (the text's). */
+typedef struct {
+    const char *head;
+    tab_align align;
+} report_list_col;
+
+static const report_list_col report_list_model_cols[] = {
+    { "id", TAB_LEFT },      { "family", TAB_LEFT },    { "params", TAB_RIGHT },
+    { "active", TAB_RIGHT }, { "max ctx", TAB_RIGHT },  { "attention", TAB_LEFT },
+    { "src", TAB_LEFT },
+};
+static const report_list_col report_list_device_cols[] = {
+    { "id", TAB_LEFT },          { "kind", TAB_LEFT },   { "memory GiB", TAB_RIGHT },
+    { "use%", TAB_RIGHT },       { "usable GiB", TAB_RIGHT }, { "GB/s", TAB_RIGHT },
+    { "TFLOPS", TAB_RIGHT },     { "name", TAB_LEFT },
+};
+static const report_list_col report_list_format_cols[] = {
+    { "name", TAB_LEFT },    { "bits", TAB_RIGHT },  { "nominal", TAB_RIGHT },
+    { "family", TAB_LEFT },  { "ppl +", TAB_RIGHT }, { "quality", TAB_LEFT },
+};
+#define REPORT_LIST_NCOLS(cols) (sizeof (cols) / sizeof (cols)[0])
+
+/* A new tab (free it) with the n columns `cols`, or NULL without memory. */
+static tab *report_list_tab_new(const report_list_col *cols, size_t n)
+{
+    tab *t = malloc(sizeof *t);
+    size_t i;
+
+    if (t == NULL)
+        return NULL;
+    tab_init(t);
+    for (i = 0; i < n; i++)
+        (void)tab_col(t, cols[i].head, cols[i].align);
+    return t;
+}
+
+/* Prints t in style, then, in Markdown, the paragraph `note` (NULL:
+ * none); frees t. */
+static int report_list_tab_end(FILE *fp, tab *t, tab_style style, const char *note)
+{
+    tab_print(t, style, 0, fp);
+    free(t);
+    if (style == TAB_STYLE_MARKDOWN && note != NULL)
+        (void)fprintf(fp, "\n%s\n", note);
+    return out_finish(fp);
+}
+
+int report_list_models_tab(FILE *fp, const models_catalog *c, const char *filter,
+                           tab_style style)
+{
+    char note[REPORT_LIST_NOTE_SIZE];
+    size_t i, shown = 0, unverified = 0;
+    tab *t;
+
+    if (style == TAB_STYLE_TEXT)
+        return report_list_models_text(fp, c, filter);
+    if (fp == NULL || c == NULL)
+        return -1;
+    t = report_list_tab_new(report_list_model_cols, REPORT_LIST_NCOLS(report_list_model_cols));
+    if (t == NULL)
+        return -1;
+    for (i = 0; i < models_count(c); i++) {
+        const qs_model *m = models_get(c, i);
+        char p[32], a[32];
+
+        if (!models_matches(m, filter) || tab_row(t) != 0)
+            continue;
+        (void)tab_cell(t, "%s", m->id);
+        (void)tab_cell(t, "%s", m->family);
+        (void)tab_cell(t, "%s", fmt_params(p, sizeof p, m->total));
+        (void)tab_cell(t, "%s", fmt_params(a, sizeof a, m->active));
+        (void)tab_cell(t, "%ld", m->ctx);
+        (void)tab_cell(t, "%s", models_attention(m));
+        (void)tab_cell(t, "%s", m->user ? "you" : m->verified ? "ok" : "?");
+        unverified += !m->verified && !m->user;
+        shown++;
+    }
+    if (shown == 0) {
+        char q[QUOTE_SIZE];
+
+        (void)snprintf(note, sizeof note, "No model matches '%s'.",
+                       quote_value(q, sizeof q, filter != NULL ? filter : ""));
+    } else {
+        (void)snprintf(note, sizeof note, "params: every tensor counted; active: read per "
+                       "token (MoE); attention: the kinds of its layers; src: ok = from the "
+                       "model's config.json, ? = UNVERIFIED (%zu here), you = your catalog.",
+                       unverified);
+    }
+    return report_list_tab_end(fp, t, style, note);
+}
+
+int report_list_device_catalog_tab(FILE *fp, const devices_catalog *c, double apple_share,
+                                   tab_style style)
+{
+    size_t i, n = devices_catalog_count(c);
+    tab *t;
+
+    if (style == TAB_STYLE_TEXT)
+        return report_list_device_catalog_text(fp, c, apple_share);
+    if (fp == NULL)
+        return -1;
+    t = report_list_tab_new(report_list_device_cols, REPORT_LIST_NCOLS(report_list_device_cols));
+    if (t == NULL)
+        return -1;
+    for (i = 0; i < n; i++) {
+        const qs_device *d = devices_catalog_get(c, i);
+        double share = devices_share(d, apple_share);
+        char bw[24], tf[24];
+
+        if (tab_row(t) != 0)
+            break;
+        report_list_figure(bw, sizeof bw, d->bandwidth_gbps, REPORT_LIST_BW_DIGITS);
+        report_list_figure(tf, sizeof tf, d->tflops, REPORT_LIST_TFLOPS_DIGITS);
+        (void)tab_cell(t, "%s", d->id);
+        (void)tab_cell(t, "%s", devices_kind_name(d->kind));
+        (void)tab_cell(t, "%.2f", d->capacity_gib);
+        (void)tab_cell(t, "%.0f%%", share * FMT_PERCENT);
+        (void)tab_cell(t, "%.2f", devices_usable_gib(d, share));
+        (void)tab_cell(t, "%s", bw);
+        (void)tab_cell(t, "%s", tf);
+        (void)tab_cell(t, "%s%s", d->name, devices_catalog_user(c, i) ? " (yours)" : "");
+    }
+    return report_list_tab_end(fp, t, style,
+                               "memory: what the device reports (GiB); use%: part the model "
+                               "may use; TFLOPS: dense FP16/BF16 (FP32 accumulate on "
+                               "GeForce); -: unknown; (yours): from your catalog.");
+}
+
+int report_list_formats_tab(FILE *fp, tab_style style)
+{
+    size_t i;
+    tab *t;
+
+    if (style == TAB_STYLE_TEXT)
+        return report_list_formats_text(fp);
+    if (fp == NULL)
+        return -1;
+    t = report_list_tab_new(report_list_format_cols, REPORT_LIST_NCOLS(report_list_format_cols));
+    if (t == NULL)
+        return -1;
+    for (i = 0; i < formats_count(); i++) {
+        const qs_format *f = formats_get(i);
+
+        if (tab_row(t) != 0)
+            break;
+        (void)tab_cell(t, "%s", f->name);
+        (void)tab_cell(t, "%.4f", f->bits);
+        (void)tab_cell(t, "%.4f", f->nominal_bits);
+        (void)tab_cell(t, "%s", formats_family_name(f->family));
+        if (isnan(f->ppl_delta))
+            (void)tab_cell(t, "-");
+        else
+            (void)tab_cell(t, "%+.4f", f->ppl_delta);
+        (void)tab_cell(t, "%s", f->quality);
+    }
+    return report_list_tab_end(fp, t, style,
+                               "bits: effective bits per weight used for sizes; nominal: from "
+                               "the block layout; ppl +: published perplexity increase "
+                               "(llama.cpp quantize).");
 }

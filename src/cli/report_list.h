@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "cli/tab.h"
 #include "model/devices.h"
 #include "model/models.h"
 
@@ -35,5 +36,19 @@ int report_list_devices_json(FILE *fp, double apple_share);
  * increase, quality note. */
 int report_list_formats_text(FILE *fp);
 int report_list_formats_json(FILE *fp);
+
+/* The three tables in `style` (tab.h): TAB_STYLE_TEXT is the _text
+ * function's output byte for byte; Markdown and CSV give the text's
+ * columns and cells, the numbers formatted as in the text, with no cell
+ * cut to a column's width and one header row (the devices' units in the
+ * header: "memory GiB", "usable GiB"). Markdown adds the notes under the
+ * text table as a paragraph; CSV is the table alone (with no model
+ * matching: the header alone). Each returns 0, or -1 on a write error or
+ * no memory. */
+int report_list_models_tab(FILE *fp, const models_catalog *c, const char *filter,
+                           tab_style style);
+int report_list_device_catalog_tab(FILE *fp, const devices_catalog *c, double apple_share,
+                                   tab_style style);
+int report_list_formats_tab(FILE *fp, tab_style style);
 
 #endif

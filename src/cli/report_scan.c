@@ -10,6 +10,7 @@
 #include "cli/json.h"
 #include "cli/out.h"
 #include "cli/report_scan.h"
+#include "cli/tab.h"
 #include "model/memory.h"
 #include "model/stored.h"
 
@@ -157,6 +158,92 @@ int report_scan_text(FILE *fp, const qs_query *q, const report_scan_row *rows, s
                   "overhead;\n* decode ceiling on %s, an upper bound.\n", q->overhead_gib,
                   nd > 0 ? q->devices[0].id : "the first device");
     report_scan_unreadable(fp, rows, n);
+    return out_finish(fp);
+}
+
+/* The table's columns before the devices' and after them. */
+static const char *const report_scan_head_cols[] = { "model", "GiB", "arch", "params", "type" };
+static const tab_align report_scan_head_align[] = { TAB_LEFT, TAB_RIGHT, TAB_LEFT, TAB_RIGHT,
+                                                    TAB_LEFT };
+#define REPORT_SCAN_HEAD_NCOLS (sizeof report_scan_head_cols / sizeof report_scan_head_cols[0])
+/* After the devices: max ctx, tok/s*, path. */
+#define REPORT_SCAN_TAIL_NCOLS 3
+_Static_assert(REPORT_SCAN_HEAD_NCOLS + REPORT_SCAN_TAB_DEVICES + REPORT_SCAN_TAIL_NCOLS <=
+               TAB_COLS_MAX,
+               "the scan's columns fit in a tab");
+
+static void report_scan_build(tab *t, const qs_query *q, const report_scan_row *rows, size_t n,
+                              size_t shown)
+{
+    size_t i, k, nd = report_scan_ndev(q);
+
+    tab_init(t);
+    for (k = 0; k < REPORT_SCAN_HEAD_NCOLS; k++)
+        (void)tab_col(t, report_scan_head_cols[k], report_scan_head_align[k]);
+    for (k = 0; k < shown; k++)
+        (void)tab_col(t, q->devices[k].id, TAB_LEFT);
+    (void)tab_col(t, "max ctx", TAB_RIGHT);
+    (void)tab_col(t, "tok/s*", TAB_RIGHT);
+    (void)tab_col(t, "path", TAB_LEFT);
+    for (i = 0; i < n && rows[i].model != NULL; i++) {
+        const report_scan_row *r = &rows[i];
+        const qs_stored *s = r->model->stored;
+        char pr[32];
+
+        if (tab_row(t) != 0)
+            break;
+        (void)tab_cell(t, "%s", r->model->name);
+        (void)tab_cell(t, "%.2f", (double)s->weights_bytes / MEMORY_BYTES_PER_GIB);
+        (void)tab_cell(t, "%s", s->arch_name[0] != '\0' ? s->arch_name : "?");
+        (void)tab_cell(t, "%s", fmt_params(pr, sizeof pr, r->model->total));
+        (void)tab_cell(t, "%s", s->type_name[0] != '\0' ? s->type_name : "?");
+        for (k = 0; k < shown; k++)
+            (void)tab_cell(t, "%s", report_scan_verdict(r, k));
+        if (nd > 0 && r->ok && r->dev[0].ok && r->dev[0].max_ctx >= 0)
+            (void)tab_cell(t, "%ld", r->dev[0].max_ctx);
+        else
+            (void)tab_cell(t, "-");
+        if (nd > 0 && r->ok && r->dev[0].tok_s > 0.0)
+            (void)tab_cell(t, "%.0f", r->dev[0].tok_s);
+        else
+            (void)tab_cell(t, "-");
+        (void)tab_cell(t, "%s", s->path);
+    }
+}
+
+int report_scan_tab(FILE *fp, const qs_query *q, const report_scan_row *rows, size_t n,
+                    tab_style style)
+{
+    size_t i, nd, shown, found = 0;
+    tab *t;
+
+    if (style == TAB_STYLE_TEXT)
+        return report_scan_text(fp, q, rows, n);
+    if (fp == NULL || q == NULL || (rows == NULL && n > 0))
+        return -1;
+    nd = report_scan_ndev(q);
+    shown = nd < REPORT_SCAN_TAB_DEVICES ? nd : REPORT_SCAN_TAB_DEVICES;
+    for (i = 0; i < n; i++)
+        found += rows[i].model != NULL;
+    t = malloc(sizeof *t);
+    if (t == NULL)
+        return -1;
+    report_scan_build(t, q, rows, n, shown);
+    if (style == TAB_STYLE_MARKDOWN) {
+        (void)fprintf(fp, "**%zu model%s found; context %ld tokens, by fit on %s**\n\n", found,
+                      found == 1 ? "" : "s", q->ctx, nd > 0 ? q->devices[0].id : "no device");
+    }
+    tab_print(t, style, 0, fp);
+    free(t);
+    if (style == TAB_STYLE_MARKDOWN) {
+        (void)fprintf(fp, "\nWeights as stored in each file; fit: weights + KV cache + %.2f GiB "
+                      "overhead; \\* decode ceiling on %s, an upper bound.\n", q->overhead_gib,
+                      nd > 0 ? q->devices[0].id : "the first device");
+        for (i = 0; i < n; i++)
+            if (rows[i].model == NULL)
+                (void)fprintf(fp, "\ncannot read: %s\n",
+                              rows[i].error != NULL ? rows[i].error : "?");
+    }
     return out_finish(fp);
 }
 

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "cli/tab.h"
 #include "model/plan.h"
 #include "model/query.h"
 
@@ -49,5 +50,16 @@ int report_scan_text(FILE *fp, const qs_query *q, const report_scan_row *rows, s
 
 /* The same as JSON: {"devices": [...], "models": [...], "unreadable": [...]}. */
 int report_scan_json(FILE *fp, const qs_query *q, const report_scan_row *rows, size_t n);
+
+/* The table in `style` (tab.h): TAB_STYLE_TEXT is report_scan_text byte
+ * for byte. Markdown and CSV: one row a model with the text's cells and
+ * its path in a last column (model, GiB, arch, params, type, the verdict
+ * on each device, at most REPORT_SCAN_TAB_DEVICES, headed by its id, then
+ * max ctx, tok/s* and path); Markdown puts the count and the context in
+ * bold before it and the files that could not be read after it; CSV is
+ * the table alone (with no model: the header alone). */
+#define REPORT_SCAN_TAB_DEVICES 8
+int report_scan_tab(FILE *fp, const qs_query *q, const report_scan_row *rows, size_t n,
+                    tab_style style);
 
 #endif

@@ -18,7 +18,7 @@
 
 #define TAB_COLS_MAX 16
 #define TAB_ROWS_MAX 256
-#define TAB_CELL_MAX 64
+#define TAB_CELL_MAX 256
 
 typedef enum {
     TAB_STYLE_TEXT = 0,        /* aligned columns, two spaces apart */

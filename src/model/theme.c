@@ -2,38 +2,38 @@
 #include <stddef.h>
 #include <strings.h>
 
-#include "app/theme.h"
+#include "model/theme.h"
 
-static const char *const theme_names[APP_THEME_COUNT] = {
+static const char *const theme_table[THEME_COUNT] = {
     "default", "projector", "light", "mono",
 };
 
-const char *app_theme_name(app_theme t)
+const char *theme_name(qs_theme t)
 {
-    return (unsigned)t < (unsigned)APP_THEME_COUNT ? theme_names[t] : NULL;
+    return (unsigned)t < (unsigned)THEME_COUNT ? theme_table[t] : NULL;
 }
 
-int app_theme_find(const char *name, app_theme *out)
+int theme_find(const char *name, qs_theme *out)
 {
     int i;
 
     if (name == NULL)
         return -1;
-    for (i = 0; i < (int)APP_THEME_COUNT; i++) {
-        if (strcasecmp(name, theme_names[i]) == 0) {
-            *out = (app_theme)i;
+    for (i = 0; i < (int)THEME_COUNT; i++) {
+        if (strcasecmp(name, theme_table[i]) == 0) {
+            *out = (qs_theme)i;
             return 0;
         }
     }
     return -1;
 }
 
-app_theme app_theme_next(app_theme t)
+qs_theme theme_next(qs_theme t)
 {
-    return (app_theme)(((unsigned)t + 1u) % (unsigned)APP_THEME_COUNT);
+    return (qs_theme)(((unsigned)t + 1u) % (unsigned)THEME_COUNT);
 }
 
-const char *app_theme_names(void)
+const char *theme_names(void)
 {
     return "default, projector, light, mono";
 }
