@@ -174,6 +174,10 @@ static void report_serve_speed(FILE *fp, const serve_result *r)
                           r->tflops);
     else
         report_serve_line(fp, "compute bound not applied (peak TFLOPS unknown)");
+    if (r->tflops > 0.0)
+        report_serve_line(fp, "prompts admitted meanwhile %.2f ms = compute bound x prompt "
+                              "/ output (%.3g), added to the step",
+                          r->step_prefill_s * REPORT_SERVE_MS_PER_S, r->prompt_per_output);
     report_serve_line(fp, "at the peak: %.1f tokens/s a request, %.0f tokens/s in aggregate",
                       r->tok_s_per_request, r->tok_s_aggregate);
     report_serve_line(fp, "at capacity (%ld at once): step %.2f ms, %.1f tokens/s a request, "
@@ -288,6 +292,8 @@ void report_serve_device_json(json_writer *w, const plan_device *d, const serve_
     json_number(w, "bytes_per_step", r->bytes_per_step);
     json_number(w, "step_memory_s", r->step_memory_s);
     json_number(w, "step_compute_s", r->step_compute_s);
+    json_number(w, "step_prefill_s", r->step_prefill_s);
+    json_number(w, "prompt_per_output", r->prompt_per_output);
     json_number(w, "step_s", r->step_s);
     json_bool(w, "compute_bound", r->compute_bound);
     json_number(w, "tok_s_per_request", r->tok_s_per_request);

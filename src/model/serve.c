@@ -34,19 +34,20 @@ static int serve_fail(serve_result *r, const char *why)
 
 /* One decode step at batch b: the slower of the two bounds plus the fixed
  * step overhead; the bounds are written to *mem and *comp. */
-static double serve_step(const serve_result *r, double kv_mean_bytes, double b, double *mem,
-                         double *comp)
+static double serve_step(const serve_result *r, double b, double *mem, double *comp)
 {
-    double bytes = r->weights_gib * MEMORY_BYTES_PER_GIB + b * kv_mean_bytes;
+    double bytes = r->weights_gib * MEMORY_BYTES_PER_GIB + b * r->kv_mean_bytes;
     double m = bytes / (SERVE_BW_EFFICIENCY * r->bandwidth_gbs * SERVE_GB);
     double c = r->tflops > 0.0 ? SERVE_FLOPS_PER_PARAM * r->active_params * b /
                                      (SERVE_COMPUTE_EFFICIENCY * r->tflops * SERVE_TERA)
                                : 0.0;
+    double pre = c * r->prompt_per_output;
+
     if (mem != NULL)
         *mem = m;
     if (comp != NULL)
         *comp = c;
-    return (m > c ? m : c) + SERVE_STEP_OVERHEAD_S;
+    return (m > c ? m : c) + pre + SERVE_STEP_OVERHEAD_S;
 }
 
 /* A request's time at a step of step_s: the prompt, the step that gives
@@ -145,13 +146,13 @@ static void serve_price(const qs_query *q, const qs_rig *rig, const plan_device 
 }
 
 /* Load, replicas, the batch at the peak and the latency it sees. */
-static void serve_load(const qs_query *q, double kv_mean, serve_result *r)
+static void serve_load(const qs_query *q, serve_result *r)
 {
     const qs_serve_ask *w = &q->serve;
     double per_day = r->avg_rps * SERVE_SECONDS_PER_DAY;
     double c = (double)r->max_concurrency, b = 1.0;
 
-    r->step_capacity_s = serve_step(r, kv_mean, c, NULL, NULL);
+    r->step_capacity_s = serve_step(r, c, NULL, NULL);
     r->tok_s_per_request_capacity = 1.0 / r->step_capacity_s;
     r->tok_s_capacity = c / r->step_capacity_s;
     r->request_capacity_s = serve_request_s(r, w->output_tokens, r->step_capacity_s);
@@ -161,7 +162,7 @@ static void serve_load(const qs_query *q, double kv_mean, serve_result *r)
         r->replicas = (int)ceil(r->peak_rps / r->replica_rps);
     /* Little's law: requests in flight = arrival rate x time in flight. */
     for (int k = 0; k < SERVE_LITTLE_STEPS; k++) {
-        double st = serve_step(r, kv_mean, b, NULL, NULL);
+        double st = serve_step(r, b, NULL, NULL);
         double nb = ceil(r->peak_rps / r->replicas * serve_request_s(r, w->output_tokens, st));
         if (nb < 1.0)
             nb = 1.0;
@@ -172,8 +173,9 @@ static void serve_load(const qs_query *q, double kv_mean, serve_result *r)
         b = nb;
     }
     r->batch = (long)b;
-    r->bytes_per_step = r->weights_gib * MEMORY_BYTES_PER_GIB + b * kv_mean;
-    r->step_s = serve_step(r, kv_mean, b, &r->step_memory_s, &r->step_compute_s);
+    r->bytes_per_step = r->weights_gib * MEMORY_BYTES_PER_GIB + b * r->kv_mean_bytes;
+    r->step_s = serve_step(r, b, &r->step_memory_s, &r->step_compute_s);
+    r->step_prefill_s = r->step_compute_s * r->prompt_per_output;
     r->compute_bound = r->step_compute_s > r->step_memory_s;
     r->tok_s_per_request = 1.0 / r->step_s;
     r->tok_s_aggregate = b / r->step_s;
@@ -190,6 +192,13 @@ static void serve_load(const qs_query *q, double kv_mean, serve_result *r)
                                SERVE_SECONDS_PER_HOUR;
     r->cost_per_mtok = r->gpu_price * r->gpus / (r->tok_s_capacity * SERVE_SECONDS_PER_HOUR) *
                        SERVE_MTOK;
+}
+
+double serve_step_s(const serve_result *r, double batch)
+{
+    if (r == NULL || !r->ok || !(r->bandwidth_gbs > 0.0))
+        return 0.0;
+    return serve_step(r, batch, NULL, NULL);
 }
 
 int serve_compute(const qs_query *q, const qs_plan *p, size_t i, serve_result *r)
@@ -222,6 +231,8 @@ int serve_compute(const qs_query *q, const qs_plan *p, size_t i, serve_result *r
     r->gpus = rig->ngpu > 0 ? rig->ngpu * (rig->nodes > 0 ? rig->nodes : 1) : 1;
     r->kv_per_request_gib = kv_req / MEMORY_BYTES_PER_GIB;
     r->kv_per_token_bytes = kv_req / (double)(prompt + output);
+    r->kv_mean_bytes = kv_mean;
+    r->prompt_per_output = (double)prompt / (double)output;
     r->active_params = q->model != NULL && q->model->active > 0.0 ? q->model->active
                                                                    : q->params;
     serve_memory(q, p, pd, kv_req, r);
@@ -250,6 +261,6 @@ int serve_compute(const qs_query *q, const qs_plan *p, size_t i, serve_result *r
         if (c > r->prefill_s)
             r->prefill_s = c;
     }
-    serve_load(q, kv_mean, r);
+    serve_load(q, r);
     return 0;
 }

@@ -72,6 +72,8 @@ typedef struct {
     double weights_gib;        /* the weights per replica */
     double kv_per_token_bytes; /* the KV cache of one token (all layers) */
     double kv_per_request_gib; /* at prompt + output tokens */
+    double kv_mean_bytes;      /* a decoding request's cache on average, at
+                                  prompt + output / 2 tokens (what a step reads) */
     double kv_pool_gib;        /* what the runtime leaves for the KV cache */
     double activation_gib;     /* the activation peak counted */
     double overhead_gib;       /* the runtime's overhead counted */
@@ -86,6 +88,9 @@ typedef struct {
     double bytes_per_step;     /* weights + KV read in one decode step at load */
     double step_memory_s;      /* memory bound of one decode step at load */
     double step_compute_s;     /* compute bound of one decode step at load */
+    double step_prefill_s;     /* the prompts admitted meanwhile, a step's share:
+                                  2 x N x B x prompt / output / (eta x FLOPS) */
+    double prompt_per_output;  /* prompt tokens over output tokens */
     double step_s;             /* the step: the slower bound + step overhead */
     int compute_bound;         /* 1: the compute bound set the step */
     double tok_s_per_request;  /* 1 / step_s */
@@ -121,6 +126,15 @@ typedef struct {
 /* The serving plan for device i of q, whose plan is p (plan_compute of q).
  * Returns 0 (r->ok 1), or -1 with r->ok 0 and r->why set. */
 int serve_compute(const qs_query *q, const qs_plan *p, size_t i, serve_result *r);
+
+/* One decode step of r's replica with `batch` requests running: the
+ * slower of the memory and compute bounds, plus the step's share of the
+ * prompts that continuous batching admits meanwhile (in steady state
+ * batch x prompt / output prompt tokens a step, at the compute peak; taken
+ * as not overlapping the decode, which matches vLLM's RTX 4090 runs within
+ * 5%: check_serve_measured.c), plus SERVE_STEP_OVERHEAD_S (what step_s is
+ * at r->batch). 0 when r is not ok. */
+double serve_step_s(const serve_result *r, double batch);
 
 typedef struct {
     const qs_format *format;
