@@ -537,6 +537,9 @@ static Suite *input_suite(void)
     Suite *s = suite_create("input");
     TCase *tc = tcase_create("core");
 
+    /* Check's default 4 s is too short on a loaded machine (make -j, the
+     * sanitizers): these loops run about a second alone. */
+    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_printable_and_controls);
     tcase_add_test(tc, test_cursor_keys);
     tcase_add_test(tc, test_home_end_pages);

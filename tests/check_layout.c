@@ -235,6 +235,9 @@ static Suite *layout_suite(void)
     Suite *s = suite_create("layout");
     TCase *tc = tcase_create("core");
 
+    /* Check's default 4 s is too short on a loaded machine (make -j, the
+     * sanitizers): these loops run about a second alone. */
+    tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_mapping_known_columns);
     tcase_add_test(tc, test_mapping_round_trip);
     tcase_add_test(tc, test_layout_80x24);
