@@ -140,8 +140,8 @@ static int main_fit(options *o, int *fits)
 }
 
 /* The serving plan (or, with --compare, the comparison of formats) on
- * the named devices, else on this machine's GPUs. Returns 0, or -1 on a
- * write error. */
+ * the named devices, else on this machine's GPUs. Returns 0, -1 on a
+ * write error, or EXIT_USAGE (a line on stderr) with nothing to serve on. */
 static int main_serve(options *o)
 {
     qs_query *q = &o->query;
@@ -150,16 +150,27 @@ static int main_serve(options *o)
     hostdev_set host;
     qs_plan *plan;
     tab_style style = tab_style_of(o->markdown, o->csv);
+    size_t first;
 
     main_detect(named ? MAIN_PROBE_RAM : MAIN_PROBE_ALL, &info);
     main_add_host(q, &info, &host, !named);
-    if (o->ncompare > 0)
-        return report_compare(stdout, q, o->compare, o->ncompare, o->max_loss_pct, o->json,
-                              style);
     plan = malloc(sizeof *plan);
     if (plan == NULL)
         return -1;
-    rc = plan_compute(q, plan) != 0 ? -1 : report_serve(stdout, q, plan, o->json, style);
+    if (plan_compute(q, plan) != 0) {
+        free(plan);
+        return -1;
+    }
+    if (report_serve_targets(plan, &first, 1) == 0) {
+        free(plan);
+        (void)fprintf(stderr, "quantscope: no GPU to serve on (none named, none found on this "
+                              "machine): name one with --device, e.g. --device l4\n");
+        return EXIT_USAGE;
+    }
+    if (o->ncompare > 0)
+        rc = report_compare(stdout, q, o->compare, o->ncompare, o->max_loss_pct, o->json, style);
+    else
+        rc = report_serve(stdout, q, plan, o->json, style);
     free(plan);
     return rc;
 }
@@ -471,9 +482,11 @@ static int main_run(options *o, models_catalog *catalog, char *term, size_t term
             return status;
         return main_close_stdout() != 0 || status != 0 ? EXIT_OUTPUT : 0;
     }
-    if (o->mode == OPTIONS_MODE_SERVE)
+    if (o->mode == OPTIONS_MODE_SERVE) {
         status = main_serve(o);
-    else
+        if (status == EXIT_USAGE)
+            return status;
+    } else
         status = o->mode == OPTIONS_MODE_FIT ? main_fit(o, &fits) : main_report(o);
     if (o->mode == OPTIONS_MODE_FIT && o->check && fits == MAIN_NO_DEVICE) {
         (void)fprintf(stderr, "quantscope: nothing to check on this machine (no RAM or GPU "

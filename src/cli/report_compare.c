@@ -233,23 +233,6 @@ int report_compare_print(FILE *fp, const qs_query *q, const plan_device *d,
 }
 
 /* The first device of p that is not this machine's; else its first GPU. */
-static int report_compare_target(const qs_plan *p, size_t *i)
-{
-    size_t k;
-
-    for (k = 0; k < p->ndevices; k++)
-        if (!p->devices[k].host) {
-            *i = k;
-            return 0;
-        }
-    for (k = 0; k < p->ndevices; k++)
-        if (p->devices[k].device.is_gpu && p->devices[k].device.kind != DEV_KIND_HOST) {
-            *i = k;
-            return 0;
-        }
-    return -1;
-}
-
 int report_compare(FILE *fp, const qs_query *q, const qs_format *const *f, size_t n,
                    double max_loss_pct, int json, tab_style style)
 {
@@ -267,7 +250,7 @@ int report_compare(FILE *fp, const qs_query *q, const qs_format *const *f, size_
         free(c);
         return -1;
     }
-    if (plan_compute(q, p) != 0 || report_compare_target(p, &i) != 0) {
+    if (plan_compute(q, p) != 0 || report_serve_targets(p, &i, 1) == 0) {
         (void)fprintf(fp, "No GPU to compare on: give --device.\n");
         rc = out_finish(fp);
     } else {

@@ -335,8 +335,7 @@ void report_serve_device_json(json_writer *w, const plan_device *d, const serve_
     }
 }
 
-/* The devices report_serve answers: the targets, else this machine's GPUs. */
-static size_t report_serve_targets(const qs_plan *p, size_t *idx, size_t max)
+size_t report_serve_targets(const qs_plan *p, size_t *idx, size_t max)
 {
     size_t i, n = 0;
 

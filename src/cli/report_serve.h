@@ -25,6 +25,11 @@
  * as one JSON document. Returns 0, or -1 on a write error. */
 int report_serve(FILE *fp, const qs_query *q, const qs_plan *p, int json, tab_style style);
 
+/* The devices of p a serving plan answers, at most max of them into idx:
+ * the targets (devices that are not this machine's), else this machine's
+ * GPUs. Returns how many; 0: nothing to serve on. */
+size_t report_serve_targets(const qs_plan *p, size_t *idx, size_t max);
+
 /* The comparison of formats f[0..n-1] on the first target device of q's
  * plan (plan_compute here), under the rule max_loss_pct: the table in
  * `style` (text: with the recommendation, the dominant assumption and the
