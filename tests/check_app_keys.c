@@ -371,23 +371,28 @@ START_TEST(test_table_keys)
     /* the current precision's row is in view */
     ck_assert_uint_le(s.table_top, cur);
     ck_assert_uint_lt(cur, s.table_top + (size_t)l.table_list_n);
+    /* the keys move the selected row (check_app_table.c); the rows shown follow */
+    ck_assert_ptr_eq(formats_get(s.table_sel), app_nearest(&s));
     key(&s, IN_KEY_HOME, 0);
     ck_assert_uint_eq(s.table_top, 0);
     ck_assert_int_eq(key(&s, IN_KEY_UP, 0), APP_REDO_NOTHING);
     ck_assert_uint_eq(s.table_top, 0);
     key(&s, IN_KEY_DOWN, 0);
-    ck_assert_uint_eq(s.table_top, 1 < max ? 1 : max);
+    ck_assert_uint_eq(s.table_sel, 1);
+    ck_assert_uint_eq(s.table_top, 0);
     key(&s, IN_KEY_END, 0);
     ck_assert_uint_eq(s.table_top, max);
     key(&s, IN_KEY_DOWN, 0);
     ck_assert_uint_eq(s.table_top, max);
     key(&s, IN_KEY_PGUP, 0);
-    ck_assert_uint_eq(s.table_top, 0);
+    ck_assert_uint_eq(s.table_top, formats_count() - 1 - (size_t)l.table_list_n);
     key(&s, IN_KEY_PGDN, 0);
     ck_assert_uint_eq(s.table_top, max);
     mouse(&s, IN_MOUSE_WHEEL_UP, -1, 5, 5);
-    ck_assert_uint_eq(s.table_top, max - 1);
-    mouse(&s, IN_MOUSE_PRESS, 0, 5, 5);                   /* a click does nothing */
+    ck_assert_uint_eq(s.table_sel, formats_count() - 2);
+    ck_assert_uint_eq(s.table_top, max);
+    mouse(&s, IN_MOUSE_PRESS, 0, 5, 5);                   /* a click selects a row */
+    ck_assert_uint_eq(s.table_sel, max + 5 - (size_t)l.table_list_y);
     ck_assert_int_eq(s.overlay, APP_OVERLAY_TABLE);
     /* the keys of the main screen do nothing here */
     key(&s, IN_KEY_RIGHT, 0);
@@ -506,7 +511,7 @@ START_TEST(test_footers)
     ck_assert_str_eq(keyhelp_footer(APP_MODE_PICKER, APP_FOCUS_SLIDER, buf, sizeof buf),
                      "Enter pick  Esc cancel  Up/Down move  Ctrl+F fits only");
     ck_assert_str_eq(keyhelp_footer(APP_MODE_TABLE, APP_FOCUS_SLIDER, buf, sizeof buf),
-                     "Up/Down scroll  PgUp/PgDn page  k KV  t close  q quit");
+                     "Up/Down move  Enter use  s sort  k KV  t close");
     ck_assert_str_eq(keyhelp_footer(APP_MODE_HELP, APP_FOCUS_SLIDER, buf, sizeof buf),
                      "Esc cancel  q quit");
 }

@@ -261,7 +261,7 @@ static void actions_table_move(app_state *s, const in_event *ev, int arg)
 
     (void)ev;
     app_layout_of(s, &l);
-    ops_table_scroll(s, actions_delta(arg, l.table_list_n, (long)app_table_rows()));
+    ops_table_select(s, actions_delta(arg, l.table_list_n, (long)app_table_rows()));
 }
 
 static void actions_table_close(app_state *s, const in_event *ev, int arg)
@@ -338,18 +338,18 @@ static const app_action actions_table_of[ACT_COUNT] = {
                           "use the selected model or size" },
     [ACT_PICK_FITS] = { ACT_PICK_FITS, "fits", actions_pick_fits, 0, ACTIONS_HELP_PLAIN,
                         "only the models that fit on the selected device: on / off" },
-    [ACT_TABLE_UP] = { ACT_TABLE_UP, "scroll", actions_table_move, -1, ACTIONS_HELP_PLAIN,
-                       "scroll a row" },
-    [ACT_TABLE_DOWN] = { ACT_TABLE_DOWN, "scroll", actions_table_move, 1, ACTIONS_HELP_PLAIN,
-                         "scroll a row" },
+    [ACT_TABLE_UP] = { ACT_TABLE_UP, "move", actions_table_move, -1, ACTIONS_HELP_PLAIN,
+                       "select the previous / next row" },
+    [ACT_TABLE_DOWN] = { ACT_TABLE_DOWN, "move", actions_table_move, 1, ACTIONS_HELP_PLAIN,
+                         "select the previous / next row" },
     [ACT_TABLE_PAGE_UP] = { ACT_TABLE_PAGE_UP, "page", actions_table_move,
-                            -ACTIONS_PAGE, ACTIONS_HELP_PLAIN, "scroll a page" },
+                            -ACTIONS_PAGE, ACTIONS_HELP_PLAIN, "select a page up / down" },
     [ACT_TABLE_PAGE_DOWN] = { ACT_TABLE_PAGE_DOWN, "page", actions_table_move,
-                              ACTIONS_PAGE, ACTIONS_HELP_PLAIN, "scroll a page" },
+                              ACTIONS_PAGE, ACTIONS_HELP_PLAIN, "select a page up / down" },
     [ACT_TABLE_FIRST] = { ACT_TABLE_FIRST, "ends", actions_table_move, -ACTIONS_END, ACTIONS_HELP_PLAIN,
-                          "first / last row" },
+                          "select the first / last row" },
     [ACT_TABLE_LAST] = { ACT_TABLE_LAST, "ends", actions_table_move, ACTIONS_END, ACTIONS_HELP_PLAIN,
-                         "first / last row" },
+                         "select the first / last row" },
     [ACT_TABLE_CLOSE] = { ACT_TABLE_CLOSE, "close", actions_table_close, 0, ACTIONS_HELP_PLAIN,
                           "close the table" },
     [ACT_RIG] = { ACT_RIG, "GPUs", actions_rig_expand, 0, ACTIONS_HELP_PLAIN,
@@ -381,9 +381,10 @@ static const app_action actions_table_of[ACT_COUNT] = {
     [ACT_ROUNDING] = { ACT_ROUNDING, "rounding", actions_view_rounding, 0, ACTIONS_HELP_PLAIN,
                        "what rounding does to weights at these bits: open / close" },
     [ACT_TABLE_SORT] = { ACT_TABLE_SORT, "sort", actions_view_table_sort, 0,
-                         ACTIONS_HELP_PLAIN, "sort: by bits, by need, by name" },
+                         ACTIONS_HELP_PLAIN,
+                         "sort: by bits -> by need on the selected device -> by name" },
     [ACT_TABLE_APPLY] = { ACT_TABLE_APPLY, "use", actions_view_table_apply, 0,
-                          ACTIONS_HELP_PLAIN, "use the selected row's precision" },
+                          ACTIONS_HELP_PLAIN, "use the selected row's precision and close" },
 };
 
 static const char *const actions_mode_names[APP_MODE_COUNT] = {

@@ -26,16 +26,18 @@ void actions_view_rounding(app_state *s, const in_event *ev, int arg)
     s->overlay = s->overlay == APP_OVERLAY_ROUNDING ? APP_OVERLAY_NONE : APP_OVERLAY_ROUNDING;
 }
 
+/* s: the table's next order (by bits -> by need -> by name, state.h). */
 void actions_view_table_sort(app_state *s, const in_event *ev, int arg)
 {
     (void)ev;
     (void)arg;
-    s->table_sort++;
+    ops_table_sort(s);
 }
 
+/* Enter in the table: the selected row's precision, and the table closes. */
 void actions_view_table_apply(app_state *s, const in_event *ev, int arg)
 {
-    (void)s;
     (void)ev;
     (void)arg;
+    ops_table_apply(s);
 }

@@ -39,6 +39,16 @@ static void mouse_picker(app_state *s, const app_layout *l, const in_event *ev)
     }
 }
 
+/* The table: the wheel moves the selection, a click on a row selects it. */
+static void mouse_table(app_state *s, const app_layout *l, const in_event *ev)
+{
+    if (ev->action == IN_MOUSE_WHEEL_UP || ev->action == IN_MOUSE_WHEEL_DOWN)
+        ops_table_select(s, ev->action == IN_MOUSE_WHEEL_UP ? -1 : 1);
+    else if (ev->action == IN_MOUSE_PRESS && ev->button == 0 && ev->x >= 0 &&
+             ev->y >= l->table_list_y && ev->y < l->table_list_y + l->table_list_n)
+        ops_table_select_at(s, app_table_first(s) + (size_t)(ev->y - l->table_list_y));
+}
+
 /* A press of button 1 on the main screen. */
 static void mouse_press(app_state *s, const app_layout *l, const in_event *ev)
 {
@@ -101,8 +111,7 @@ void mouse_apply(app_state *s, const in_event *ev)
     case APP_OVERLAY_DEVICE:
         return;                        /* the prompt takes keys only */
     case APP_OVERLAY_TABLE:
-        if (ev->action == IN_MOUSE_WHEEL_UP || ev->action == IN_MOUSE_WHEEL_DOWN)
-            ops_table_scroll(s, ev->action == IN_MOUSE_WHEEL_UP ? -1 : 1);
+        mouse_table(s, &l, ev);
         return;
     case APP_OVERLAY_NONE:
         break;

@@ -247,30 +247,79 @@ void ops_picker_choose(app_state *s)
     s->msg[0] = '\0';
 }
 
-void ops_table_scroll(app_state *s, long delta)
+/* Keeps table_top where app_table_first() shows the selection. */
+static void ops_table_keep(app_state *s)
 {
-    long top = (long)s->table_top + delta, max = (long)app_table_top_max(s);
+    s->table_top = app_table_first(s);
+}
 
-    if (top > max)
-        top = max;
-    if (top < 0)
-        top = 0;
-    s->table_top = (size_t)top;
+void ops_table_select(app_state *s, long delta)
+{
+    size_t order[APP_TABLE_ROWS_MAX];
+    size_t n = app_table_order(s, order);
+    long pos = (long)app_table_pos(s) + delta;
+
+    if (n == 0)
+        return;
+    if (pos >= (long)n)
+        pos = (long)n - 1;
+    if (pos < 0)
+        pos = 0;
+    s->table_sel = order[pos];
+    ops_table_keep(s);
+}
+
+void ops_table_select_at(app_state *s, size_t pos)
+{
+    size_t order[APP_TABLE_ROWS_MAX];
+    size_t n = app_table_order(s, order);
+
+    if (pos >= n)
+        return;
+    s->table_sel = order[pos];
+    ops_table_keep(s);
+}
+
+void ops_table_sort(app_state *s)
+{
+    s->table_sort = ((int)app_table_sort_of(s) + 1) % APP_TABLE_SORT_COUNT;
+    ops_table_keep(s);
+}
+
+void ops_table_apply(app_state *s)
+{
+    const qs_format *f = s->table_sel < app_table_rows() ? formats_get(s->table_sel) : NULL;
+
+    if (f == NULL)
+        return;
+    if (f->bits < APP_BITS_MIN || f->bits > APP_BITS_MAX) {
+        (void)snprintf(s->msg, sizeof s->msg, "%s is outside the slider's %g-%g bits", f->name,
+                       APP_BITS_MIN, APP_BITS_MAX);
+        return;
+    }
+    ops_set_bits(s, f, f->bits);
+    s->overlay = APP_OVERLAY_NONE;
+    (void)snprintf(s->msg, sizeof s->msg, "%s from the table", f->name);
 }
 
 void ops_table_open(app_state *s)
 {
     app_layout l;
     const qs_format *cur = s->query.format != NULL ? s->query.format : app_nearest(s);
-    size_t i, row = 0;
+    size_t i;
+    long top;
 
     s->overlay = APP_OVERLAY_TABLE;
     ops_entry_drop(s);
     s->dragging = 0;
+    s->table_sel = 0;
     for (i = 0; i < app_table_rows(); i++)
         if (formats_get(i) == cur)
-            row = i;
+            s->table_sel = i;
+    /* the current precision selected, in the middle of the rows shown */
     app_layout_of(s, &l);
-    s->table_top = 0;
-    ops_table_scroll(s, (long)row - (long)(l.table_list_n / 2));
+    top = (long)app_table_pos(s) - (long)(l.table_list_n / 2);
+    if (top > (long)app_table_top_max(s))
+        top = (long)app_table_top_max(s);
+    s->table_top = top > 0 ? (size_t)top : 0;
 }

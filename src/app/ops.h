@@ -60,9 +60,22 @@ void ops_picker_close(app_state *s);
  * row when it is still listed (else the first row). */
 void ops_picker_fits(app_state *s);
 
-/* Opens the table with the current precision's row in view; scrolls it. */
+/* Opens the table with the current precision's row selected and in view. */
 void ops_table_open(app_state *s);
-void ops_table_scroll(app_state *s, long delta);
+
+/* Moves the table's selection by delta rows of the order shown (clamped
+ * to the first and the last), or onto place pos of that order (nothing
+ * past the end); the rows shown follow it. */
+void ops_table_select(app_state *s, long delta);
+void ops_table_select_at(app_state *s, size_t pos);
+
+/* The table's next sort (state.h's cycle), the selection kept in view. */
+void ops_table_sort(app_state *s);
+
+/* The selected row's precision becomes the query's (as a named step of
+ * the slider sets it: ops_set_bits) and the table closes; a format outside
+ * the slider's range stays a message. */
+void ops_table_apply(app_state *s);
 
 /* An inline message. */
 void ops_msg(app_state *s, const char *text);

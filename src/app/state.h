@@ -25,8 +25,8 @@
  * drag whose press was lost still drags; the wheel steps; a click on the
  * model line opens the picker, on the savings line cycles the baseline, on
  * the context line focuses it, on a device row selects it; in the picker a
- * click picks a row and a click outside closes it; in the table the wheel
- * scrolls. */
+ * click picks a row and a click outside closes it; in the table a click
+ * selects a row and the wheel moves the selection. */
 #ifndef QS_STATE_H
 #define QS_STATE_H
 
@@ -132,6 +132,9 @@ typedef struct {
     /* Issue 12, the views (actions_view.c): the table's sort order (s). */
     int table_sort;
     /* VIEW fields BEGIN (further fields of the views go here) */
+    size_t table_sel;          /* the table's selected row: the index of its
+                                  format (formats_get); Up/Down move it in
+                                  the sort's order, Enter applies it */
     int pinned;                /* 1 while a configuration is pinned (p):
                                   pin_query and pin_plan below hold it */
     /* VIEW fields END */
@@ -277,5 +280,40 @@ int app_device_remove(app_state *s);
  * table_top that still fills the visible rows. */
 size_t app_table_rows(void);
 size_t app_table_top_max(const app_state *s);
+
+/* The table's orders (table_sort, s cycles them): the formats' own order
+ * (descending bits), the need on the selected device ascending (the
+ * cells of plan_table_cell; a row without a need goes last), the name
+ * (ignoring case); ties keep the formats' order. */
+typedef enum {
+    APP_TABLE_SORT_BITS,
+    APP_TABLE_SORT_NEED,
+    APP_TABLE_SORT_NAME,
+    APP_TABLE_SORT_COUNT
+} app_table_sort_id;
+
+/* ---- the table's order and selection (app_table.c) ----------------------- */
+
+/* The sort in use (table_sort brought into range). */
+app_table_sort_id app_table_sort_of(const app_state *s);
+
+/* The device the need order reads: the selected one (sel), or the first. */
+size_t app_table_sort_device(const app_state *s);
+
+/* The sort's name for the screen ("by bits", "by need on RTX 4090", "by
+ * name") into buf; returns buf. */
+const char *app_table_sort_name(const app_state *s, char *buf, size_t size);
+
+/* The format indices (formats_get) in the order shown, into order (at
+ * least APP_TABLE_ROWS_MAX entries); returns app_table_rows(). The needs
+ * are the open table's cells, or plan_table_cell's when it is closed. */
+size_t app_table_order(const app_state *s, size_t *order);
+
+/* The selected row's place in that order (0 when table_sel is not a row). */
+size_t app_table_pos(const app_state *s);
+
+/* The first place shown: table_top within 0 .. app_table_top_max(), moved
+ * as little as it takes to keep the selected row in view. */
+size_t app_table_first(const app_state *s);
 
 #endif

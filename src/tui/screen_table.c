@@ -1,11 +1,15 @@
 /* screen_table.c - the table overlay: every named precision (formats_get
  * order) as a row, the devices as columns, like a lesson's comparison
  * table. Each row: the total need (weights + KV cache at the current
- * context and type + overhead) and the verdict on each device; the row of
- * the precision nearest to the knob is marked (reverse video and '>'). */
+ * context and type + overhead) and the verdict on each device. The rows
+ * come in the sort's order (app_table_order: by bits, by need on the
+ * selected device, by name; its name on the legend line); the selected
+ * row is a reverse-video bar with '>' (Enter applies it), the query's
+ * own precision is marked '*' when it is not the selected one. */
 #include <stdio.h>
 #include <string.h>
 
+#include "app/keyhelp.h"
 #include "cli/fmt.h"
 #include "tui/draw.h"
 #include "tui/screens.h"
@@ -109,21 +113,26 @@ static void screen_table_head(const app_state *s, const app_layout *l)
     }
 }
 
+/* Row `row` (a format index) at y: selected 1 for the selection's bar,
+ * current 1 for the query's own precision. */
 static void screen_table_row(const app_state *s, const app_layout *l, int y, size_t row,
-                             int current)
+                             int selected, int current)
 {
     char buf[SCREEN_TABLE_BUF];
-    crt_role base = current ? CRT_FOCUS : CRT_NORMAL;
+    crt_role base = selected ? CRT_FOCUS : CRT_NORMAL;
     const qs_format *f = formats_get(row);
     plan_cell first = s->table[row][0];
     int c;
 
-    if (current) {
+    if (selected) {
         /* a reverse-video bar across the whole row, the marker at its start */
         draw_fill(y, 0, l->cols, base);
         draw_text(y, 0, 1, base, ">");
+    } else if (current) {
+        draw_text(y, 0, 1, CRT_CURRENT, "*");
     }
-    draw_text(y, l->table_name_x, l->table_bits_x - l->table_name_x - 1, base, f->name);
+    draw_text(y, l->table_name_x, l->table_bits_x - l->table_name_x - 1,
+              current && !selected ? CRT_CURRENT : base, f->name);
     (void)snprintf(buf, sizeof buf, "%5.2f", f->bits);
     draw_text(y, l->table_bits_x, -1, base, buf);
     if (first.need_gib > 0.0)
@@ -141,7 +150,7 @@ static void screen_table_row(const app_state *s, const app_layout *l, int y, siz
         cell = s->table[row][c];
         word = screen_table_verdict(cell.verdict);
         if (!cell.ok) {
-            draw_text(y, x, l->table_col_w - 1, current ? base : CRT_DIM, "?");
+            draw_text(y, x, l->table_col_w - 1, selected ? base : CRT_DIM, "?");
             continue;
         }
         if (l->table_share && cell.share <= FMT_SHARE_SHOWN_MAX)
@@ -150,37 +159,44 @@ static void screen_table_row(const app_state *s, const app_layout *l, int y, siz
             (void)snprintf(buf, sizeof buf, "%-5s >999%%", word);
         else
             (void)snprintf(buf, sizeof buf, "%s", word);
-        draw_text(y, x, l->table_col_w - 1, current ? base : draw_verdict_role(cell.verdict), buf);
+        draw_text(y, x, l->table_col_w - 1, selected ? base : draw_verdict_role(cell.verdict),
+                  buf);
     }
 }
 
 void screen_table_draw(const app_state *s, const app_layout *l)
 {
-    char buf[SCREEN_TABLE_BUF];
+    char buf[SCREEN_TABLE_BUF], sort[SCREEN_TABLE_BUF], keys[SCREEN_TABLE_BUF];
     const qs_format *near = s->query.format != NULL ? s->query.format : app_nearest(s);
-    size_t n = app_table_rows(), top = s->table_top, i, ndev = s->query.ndevices;
+    const qs_format *sel = s->table_sel < app_table_rows() ? formats_get(s->table_sel) : NULL;
+    size_t order[APP_TABLE_ROWS_MAX];
+    size_t n = app_table_order(s, order), top = app_table_first(s), i, ndev = s->query.ndevices;
     int x;
 
-    if (top > app_table_top_max(s))
-        top = app_table_top_max(s);
     screen_table_title(s, l);
     screen_table_head(s, l);
     for (i = top; i < n && (int)(i - top) < l->table_list_n; i++) {
-        if (s->table_valid && formats_get(i) != NULL)
-            screen_table_row(s, l, l->table_list_y + (int)(i - top), i, formats_get(i) == near);
+        const qs_format *f = formats_get(order[i]);
+
+        if (s->table_valid && f != NULL)
+            screen_table_row(s, l, l->table_list_y + (int)(i - top), order[i],
+                             order[i] == s->table_sel, f == near);
     }
 
-    /* legend: the verdicts' thresholds, and what is out of view */
-    (void)snprintf(buf, sizeof buf, "fits <=%.0f%%  tight <=%.0f%%  NO over: share of usable",
-                   FIT_SHARE_FITS * FMT_PERCENT, FIT_SHARE_TIGHT * FMT_PERCENT);
+    /* legend: the sort, what is out of view, the verdicts' thresholds (what
+     * a narrow screen cuts first) */
+    (void)snprintf(buf, sizeof buf, "sorted %s  ", app_table_sort_name(s, sort, sizeof sort));
     x = draw_text(l->table_legend_y, 0, -1, CRT_DIM, buf);
     if ((size_t)l->table_ncols < ndev) {
-        (void)snprintf(buf, sizeof buf, "  +%zu devices: widen", ndev - (size_t)l->table_ncols);
-        draw_text(l->table_legend_y, x, -1, CRT_DIM, buf);
+        (void)snprintf(buf, sizeof buf, "+%zu devices: widen  ", ndev - (size_t)l->table_ncols);
+        x = draw_text(l->table_legend_y, x, -1, CRT_DIM, buf);
     }
-    (void)snprintf(buf, sizeof buf,
-                   "> %s  rows %zu-%zu of %zu  Up/Dn PgUp/Dn scroll  k KV  t/Esc close",
-                   near != NULL ? near->name : "?", top + 1,
-                   top + (size_t)l->table_list_n < n ? top + (size_t)l->table_list_n : n, n);
+    (void)snprintf(buf, sizeof buf, "fits <=%.0f%%  tight <=%.0f%%  NO over: share of usable",
+                   FIT_SHARE_FITS * FMT_PERCENT, FIT_SHARE_TIGHT * FMT_PERCENT);
+    draw_text(l->table_legend_y, x, -1, CRT_DIM, buf);
+    /* the selection, the query's precision, the keys */
+    (void)snprintf(buf, sizeof buf, "> %s %zu/%zu  *%s now  %s", sel != NULL ? sel->name : "?",
+                   app_table_pos(s) + 1, n, near != NULL ? near->name : "?",
+                   keyhelp_footer(APP_MODE_TABLE, s->focus, keys, sizeof keys));
     draw_text(l->table_keys_y, 0, -1, CRT_DIM, buf);
 }
