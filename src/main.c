@@ -430,7 +430,8 @@ static int main_run(options *o, models_catalog *catalog, char *term, size_t term
         return main_close_stdout();
     case OPTIONS_MODE_INTERACTIVE:
         if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-            (void)fprintf(stderr, "quantscope: -i needs a terminal on stdin and stdout\n");
+            (void)fprintf(stderr, "quantscope: %s needs a terminal on stdin and stdout\n",
+                          o->lesson ? "--lesson" : "-i");
             return EXIT_USAGE;
         }
         status = main_interactive(o, catalog);

@@ -110,4 +110,13 @@ fi
 tui_keys q
 tui_wait_exit "q (NO_COLOR)" 0
 
+# Without a terminal --lesson says so, naming itself, and exits 2.
+lesson_err=$("$QUANTSCOPE" --lesson </dev/null 2>&1 >/dev/null)
+lesson_rc=$?
+if [ "$lesson_rc" -eq 2 ] && [ "$lesson_err" = "quantscope: --lesson needs a terminal on stdin and stdout" ]; then
+    pass
+else
+    fail "--lesson without a terminal: exit $lesson_rc, '$lesson_err'"
+fi
+
 tui_finish
