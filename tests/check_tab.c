@@ -98,6 +98,23 @@ START_TEST(test_limits)
 }
 END_TEST
 
+START_TEST(test_init_cols)
+{
+    static tab t;
+    static const tab_column two[] = { { "a", TAB_LEFT }, { "b", TAB_RIGHT } };
+    tab_column many[TAB_COLS_MAX + 1];
+
+    ck_assert_int_eq(tab_init_cols(&t, two, TAB_NCOLS(two)), 0);
+    ck_assert_uint_eq(t.ncols, 2);
+    ck_assert_str_eq(t.head[1], "b");
+    ck_assert_int_eq(t.align[1], TAB_RIGHT);
+    for (size_t i = 0; i < TAB_NCOLS(many); i++)
+        many[i] = two[0];
+    ck_assert_int_eq(tab_init_cols(&t, many, TAB_NCOLS(many)), -1);
+    ck_assert_uint_eq(t.ncols, TAB_COLS_MAX);
+}
+END_TEST
+
 static Suite *tab_suite(void)
 {
     Suite *s = suite_create("tab");
@@ -106,6 +123,7 @@ static Suite *tab_suite(void)
     tcase_add_test(c, test_markdown);
     tcase_add_test(c, test_csv);
     tcase_add_test(c, test_limits);
+    tcase_add_test(c, test_init_cols);
     suite_add_tcase(s, c);
     return s;
 }

@@ -78,22 +78,16 @@ int report_table_text(FILE *fp, const report_model *m, int all_formats)
 }
 
 /* The columns of the footprint table in Markdown and CSV: the text's. */
-static const struct {
-    const char *head;
-    tab_align align;
-} report_table_cols[] = {
+static const tab_column report_table_cols[] = {
     { "precision", TAB_LEFT }, { "bits", TAB_RIGHT }, { "GiB", TAB_RIGHT },
     { "GB", TAB_RIGHT },       { "vs FP16", TAB_RIGHT }, { "quality", TAB_LEFT },
 };
-#define REPORT_TABLE_NCOLS (sizeof report_table_cols / sizeof report_table_cols[0])
 
 static void report_table_build(tab *t, const report_model *m, int all_formats)
 {
     size_t i;
 
-    tab_init(t);
-    for (i = 0; i < REPORT_TABLE_NCOLS; i++)
-        (void)tab_col(t, report_table_cols[i].head, report_table_cols[i].align);
+    (void)tab_init_cols(t, report_table_cols, TAB_NCOLS(report_table_cols));
     for (i = 0; i < formats_count(); i++) {
         const qs_format *f = formats_get(i);
         double gib, bits;

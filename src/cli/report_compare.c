@@ -24,16 +24,13 @@
 
 /* The columns of the table, in order (text headers kept short so that
  * the table stays within OUT_WIDTH; the legend below it spells them). */
-static const struct {
-    const char *head;
-    tab_align align;
-} report_compare_cols[] = {
+static const tab_column report_compare_cols[] = {
     { "format", TAB_LEFT },  { "GiB", TAB_RIGHT },     { "fits", TAB_LEFT },
     { "seqs", TAB_RIGHT },   { "tok/s", TAB_RIGHT },   { "agg", TAB_RIGHT },
     { "TTFT", TAB_RIGHT }, { "req s", TAB_RIGHT },  { "$/1k", TAB_RIGHT },
     { "$/month", TAB_RIGHT }, { "quality", TAB_LEFT },
 };
-#define REPORT_COMPARE_NCOLS (sizeof report_compare_cols / sizeof report_compare_cols[0])
+#define REPORT_COMPARE_NCOLS TAB_NCOLS(report_compare_cols)
 
 static const char *report_compare_legend =
     "GiB: the weights; seqs: requests held at once; tok/s: decode speed of one "
@@ -65,9 +62,7 @@ static void report_compare_table(tab *t, const serve_comparison *c)
 {
     size_t i, k;
 
-    tab_init(t);
-    for (k = 0; k < REPORT_COMPARE_NCOLS; k++)
-        (void)tab_col(t, report_compare_cols[k].head, report_compare_cols[k].align);
+    (void)tab_init_cols(t, report_compare_cols, REPORT_COMPARE_NCOLS);
     for (i = 0; i < c->n && i < SERVE_COMPARE_MAX; i++) {
         const serve_row *row = &c->row[i];
         const serve_result *r = &row->serve;

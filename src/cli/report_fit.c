@@ -167,15 +167,12 @@ int report_fit_text_commands(FILE *fp, const qs_query *q, const qs_plan *p, int 
 
 /* The devices' table in Markdown and CSV: the text's columns, a header
  * each with its unit. */
-static const struct {
-    const char *head;
-    tab_align align;
-} report_fit_cols[] = {
+static const tab_column report_fit_cols[] = {
     { "device", TAB_LEFT },   { "usable GiB", TAB_RIGHT }, { "share", TAB_RIGHT },
     { "fit", TAB_LEFT },      { "headroom GiB", TAB_RIGHT }, { "offload layers", TAB_RIGHT },
     { "best format", TAB_LEFT }, { "max ctx tokens", TAB_RIGHT }, { "tok/s*", TAB_RIGHT },
 };
-#define REPORT_FIT_NCOLS (sizeof report_fit_cols / sizeof report_fit_cols[0])
+#define REPORT_FIT_NCOLS TAB_NCOLS(report_fit_cols)
 /* The fit cell of a device whose capacity is not usable (its other cells
  * after the device's are "-"), and the fit column's index. */
 #define REPORT_FIT_UNUSABLE "not usable"
@@ -185,9 +182,7 @@ static void report_fit_devices_tab(tab *t, const qs_plan *p)
 {
     size_t i, k;
 
-    tab_init(t);
-    for (k = 0; k < REPORT_FIT_NCOLS; k++)
-        (void)tab_col(t, report_fit_cols[k].head, report_fit_cols[k].align);
+    (void)tab_init_cols(t, report_fit_cols, REPORT_FIT_NCOLS);
     for (i = 0; i < p->ndevices; i++) {
         const plan_device *d = &p->devices[i];
         char share[16], tp[24];

@@ -327,39 +327,28 @@ int report_list_formats_json(FILE *fp)
     return out_finish_json(&w, fp);
 }
 
-/* A table's column: its header and alignment (the text's). */
-typedef struct {
-    const char *head;
-    tab_align align;
-} report_list_col;
-
-static const report_list_col report_list_model_cols[] = {
+static const tab_column report_list_model_cols[] = {
     { "id", TAB_LEFT },      { "family", TAB_LEFT },    { "params", TAB_RIGHT },
     { "active", TAB_RIGHT }, { "max ctx", TAB_RIGHT },  { "attention", TAB_LEFT },
     { "src", TAB_LEFT },
 };
-static const report_list_col report_list_device_cols[] = {
+static const tab_column report_list_device_cols[] = {
     { "id", TAB_LEFT },          { "kind", TAB_LEFT },   { "memory GiB", TAB_RIGHT },
     { "use%", TAB_RIGHT },       { "usable GiB", TAB_RIGHT }, { "GB/s", TAB_RIGHT },
     { "TFLOPS", TAB_RIGHT },     { "name", TAB_LEFT },
 };
-static const report_list_col report_list_format_cols[] = {
+static const tab_column report_list_format_cols[] = {
     { "name", TAB_LEFT },    { "bits", TAB_RIGHT },  { "nominal", TAB_RIGHT },
     { "family", TAB_LEFT },  { "ppl +", TAB_RIGHT }, { "quality", TAB_LEFT },
 };
-#define REPORT_LIST_NCOLS(cols) (sizeof (cols) / sizeof (cols)[0])
 
 /* A new tab (free it) with the n columns `cols`, or NULL without memory. */
-static tab *report_list_tab_new(const report_list_col *cols, size_t n)
+static tab *report_list_tab_new(const tab_column *cols, size_t n)
 {
     tab *t = malloc(sizeof *t);
-    size_t i;
 
-    if (t == NULL)
-        return NULL;
-    tab_init(t);
-    for (i = 0; i < n; i++)
-        (void)tab_col(t, cols[i].head, cols[i].align);
+    if (t != NULL)
+        (void)tab_init_cols(t, cols, n);
     return t;
 }
 
@@ -385,7 +374,7 @@ int report_list_models_tab(FILE *fp, const models_catalog *c, const char *filter
         return report_list_models_text(fp, c, filter);
     if (fp == NULL || c == NULL)
         return -1;
-    t = report_list_tab_new(report_list_model_cols, REPORT_LIST_NCOLS(report_list_model_cols));
+    t = report_list_tab_new(report_list_model_cols, TAB_NCOLS(report_list_model_cols));
     if (t == NULL)
         return -1;
     for (i = 0; i < models_count(c); i++) {
@@ -428,7 +417,7 @@ int report_list_device_catalog_tab(FILE *fp, const devices_catalog *c, double ap
         return report_list_device_catalog_text(fp, c, apple_share);
     if (fp == NULL)
         return -1;
-    t = report_list_tab_new(report_list_device_cols, REPORT_LIST_NCOLS(report_list_device_cols));
+    t = report_list_tab_new(report_list_device_cols, TAB_NCOLS(report_list_device_cols));
     if (t == NULL)
         return -1;
     for (i = 0; i < n; i++) {
@@ -464,7 +453,7 @@ int report_list_formats_tab(FILE *fp, tab_style style)
         return report_list_formats_text(fp);
     if (fp == NULL)
         return -1;
-    t = report_list_tab_new(report_list_format_cols, REPORT_LIST_NCOLS(report_list_format_cols));
+    t = report_list_tab_new(report_list_format_cols, TAB_NCOLS(report_list_format_cols));
     if (t == NULL)
         return -1;
     for (i = 0; i < formats_count(); i++) {

@@ -82,6 +82,16 @@ static double report_rounding_pct(double share)
     return share * FMT_PERCENT;
 }
 
+/* A new row, its first cell the method's name ("absmax per 32"). */
+static void report_rounding_method_row(tab *t, const rounding_result *r)
+{
+    (void)tab_row(t);
+    if (r->method == ROUNDING_GROUPED)
+        (void)tab_cell(t, "absmax per %zu", r->group);
+    else
+        (void)tab_cell(t, "%s", r->name);
+}
+
 static void report_rounding_method_tab(tab *t, const report_rounding_data *d)
 {
     char bpw[REPORT_ROUNDING_CELL];
@@ -99,11 +109,7 @@ static void report_rounding_method_tab(tab *t, const report_rounding_data *d)
     for (m = 0; m < ROUNDING_METHODS; m++) {
         const rounding_result *r = &d->a.r[m];
 
-        (void)tab_row(t);
-        if (r->method == ROUNDING_GROUPED)
-            (void)tab_cell(t, "absmax per %zu", r->group);
-        else
-            (void)tab_cell(t, "%s", r->name);
+        report_rounding_method_row(t, r);
         (void)tab_cell(t, "%s", fmt_bits(bpw, sizeof bpw, r->bits_per_weight, 4));
         (void)tab_cell(t, "%.2f", r->clip);
         (void)tab_cell(t, "%.3e", r->all.rms);
@@ -128,11 +134,7 @@ static void report_rounding_split_tab(tab *t, const report_rounding_data *d)
     for (m = 0; m < ROUNDING_METHODS; m++) {
         const rounding_result *r = &d->a.r[m];
 
-        (void)tab_row(t);
-        if (r->method == ROUNDING_GROUPED)
-            (void)tab_cell(t, "absmax per %zu", r->group);
-        else
-            (void)tab_cell(t, "%s", r->name);
+        report_rounding_method_row(t, r);
         (void)tab_cell(t, "%.3e", r->outliers.rms);
         (void)tab_cell(t, "%.3e", r->outliers.max_abs);
         (void)tab_cell(t, "%.3e", r->rest.rms);

@@ -33,6 +33,17 @@ int tab_col(tab *t, const char *head, tab_align align)
     return 0;
 }
 
+int tab_init_cols(tab *t, const tab_column *cols, size_t n)
+{
+    int rc = 0;
+
+    tab_init(t);
+    for (size_t i = 0; i < n; i++)
+        if (tab_col(t, cols[i].head, cols[i].align) != 0)
+            rc = -1;
+    return rc;
+}
+
 int tab_row(tab *t)
 {
     if (t->nrows >= TAB_ROWS_MAX) {

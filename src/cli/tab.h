@@ -31,6 +31,15 @@ typedef enum {
     TAB_RIGHT
 } tab_align;
 
+/* A column as a report declares it, in a table of its columns. */
+typedef struct {
+    const char *head;
+    tab_align align;
+} tab_column;
+
+/* The number of columns of a static table of them. */
+#define TAB_NCOLS(cols) (sizeof (cols) / sizeof (cols)[0])
+
 typedef struct {
     size_t ncols, nrows;
     size_t dropped;            /* rows past TAB_ROWS_MAX */
@@ -47,6 +56,10 @@ void tab_init(tab *t);
 /* Adds a column (at most TAB_COLS_MAX): its header and alignment in the
  * text style. Returns 0, or -1 when full. */
 int tab_col(tab *t, const char *head, tab_align align);
+
+/* Starts t (tab_init) with the n columns `cols`. Returns 0, or -1 when
+ * they are more than TAB_COLS_MAX (the first TAB_COLS_MAX are added). */
+int tab_init_cols(tab *t, const tab_column *cols, size_t n);
 
 /* Starts a new row; its cells are then given in column order by tab_cell
  * (missing ones are empty). Returns 0, or -1 when the row is dropped. */
